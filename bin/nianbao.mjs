@@ -1,0 +1,6 @@
+#!/usr/bin/env node
+// Entry point for `npx nianbao …`: runs the TypeScript CLI through tsx (no build step).
+import { register } from 'tsx/esm/api';
+register();
+const { main } = await import('../src/cli/main.ts');
+process.exitCode = await main(process.argv);

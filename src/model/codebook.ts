@@ -1,0 +1,91 @@
+/**
+ * The codebook: every cell of the 2021 and 2019 templates with its canonical code (the public contract:
+ * CLI JSON, SQLite and CSV all use these codes). Loaded from data/codebook/fields.csv (a copy of the spec),
+ * enriched with English labels and template membership.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+export type TemplateId = 't2021' | 't2019' | 'hybrid' | 'free_form' | 'unknown';
+export type ValueType = 'count' | 'signed' | 'decimal';
+
+export interface Field {
+  code: string;
+  /** Templates whose tables print (or, for hybrid, imply) this cell. */
+  templates: TemplateId[];
+  section: '二' | '三' | '四';
+  group: string;
+  rowLabel: string;
+  columnLabel: string;
+  unit: string;
+  type: ValueType;
+  english: string;
+}
+
+const CSV_PATH = fileURLToPath(new URL('../../data/codebook/fields.csv', import.meta.url));
+
+/** English names for each code segment; a code's English label joins its segments. */
+const ENGLISH: Record<string, string> = {
+  s2: 'Proactive disclosure', s3: 'Applications', s4: 'Review & litigation',
+  rules: 'Rules', normative: 'Normative documents', licensing: 'Administrative licensing',
+  other_services: 'Other administrative services', penalty: 'Administrative penalties',
+  coercion: 'Administrative coercion', fees: 'Administrative fees', procurement: 'Government procurement',
+  issued: 'issued this year', repealed: 'repealed this year', in_force: 'currently in force',
+  decisions: 'decisions this year', amount: 'amount', new_made: 'newly made', new_published: 'newly published',
+  total_published: 'total published', items_prev: 'items previous year', items_delta: 'change in items',
+  projects: 'projects',
+  new: 'New this year', carried_in: 'Carried over from last year', result: 'Result',
+  granted: 'disclosed', partial: 'partly disclosed', withheld: 'withheld', state_secret: 'state secret',
+  law_prohibited: 'prohibited by other laws', security_stability: 'endangers security/stability',
+  third_party: 'third-party rights', internal_affairs: 'internal affairs', process_info: 'process information',
+  enforcement_file: 'enforcement file', admin_query: 'administrative query', unable: 'unable to provide',
+  not_held: 'not held', needs_creation: 'would need to be created', unclear: 'still unclear after correction',
+  not_processed: 'not processed', petition: 'petition/complaint', duplicate: 'duplicate',
+  publication: 'asks for publications', excessive: 'excessive repeated requests',
+  confirm_reissue: 'confirm or reissue', other: 'other handling', no_correction: 'no correction',
+  fee_unpaid: 'fee unpaid', misc: 'other', total: 'total', carried_out: 'Carried over to next year',
+  natural_person: 'natural persons', commercial: 'commercial enterprises', research: 'research institutions',
+  social_org: 'social welfare organisations', legal_service: 'legal service organisations',
+  other_org: 'other organisations',
+  review: 'Administrative review', litigation: 'Litigation', direct: 'direct suit',
+  after_review: 'suit after review', upheld: 'upheld', corrected: 'corrected', pending: 'pending',
+};
+
+function english(code: string): string {
+  const parts = code.split('.');
+  const words = parts.slice(1).map((p) => ENGLISH[p] ?? p);
+  return `${ENGLISH[parts[0]!] ?? parts[0]}: ${words.join(', ')}`;
+}
+
+/** Sub-rows of （六） that the hybrid template replaces by its single printed row. */
+const OTHER_SUBROWS = ['s3.result.other.no_correction.', 's3.result.other.fee_unpaid.', 's3.result.other.misc.'];
+
+function parseCsv(text: string): Field[] {
+  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '');
+  return lines.slice(1).map((line) => {
+    const [code, templates, section, group, rowLabel, columnLabel, unit, type] = line.split(',');
+    const tpls = templates!.split(' ') as TemplateId[];
+    if (tpls.includes('t2021') && !OTHER_SUBROWS.some((p) => code!.startsWith(p)) && !tpls.includes('hybrid')) {
+      tpls.push('hybrid');
+    }
+    return {
+      code: code!, templates: tpls, section: section as Field['section'], group: group!,
+      rowLabel: rowLabel!, columnLabel: columnLabel!, unit: unit!, type: type as ValueType, english: english(code!),
+    };
+  });
+}
+
+export const FIELDS: readonly Field[] = parseCsv(readFileSync(CSV_PATH, 'utf8'));
+export const FIELD_BY_CODE: ReadonlyMap<string, Field> = new Map(FIELDS.map((f) => [f.code, f]));
+
+/** Codes of every cell a template prints, in codebook order (empty for free_form and unknown). */
+export function codesFor(template: TemplateId): string[] {
+  return FIELDS.filter((f) => f.templates.includes(template)).map((f) => f.code);
+}
+
+/** Every code of both templates, in codebook order (the CSV export's column order). */
+export const ALL_CODES: readonly string[] = FIELDS.map((f) => f.code);
+
+/** The seven applicant columns of section 三, left to right. */
+export const S3_COLUMNS = ['natural_person', 'commercial', 'research', 'social_org', 'legal_service', 'other_org', 'total'] as const;
+export type S3Column = (typeof S3_COLUMNS)[number];

@@ -1,0 +1,61 @@
+/** The report record: what the parser makes of one document (the standard model). */
+import type { TemplateId } from './codebook.ts';
+import type { Format } from './document.ts';
+import type { Message, Provenance } from './result.ts';
+
+export type CellKind = 'number' | 'blank' | 'dash' | 'text' | 'unreadable';
+
+export interface CellRecord {
+  /** The text the value was read from ('' for a blank cell; absent for derived cells). */
+  raw: string;
+  source: 'read' | 'derived';
+  kind: CellKind;
+  /** For derived cells: the rule that forced the value (R3.1, R3.3, zero_total, …). */
+  rule?: string;
+  unit?: string;
+  provenance: Provenance;
+}
+
+export type CheckStatus = 'pass' | 'fail' | 'not_assessable';
+
+export interface Check {
+  rule: string;
+  /** The section 三 column, or the section 四 group, the check is about. */
+  column?: string;
+  status: CheckStatus;
+  expected?: number | null;
+  actual?: number | null;
+  /** Codes of the cells the check involves. */
+  cells: string[];
+}
+
+export interface ReportTexts {
+  s1?: string;
+  s5?: string;
+  s6?: string;
+}
+
+export interface ReportRecord {
+  template: TemplateId;
+  year: number | null;
+  body: string | null;
+  title: string | null;
+  /** Every cell of the detected template: a number, or null (with a warning saying why). */
+  values: Record<string, number | null>;
+  /** Cells involved in a failed check or read with low confidence. */
+  flagged: string[];
+  cells: Record<string, CellRecord>;
+  checks: Check[];
+  texts: ReportTexts;
+  warnings: Message[];
+}
+
+/** One line of `nianbao parse --json`: the record plus where it came from. */
+export interface ParseOutput extends Partial<ReportRecord> {
+  file: string;
+  sha256: string;
+  format: Format;
+  url?: string;
+  error?: string;
+  errorCode?: string;
+}
