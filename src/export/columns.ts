@@ -1,0 +1,23 @@
+/**
+ * The stable column lists of the CSV exports (documented in README.md). New columns are only ever added
+ * before the codes in reports.csv or at the end of the other files.
+ */
+import { ALL_CODES } from '../model/codebook.ts';
+
+/** reports.csv: these columns, then every code of both templates in codebook order. */
+export const REPORT_COLUMNS = [
+  'report_id', 'body', 'division_code', 'province', 'city', 'county', 'township', 'year', 'template',
+  'source_url', 'sha256', 'fetched_at', 'status', 'failed_checks', 'flagged_cells', 'latest', 'published_at',
+  'site_id', 'title', 'format', 'error_code', 'parser_version', 'extractor_version',
+] as const;
+
+export function reportHeader(codes: readonly string[] = ALL_CODES): string[] {
+  return [...REPORT_COLUMNS, ...codes];
+}
+
+export const CELL_COLUMNS = ['report_id', 'code', 'value', 'source', 'rule', 'flagged', 'raw', 'kind'] as const;
+export const CHECK_COLUMNS = ['report_id', 'rule', 'column', 'status', 'expected', 'actual', 'cells'] as const;
+export const WARNING_COLUMNS = ['report_id', 'code', 'level', 'cell', 'message'] as const;
+export const CODEBOOK_COLUMNS = [
+  'code', 'templates', 'section', 'group', 'row_label', 'column_label', 'english', 'unit', 'type',
+] as const;

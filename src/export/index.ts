@@ -1,0 +1,39 @@
+/**
+ * `exportDataset(db, outDir)`: reports.csv, cells.csv, checks.csv, warnings.csv and codebook.csv, each
+ * written atomically. Deterministic: the same store gives byte-identical files.
+ */
+import { join } from 'node:path';
+import type { Db } from '../store/db.ts';
+import { ensureWideView } from '../store/wide-view.ts';
+import { writeCsv } from './csv-file.ts';
+import { CELL_COLUMNS, CHECK_COLUMNS, CODEBOOK_COLUMNS, WARNING_COLUMNS, reportHeader } from './columns.ts';
+import { cellRows, checkRows, codebookRows, reportRows, warningRows, type RowOptions } from './rows.ts';
+
+export interface ExportOptions extends RowOptions {
+  /** UTF-8 byte order mark (default true). */
+  bom?: boolean;
+}
+
+export interface ExportedFile {
+  name: string;
+  path: string;
+  rows: number;
+}
+
+export async function exportDataset(db: Db, outDir: string, options: ExportOptions = {}): Promise<ExportedFile[]> {
+  ensureWideView(db);
+  const csv = { bom: options.bom ?? true };
+  const files: [string, readonly string[], () => Iterable<(string | number | null | undefined)[]>][] = [
+    ['reports.csv', reportHeader(), () => reportRows(db, options)],
+    ['cells.csv', CELL_COLUMNS, () => cellRows(db, options)],
+    ['checks.csv', CHECK_COLUMNS, () => checkRows(db, options)],
+    ['warnings.csv', WARNING_COLUMNS, () => warningRows(db, options)],
+    ['codebook.csv', CODEBOOK_COLUMNS, () => codebookRows()],
+  ];
+  const out: ExportedFile[] = [];
+  for (const [name, header, rows] of files) {
+    const path = join(outDir, name);
+    out.push({ name, path, rows: await writeCsv(path, header, rows(), csv) });
+  }
+  return out;
+}

@@ -1,0 +1,108 @@
+/**
+ * Row generators for the exports, reading the store in batches of reports (keyset pagination by id), so an
+ * export of a large dataset holds one batch in memory.
+ */
+import type { Db } from '../store/db.ts';
+import { hasTable } from '../store/document-source.ts';
+import { ALL_CODES, FIELDS } from '../model/codebook.ts';
+import type { CsvValue } from './csv-file.ts';
+import { REPORT_COLUMNS } from './columns.ts';
+
+export interface RowOptions {
+  /** Only the latest usable report per body and year (the `latest_reports` view). */
+  onlyLatest?: boolean;
+  batchSize?: number;
+}
+
+type ReportRow = Record<(typeof REPORT_COLUMNS)[number], CsvValue>;
+
+function reportQuery(db: Db, onlyLatest: boolean): string {
+  const div = hasTable(db, 'divisions');
+  const divCols = div
+    ? 'dv.province AS province, dv.city AS city, dv.county AS county, dv.township AS township'
+    : 'NULL AS province, NULL AS city, NULL AS county, NULL AS township';
+  return `SELECT r.id AS report_id, r.body, r.division_code, ${divCols}, r.year, r.template, r.source_url, r.sha256,
+      r.fetched_at, r.status, r.failed_checks, r.flagged_cells,
+      CASE WHEN r.id IN (SELECT id FROM latest_reports) THEN 1 ELSE 0 END AS latest,
+      r.published_at, r.site_id, r.title, r.format, r.error_code, r.parser_version, r.extractor_version
+    FROM reports r ${div ? 'LEFT JOIN divisions dv ON dv.code = r.division_code' : ''}
+    WHERE r.id > ? ${onlyLatest ? 'AND r.id IN (SELECT id FROM latest_reports)' : ''}
+    ORDER BY r.id LIMIT ?`;
+}
+
+/** Batches of report rows, in id order. */
+function* reportBatches(db: Db, options: RowOptions): Generator<ReportRow[]> {
+  const stmt = db.prepare(reportQuery(db, options.onlyLatest ?? false));
+  let last = 0;
+  for (;;) {
+    const batch = stmt.all(last, options.batchSize ?? 500) as ReportRow[];
+    if (batch.length === 0) return;
+    yield batch;
+    last = batch[batch.length - 1]!.report_id as number;
+  }
+}
+
+function* childRows<T extends { report_id: number }>(db: Db, sql: string, options: RowOptions, map: (row: T) => CsvValue[]): Generator<CsvValue[]> {
+  const stmt = db.prepare(sql);
+  for (const batch of reportBatches(db, options)) {
+    const ids = new Set(batch.map((r) => r.report_id as number));
+    for (const row of stmt.all(batch[0]!.report_id, batch[batch.length - 1]!.report_id) as T[]) {
+      if (ids.has(row.report_id)) yield map(row);
+    }
+  }
+}
+
+const CODE_INDEX = new Map(ALL_CODES.map((c, i) => [c, i]));
+const codeOrder = `CASE code ${ALL_CODES.map((c, i) => `WHEN '${c}' THEN ${i}`).join(' ')} ELSE ${ALL_CODES.length} END`;
+
+export function* reportRows(db: Db, options: RowOptions = {}): Generator<CsvValue[]> {
+  const cells = db.prepare('SELECT report_id, code, value FROM cells WHERE report_id BETWEEN ? AND ?');
+  for (const batch of reportBatches(db, options)) {
+    const values = new Map<number, CsvValue[]>();
+    for (const c of cells.all(batch[0]!.report_id, batch[batch.length - 1]!.report_id) as { report_id: number; code: string; value: number | null }[]) {
+      const i = CODE_INDEX.get(c.code);
+      if (i === undefined) continue;
+      let row = values.get(c.report_id);
+      if (!row) values.set(c.report_id, (row = new Array<CsvValue>(ALL_CODES.length).fill(null)));
+      row[i] = c.value;
+    }
+    for (const r of batch) {
+      const codes = values.get(r.report_id as number) ?? new Array<CsvValue>(ALL_CODES.length).fill(null);
+      yield [...REPORT_COLUMNS.map((k) => r[k]), ...codes];
+    }
+  }
+}
+
+export function cellRows(db: Db, options: RowOptions = {}): Generator<CsvValue[]> {
+  return childRows<{ report_id: number; code: string; value: number | null; source: string; rule: string; flagged: number; raw: string; kind: string }>(
+    db,
+    `SELECT report_id, code, value, source, rule, flagged, raw, kind FROM cells WHERE report_id BETWEEN ? AND ?
+     ORDER BY report_id, ${codeOrder}, code`,
+    options,
+    (c) => [c.report_id, c.code, c.value, c.source, c.rule, c.flagged, c.raw, c.kind],
+  );
+}
+
+export function checkRows(db: Db, options: RowOptions = {}): Generator<CsvValue[]> {
+  return childRows<{ report_id: number; rule: string; col: string; status: string; expected: number; actual: number; cells_json: string }>(
+    db,
+    'SELECT report_id, rule, col, status, expected, actual, cells_json FROM checks WHERE report_id BETWEEN ? AND ? ORDER BY report_id, seq',
+    options,
+    (c) => [c.report_id, c.rule, c.col, c.status, c.expected, c.actual, (JSON.parse(c.cells_json) as string[]).join(' ')],
+  );
+}
+
+export function warningRows(db: Db, options: RowOptions = {}): Generator<CsvValue[]> {
+  return childRows<{ report_id: number; code: string; level: string; cell: string; message: string }>(
+    db,
+    'SELECT report_id, code, level, cell, message FROM report_warnings WHERE report_id BETWEEN ? AND ? ORDER BY report_id, seq',
+    options,
+    (w) => [w.report_id, w.code, w.level, w.cell, w.message],
+  );
+}
+
+export function* codebookRows(): Generator<CsvValue[]> {
+  for (const f of FIELDS) {
+    yield [f.code, f.templates.join(' '), f.section, f.group, f.rowLabel, f.columnLabel, f.english, f.unit, f.type];
+  }
+}
