@@ -1,0 +1,149 @@
+/**
+ * The fuzzy report parser: document model → report record. Pure and synchronous.
+ * Reads every template cell it can; derives (and marks) only what the rules force; validates; flags.
+ */
+import { codesFor, type TemplateId } from '../model/codebook.ts';
+import type { DocumentModel } from '../model/document.ts';
+import { BadDocumentError } from '../model/errors.ts';
+import type { CellRecord, ReportRecord } from '../model/report.ts';
+import { warn, type Message, type Result } from '../model/result.ts';
+import { evaluate } from '../validate/check.ts';
+import { equations, s3Rows } from '../validate/rules.ts';
+import { deriveForced } from '../validate/solve.ts';
+import { findHeadings, textBetween } from './headings.ts';
+import { readMeta } from './meta.ts';
+import type { Glued } from './reading.ts';
+import { findRegions } from './regions.ts';
+import { toRows } from './rows.ts';
+import { readSection2 } from './section2.ts';
+import { readSection3 } from './section3.ts';
+import { readSection4 } from './section4.ts';
+import { detectTemplate } from './template.ts';
+import { buildStream, type ValueToken } from './tokenize.ts';
+
+export const PARSER_VERSION = '0.1.0';
+
+export interface ParseHints {
+  /** The source's own title (HTML <title>, crawled link text), a fallback for year and body. */
+  title?: string;
+}
+
+/** OCR words below this confidence make their cell flagged. */
+const LOW_CONFIDENCE = 60;
+
+export function parseReport(doc: DocumentModel, hints: ParseHints = {}): Result<ReportRecord> {
+  const warnings: Message[] = [];
+  const rows = toRows(doc);
+  if (rows.length === 0) throw new BadDocumentError('input.no_text', 'the document contains no text');
+  const stream = buildStream(rows);
+  const headings = findHeadings(rows);
+  const meta = readMeta(rows, headings.row[1], hints.title ?? doc.title);
+  warnings.push(...meta.warnings);
+
+  const regions = findRegions(stream, headings);
+  const s3 = readSection3(stream, ...regions.s3);
+  const s2 = readSection2(stream, ...regions.s2);
+  // Section 四 begins after the last values section 三 took (its heading may be missing).
+  const s4From = s3.found ? Math.min(regions.s4[0], s3.end) : regions.s4[0];
+  const s4 = readSection4(stream, s4From, regions.s4[1], s3.used);
+  const hasTables = s3.found || s2.found || s4.found;
+  const headingCount = Object.keys(headings.row).length;
+  const looksLikeReport = meta.value.title !== null || headingCount >= 3;
+  const template = detectTemplate(s2.family, s3.otherStyle, hasTables, looksLikeReport);
+  if (template === 'unknown') {
+    throw new BadDocumentError('parse.not_report', 'not an annual report: no report title, section headings or template tables found');
+  }
+
+  const record: ReportRecord = {
+    template, year: meta.value.year, body: meta.value.body, title: meta.value.title,
+    values: {}, flagged: [], cells: {}, checks: [], texts: {}, warnings,
+  };
+  record.texts = sectionTexts(rows, headings.row);
+  if (template === 'free_form') {
+    warnings.push(warn('parse.free_form', 'no template tables found: texts only'));
+    return { value: record, warnings };
+  }
+
+  for (const r of [s2, s3, s4]) warnings.push(...r.warnings);
+  if (!s2.found) warnings.push(warn('parse.s2_missing', 'section 二 table not found: its cells are empty'));
+  if (!s3.found) warnings.push(warn('parse.s3_missing', 'section 三 table not found: its cells are empty'));
+  if (!s4.found) warnings.push(warn('parse.s4_missing', 'section 四 table not found: its cells are empty'));
+
+  const codes = templateCodes(template, s2.family, s3.otherStyle);
+  const tokens = new Map<string, ValueToken | null>([...s2.cells, ...s3.cells, ...s4.cells]);
+  const values = new Map<string, number | null>();
+  let blanks = 0;
+  for (const code of codes) {
+    const t = tokens.get(code) ?? null;
+    values.set(code, null);
+    if (!t) continue;
+    const cell: CellRecord = { raw: t.raw, source: 'read', kind: t.kind, provenance: t.prov };
+    if (t.unit) cell.unit = t.unit;
+    if (t.confidence !== undefined) cell.provenance = { ...t.prov, confidence: t.confidence };
+    record.cells[code] = cell;
+    if (t.kind === 'number') values.set(code, t.value);
+    else if (t.kind === 'blank') {
+      values.set(code, 0);
+      blanks++;
+    } else warnings.push(warn('parse.dash', `${code}: 「${t.raw}」 is not a number; left empty`, { cell: code }));
+  }
+  if (blanks) warnings.push(warn('parse.blank_as_zero', `${blanks} empty cells inside rows of numbers read as 0`, { level: 'info' }));
+
+  const rulesTemplate: TemplateId = s3.otherStyle === 'subrows' || (s3.otherStyle === 'none' && template === 't2021') ? 't2021' : 't2019';
+  const eqs = equations(rulesTemplate).filter((e) => [...e.lhs, ...e.rhs].every((c) => values.has(c)));
+  for (const g of [...s3.glued, ...s4.glued]) resolveGlued(g, values, eqs, record, warnings);
+  for (const d of deriveForced(values, eqs)) {
+    record.cells[d.code] = { ...(record.cells[d.code] ?? { raw: '', kind: 'number', provenance: {} }), source: 'derived', rule: d.rule };
+  }
+  for (const [code, v] of values) record.values[code] = v;
+  const { checks, flagged } = evaluate(record.values, eqs);
+  record.checks = checks;
+  for (const [code, cell] of Object.entries(record.cells)) {
+    if ((cell.provenance.confidence ?? 100) < LOW_CONFIDENCE) flagged.add(code);
+  }
+  record.flagged = codes.filter((c) => flagged.has(c));
+  const missing = codes.filter((c) => record.values[c] === null);
+  if (missing.length) warnings.push(warn('parse.cells_empty', `${missing.length} of ${codes.length} cells could not be read`));
+  return { value: record, warnings };
+}
+
+function templateCodes(template: TemplateId, family: string | null, other: string): string[] {
+  if (template !== 'hybrid' || family !== 't2019') return codesFor(template);
+  const s3 = new Set(s3Rows('t2021'));
+  return [...codesFor('t2019').filter((c) => !c.startsWith('s3.')), ...codesFor('t2021').filter((c) => c.startsWith('s3.') && s3.has(c.split('.').slice(1, -1).join('.')))]
+    .filter((c, i, a) => a.indexOf(c) === i && (other !== 'single' || !c.includes('.other.')));
+}
+
+/** Glued digits with several splits: keep the one split under which every rule that can be checked passes. */
+function resolveGlued(g: Glued, values: Map<string, number | null>, eqs: ReturnType<typeof equations>, record: ReportRecord, warnings: Message[]): void {
+  const related = eqs.filter((e) => [...e.lhs, ...e.rhs].some((c) => g.codes.includes(c)));
+  const ok = g.candidates.filter((cand) => {
+    const trial = new Map(values);
+    g.codes.forEach((c, i) => trial.set(c, cand[i]!));
+    deriveForced(trial, eqs);
+    const obj = Object.fromEntries(trial);
+    const { checks } = evaluate(obj, related);
+    return checks.every((c) => c.status === 'pass' || (c.rule === 'R.int'));
+  });
+  if (ok.length !== 1) {
+    warnings.push(warn('parse.digits_ambiguous', `glued digits ${g.tokens.map((t) => t.raw).join(' ')} fit ${ok.length} splits under the rules; left empty`, { cell: g.codes[0] }));
+    return;
+  }
+  g.codes.forEach((c, i) => {
+    values.set(c, ok[0]![i]!);
+    record.cells[c] = { raw: g.tokens.map((t) => t.raw).join(' '), source: 'read', kind: 'number', provenance: g.tokens[0]!.prov };
+  });
+  warnings.push(warn('parse.digits_split', `glued digits ${g.tokens.map((t) => t.raw).join(' ')} split by the rules`, { cell: g.codes[0] }));
+}
+
+function sectionTexts(rows: ReturnType<typeof toRows>, h: Partial<Record<number, number>>): ReportRecord['texts'] {
+  const next = (n: number) => {
+    for (let k = n + 1; k <= 6; k++) if (h[k] !== undefined) return h[k]!;
+    return rows.length;
+  };
+  const out: ReportRecord['texts'] = {};
+  if (h[1] !== undefined) out.s1 = textBetween(rows, h[1], next(1));
+  if (h[5] !== undefined) out.s5 = textBetween(rows, h[5], next(5));
+  if (h[6] !== undefined) out.s6 = textBetween(rows, h[6], rows.length);
+  return out;
+}

@@ -1,0 +1,74 @@
+/**
+ * Section 二 (proactive disclosure): blocks 「第二十条第（N）项」 with rows 规章, 行政规范性文件, 行政许可 … Values are
+ * the tokens after each row label. Section 二 has no arithmetic rule, so glued digits are split only when the
+ * digit count leaves one way; otherwise the cells stay empty with a warning.
+ */
+import { warn } from '../model/result.ts';
+import { findAnchors } from './anchors.ts';
+import { S2_MARKERS, S2_ROWS } from './labels.ts';
+import { emptyRead, incomplete, splitToken, tokensIn, type SectionRead } from './reading.ts';
+import { splitDigits } from './split-digits.ts';
+import type { Stream, ValueToken } from './tokenize.ts';
+
+export type S2Family = 't2021' | 't2019';
+
+export interface S2Read extends SectionRead {
+  family: S2Family | null;
+}
+
+export function s2Family(labels: string): S2Family | null {
+  const score = (res: RegExp[]) => res.filter((re) => re.test(labels)).length;
+  const a = score(S2_MARKERS.t2021);
+  const b = score(S2_MARKERS.t2019);
+  if (a === 0 && b === 0) return null;
+  return a >= b ? 't2021' : 't2019';
+}
+
+/** Money cells: convert between 元 and 万元 when the cell states the other unit. */
+function money(t: ValueToken, want: '万元' | '元'): ValueToken {
+  if (t.value === null || !t.unit || t.unit === want) return t;
+  if (t.unit === '元' && want === '万元') return { ...t, value: t.value / 10000 };
+  if (t.unit === '万元' && want === '元') return { ...t, value: t.value * 10000 };
+  return t;
+}
+
+export function readSection2(stream: Stream, from: number, to: number): S2Read {
+  const read: S2Read = { ...emptyRead(), family: null };
+  const region = stream.labels.slice(from, to);
+  read.family = s2Family(region);
+  const anchors = findAnchors(stream.labels, S2_ROWS, from, to);
+  if (anchors.length === 0 || !read.family) return read;
+  read.found = true;
+  const family = read.family;
+  anchors.forEach((a, i) => {
+    const def = S2_ROWS[a.idx]!;
+    const cols = def.columns[family];
+    if (!cols) return;
+    const codes = cols.map((c) => `s2.${def.row}.${c}`);
+    const g = tokensIn(stream, a.start, i + 1 < anchors.length ? anchors[i + 1]!.start : to);
+    const set = (vals: (ValueToken | null)[]) =>
+      codes.forEach((code, k) => {
+        let t = vals[k] ?? null;
+        if (t && code === 's2.fees.amount') t = money(t, '万元');
+        if (t && code === 's2.procurement.amount') t = money(t, '元');
+        read.cells.set(code, t);
+      });
+    if (g.length === cols.length) return set(g);
+    if (g.length === 1 && cols.length > 1 && g[0]!.kind === 'number' && g[0]!.digits && !g[0]!.raw.includes('.')) {
+      const cands = splitDigits([g[0]!.digits], cols.length, { maxDigits: 9 });
+      if (cands.length === 1) {
+        read.warnings.push(warn('parse.digits_split', `s2.${def.row}: glued digits ${g[0]!.raw} have one split only`, { cell: `s2.${def.row}` }));
+        return set(cands[0]!.map((v) => splitToken(g, v)));
+      }
+      read.warnings.push(warn('parse.digits_ambiguous', `s2.${def.row}: glued digits ${g[0]!.raw} can be split ${cands.length} ways; left empty`, { cell: `s2.${def.row}` }));
+      return set([]);
+    }
+    if (g.length > cols.length && g.slice(cols.length).every((t) => t.rowIndex !== g[cols.length - 1]!.rowIndex)) {
+      read.warnings.push(warn('parse.s2_trailing_values', `s2.${def.row}: ${g.length - cols.length} extra values ignored`));
+      return set(g.slice(0, cols.length));
+    }
+    set([]);
+    read.warnings.push(incomplete('parse.s2_row_incomplete', g.length, cols.length, `s2.${def.row}`));
+  });
+  return read;
+}

@@ -1,0 +1,142 @@
+/**
+ * Section 三 (applications): rows found by their labels in printed order; each row's values are the tokens
+ * up to the next label. Recovers wrapped values, split labels, shifted rows, a missing label (two rows of
+ * values under one label), an extra 法人或其他组织 subtotal column, glued digits (row sums decide), and rows
+ * that lost values (mapped by grid column when the table's columns are reliable, else left empty).
+ */
+import { S3_COLUMNS } from '../model/codebook.ts';
+import { warn } from '../model/result.ts';
+import { findAnchors } from './anchors.ts';
+import { S3_ROWS } from './labels.ts';
+import { byGrid, emptyRead, headerColumns, incomplete, rowOf, splitToken, tokensIn, type SectionRead } from './reading.ts';
+import { rowSumCheck, splitDigits } from './split-digits.ts';
+import type { Stream, ValueToken } from './tokenize.ts';
+
+export type OtherStyle = 'subrows' | 'single' | 'none';
+
+export interface S3Read extends SectionRead {
+  otherStyle: OtherStyle;
+  /** Label-stream position of the end of the last row label. */
+  end: number;
+  /** The tokens the section's rows took (section 四 starts after them). */
+  used: Set<ValueToken>;
+}
+
+const SUBROWS = new Set(['result.other.no_correction', 'result.other.fee_unpaid', 'result.other.misc']);
+const HEADER_KEYS: [string, RegExp][] = [
+  ['natural_person', /^自然人$/], ['commercial', /商业企业/], ['research', /科研机构/],
+  ['social_org', /社会公益组织|^社会组织$|公益组织/], ['legal_service', /法律服务机构/],
+  ['other_org', /^其他(组织)?$/], ['total', /^(总计|合计)$/],
+];
+
+function isGlued(tokens: ValueToken[]): boolean {
+  if (tokens.length === 0 || tokens.some((t) => t.kind !== 'number' || !t.digits || t.raw.includes('.'))) return false;
+  return tokens.length === 1 ? tokens[0]!.digits!.length >= 7 : tokens.some((t) => t.digits!.length > 1 && t.digits!.startsWith('0'));
+}
+
+/** Which of the 8 printed columns is the 法人或其他组织 subtotal: 1 (after 自然人) or 6 (after 其他). */
+function subtotalIndex(rows: ValueToken[][]): number | null {
+  const fits = (j: number) =>
+    rows.every((r) => {
+      const v = r.map((t) => t.value ?? 0);
+      const orgs = j === 1 ? v.slice(2, 7) : v.slice(1, 6);
+      const sub = v[j]!;
+      return sub === orgs.reduce((a, b) => a + b, 0) && v[7] === v[0]! + sub;
+    });
+  const a = fits(1);
+  const b = fits(6);
+  if (a && !b) return 1;
+  if (b && !a) return 6;
+  if (a && b) return rows.every((r) => r.slice(1, 7).every((t) => (t.value ?? 0) === 0)) ? 1 : null;
+  return null;
+}
+
+export function readSection3(stream: Stream, from: number, to: number): S3Read {
+  const read: S3Read = { ...emptyRead(), otherStyle: 'none', end: to, used: new Set() };
+  const anchors = findAnchors(stream.labels, S3_ROWS, from, to);
+  if (anchors.length < 3) return read;
+  read.found = true;
+  const groups = anchors.map((a, i) => tokensIn(stream, a.start, i + 1 < anchors.length ? anchors[i + 1]!.start : to));
+  const rowCode = (idx: number) => S3_ROWS[idx]!.row;
+
+  const hasSub = anchors.some((a) => SUBROWS.has(rowCode(a.idx)));
+  const otherAt = anchors.findIndex((a) => rowCode(a.idx) === 'result.other.total');
+  read.otherStyle = hasSub ? 'subrows' : otherAt >= 0 && groups[otherAt]!.length > 0 ? 'single' : 'none';
+  const inTemplate = (code: string) =>
+    read.otherStyle === 'subrows' ? code !== 'result.other.total' : !SUBROWS.has(code);
+
+  // Width: 7 value columns, or 8 with a 法人或其他组织 subtotal.
+  const eights = groups.filter((g) => g.length === 8 && g.every((t) => t.kind === 'number'));
+  const sevens = groups.filter((g) => g.length === 7).length;
+  let width = 7;
+  let sub: number | null = null;
+  if (eights.length >= 3 && eights.length > sevens) {
+    width = 8;
+    sub = subtotalIndex(eights);
+    if (sub === null) read.warnings.push(warn('parse.s3_subtotal_ambiguous', 'section 三 has 8 value columns and the subtotal column cannot be told apart'));
+  }
+  const firstRow = rowOf(stream, anchors[0]!.start);
+  const header = headerColumns(stream, firstRow - 6, firstRow + 1, HEADER_KEYS);
+  const toColumns = (g: ValueToken[]): ValueToken[] | null => {
+    if (width === 7) return g;
+    return sub === null ? null : g.filter((_, i) => i !== sub);
+  };
+
+  anchors.forEach((a, i) => {
+    const own = rowCode(a.idx);
+    const nextIdx = i + 1 < anchors.length ? anchors[i + 1]!.idx : S3_ROWS.length;
+    const targets = [own, ...S3_ROWS.slice(a.idx + 1, nextIdx).map((r) => r.row)].filter(inTemplate);
+    if (i === anchors.length - 1 && groups[i]!.length > width) {
+      read.warnings.push(warn('parse.s3_trailing_values', `${groups[i]!.length - width} values after the last row of section 三 ignored`));
+      groups[i] = groups[i]!.slice(0, width);
+    }
+    const g = groups[i]!;
+    if (targets.length === 0) return;
+    const set = (row: string, vals: (ValueToken | null)[]) =>
+      S3_COLUMNS.forEach((c, k) => read.cells.set(`s3.${row}.${c}`, vals[k] ?? null));
+    if (g.length === width * targets.length) {
+      if (targets.length > 1) read.warnings.push(warn('parse.s3_label_missing', `label(s) of ${targets.slice(1).join(', ')} not found; values taken in order`));
+      targets.forEach((row, k) => {
+        const cols = toColumns(g.slice(k * width, (k + 1) * width));
+        set(row, cols ?? []);
+      });
+      return;
+    }
+    const row = inTemplate(own) ? own : targets[0]!;
+    if (g.length === width && targets.length > 1) {
+      set(row, toColumns(g) ?? []);
+      return;
+    }
+    if (g.length === 0) {
+      targets.forEach((r) => set(r, []));
+      if (inTemplate(own)) read.warnings.push(warn('parse.s3_row_empty', `no values for s3.${own}`, { cell: `s3.${own}` }));
+      return;
+    }
+    if (isGlued(g)) {
+      const cands = splitDigits(g.map((t) => t.digits!), 7, { check: rowSumCheck });
+      const codes = S3_COLUMNS.map((c) => `s3.${row}.${c}`);
+      if (cands.length === 1) {
+        set(row, cands[0]!.map((v) => splitToken(g, v)));
+        read.warnings.push(warn('parse.digits_split', `glued digits ${g.map((t) => t.raw).join(' ')} split by the row sum`, { cell: `s3.${row}` }));
+      } else {
+        set(row, []);
+        if (cands.length > 1) read.glued.push({ codes, candidates: cands, tokens: g });
+        else read.warnings.push(warn('parse.digits_unsplittable', `glued digits ${g.map((t) => t.raw).join(' ')} fit no split`, { cell: `s3.${row}` }));
+      }
+      targets.slice(1).forEach((r) => set(r, []));
+      return;
+    }
+    const mapped = header.size === 7 ? byGrid(g, header) : null;
+    if (mapped) {
+      set(row, S3_COLUMNS.map((c) => mapped.get(c) ?? null));
+      if (mapped.size < 7) read.warnings.push(warn('parse.s3_cells_missing', `s3.${row}: ${7 - mapped.size} cells empty in the grid`, { cell: `s3.${row}` }));
+    } else {
+      set(row, []);
+      read.warnings.push(incomplete('parse.s3_row_incomplete', g.length, width, `s3.${row}`));
+    }
+    targets.slice(1).forEach((r) => set(r, []));
+  });
+  read.used = new Set(groups.flat());
+  read.end = anchors[anchors.length - 1]!.end;
+  return read;
+}

@@ -1,0 +1,86 @@
+/**
+ * Section 四 (review and litigation): one row of 15 values under a 3-row header. Located by its header words
+ * and its 15 numbers, not by the header's exact text (vertical headers arrive garbled). Glued digits are
+ * split where the three group totals leave exactly one way.
+ */
+import { warn } from '../model/result.ts';
+import { S4_COLUMNS, S4_GROUPS, S4_HEADER } from './labels.ts';
+import { byGrid, emptyRead, headerColumns, incomplete, rowOf, splitToken, tokensIn, type SectionRead } from './reading.ts';
+import { groupSumCheck, splitDigits } from './split-digits.ts';
+import type { Stream, ValueToken } from './tokenize.ts';
+
+export const S4_CODES = S4_GROUPS.flatMap((g) => S4_COLUMNS.map((c) => `s4.${g}.${c}`));
+const WORDS: [string, RegExp][] = [['upheld', /结果维持|维持/], ['corrected', /结果纠正|纠正/], ['other', /其他结果/], ['pending', /尚未审结|未审结/], ['total', /^(总计|合计)$/]];
+
+/** Grid columns of the 15 header labels, read in order (5 under 行政复议, then 10 under 行政诉讼). */
+function s4Header(stream: Stream, rowFrom: number, rowTo: number): Map<string, number> {
+  const found: { name: string; col: number; row: number }[] = [];
+  for (let r = rowFrom; r < rowTo; r++) {
+    const row = stream.rows[r];
+    if (!row?.reliableGrid) continue;
+    for (const c of row.cells) {
+      const w = WORDS.find(([, re]) => re.test(c.text.replace(/\s+/g, '')));
+      if (w && c.gridCol !== undefined) found.push({ name: w[0], col: c.gridCol, row: r });
+    }
+  }
+  if (found.length !== 15) return new Map();
+  found.sort((a, b) => a.col - b.col);
+  const out = new Map<string, number>();
+  found.forEach((f, i) => out.set(S4_CODES[i]!, f.col));
+  return out;
+}
+
+/**
+ * `from`/`to`: the region after section 三. `used`: tokens section 三 took. Without header words (garbled
+ * vertical headers) the table is still taken from its numbers when they are exactly 15 or glued.
+ */
+export function readSection4(stream: Stream, from: number, to: number, used: Set<ValueToken> = new Set()): SectionRead {
+  const read = emptyRead();
+  const m = S4_HEADER.exec(stream.labels.slice(from, to));
+  const start = m ? from + m.index : from;
+  let g: ValueToken[] = tokensIn(stream, start, to).filter((t) => !used.has(t));
+  if (!m) {
+    const digits = g.every((t) => t.kind === 'number') ? g.reduce((a, t) => a + (t.digits?.length ?? 9), 0) : 0;
+    const plausible = (g.length === 15 || (g.length < 15 && digits >= 15)) && new Set(g.map((t) => t.rowIndex)).size <= 3;
+    if (!plausible) return read;
+    read.warnings.push(warn('parse.s4_header_missing', 'section 四 header not recognised; its table was taken from its 15 numbers'));
+  }
+  if (g.length === 0) {
+    read.warnings.push(warn('parse.s4_no_values', 'section 四 table has no values'));
+    return read;
+  }
+  read.found = true;
+  const set = (vals: (ValueToken | null)[]) => S4_CODES.forEach((c, i) => read.cells.set(c, vals[i] ?? null));
+  if (g.length > 15 && g[15]!.rowIndex !== g[14]!.rowIndex) {
+    read.warnings.push(warn('parse.s4_trailing_values', `${g.length - 15} values after section 四 ignored`));
+    g = g.slice(0, 15);
+  }
+  if (g.length === 15) {
+    set(g);
+    return read;
+  }
+  const numeric = g.every((t) => t.kind === 'number' && t.digits && !t.raw.includes('.'));
+  const digitCount = numeric ? g.reduce((a, t) => a + t.digits!.length, 0) : 0;
+  if (numeric && g.length < 15 && digitCount >= 15) {
+    const cands = splitDigits(g.map((t) => t.digits!), 15, { check: groupSumCheck, maxDigits: 5 });
+    if (cands.length === 1) {
+      set(cands[0]!.map((v) => splitToken(g, v)));
+      read.warnings.push(warn('parse.digits_split', 'section 四 glued digits split by the group totals'));
+      return read;
+    }
+    set([]);
+    if (cands.length > 1) read.glued.push({ codes: S4_CODES, candidates: cands, tokens: g });
+    else read.warnings.push(warn('parse.digits_unsplittable', 'section 四 glued digits fit no split'));
+    return read;
+  }
+  const headRow = rowOf(stream, start);
+  const mapped = byGrid(g, s4Header(stream, headRow, rowOf(stream, g[0]!.pos) + 1));
+  if (mapped) {
+    set(S4_CODES.map((c) => mapped.get(c) ?? null));
+    read.warnings.push(warn('parse.s4_cells_missing', `section 四: ${15 - mapped.size} cells empty in the grid`));
+    return read;
+  }
+  set([]);
+  read.warnings.push(incomplete('parse.s4_incomplete', g.length, 15));
+  return read;
+}

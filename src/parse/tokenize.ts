@@ -1,0 +1,123 @@
+/**
+ * Rows → one stream: the label text of the document (every non-value character, whitespace removed) and the
+ * value tokens (numbers, dashes, blanks) placed in it. A token's `pos` is the length of the label stream
+ * before it, so a value belongs to the last label anchor that starts before it, whatever the line breaks,
+ * cell splits or wrapping of the source.
+ */
+import type { Provenance } from '../model/result.ts';
+import type { Row } from './rows.ts';
+
+export type TokenKind = 'number' | 'dash' | 'blank';
+
+export interface ValueToken {
+  kind: TokenKind;
+  value: number | null;
+  /** The text the value was read from ('' for blanks). */
+  raw: string;
+  /** Digits only (for glued-digit splitting), numbers only. */
+  digits?: string;
+  unit?: string;
+  pos: number;
+  rowIndex: number;
+  gridCol?: number;
+  reliableGrid: boolean;
+  confidence?: number;
+  prov: Provenance;
+}
+
+export interface Stream {
+  /** All label text, compact (no whitespace). */
+  labels: string;
+  /** For each label character: the row it came from. */
+  labelRow: number[];
+  /** Label-stream position where each row starts. */
+  rowPos: number[];
+  tokens: ValueToken[];
+  rows: Row[];
+}
+
+const DASH = /^(-|—|–|―|─|－|--|——|\/|无|空|n\/?a|—\/—|\\|×)$/i;
+const HAN_PAREN = /\([^()]*\p{Script=Han}[^()]*\)/gu;
+const NUMBER = /[-+]?\d[\d,]*(?:\.\d+)?/g;
+const NOISE_AFTER = /^(\s*(年|月|日|时|页|号|周岁|%|‰)|[-/]\d|\.\d*\s*%)/;
+const UNIT_AFTER = /^\s*(万元|元|件|项|个|次|宗|条|人次|人)/;
+
+function parseNumber(raw: string): { value: number; digits: string } | null {
+  let s = raw.replace(/^\+/, '');
+  if (s.includes(',')) {
+    if (!/^-?[1-9]\d{0,2}(,\d{3})+(\.\d+)?$/.test(s)) return null;
+    s = s.replace(/,/g, '');
+  }
+  const value = Number(s);
+  if (!Number.isFinite(value)) return null;
+  return { value, digits: s.replace(/^-/, '') };
+}
+
+export function buildStream(rows: Row[]): Stream {
+  const stream: Stream = { labels: '', labelRow: [], rowPos: [], tokens: [], rows };
+  const addLabel = (text: string, rowIndex: number) => {
+    const t = text.replace(/\s+/g, '');
+    stream.labels += t;
+    for (let i = 0; i < t.length; i++) stream.labelRow.push(rowIndex);
+  };
+
+  rows.forEach((row, rowIndex) => {
+    stream.rowPos.push(stream.labels.length);
+    const cellTokens: ValueToken[][] = [];
+    row.cells.forEach((cell, ci) => {
+      const base = { rowIndex, gridCol: row.reliableGrid ? cell.gridCol : undefined, reliableGrid: row.reliableGrid, confidence: cell.confidence, prov: cell.prov };
+      const out: ValueToken[] = [];
+      cellTokens[ci] = out;
+      const trimmed = cell.text.trim();
+      if (trimmed === '') return;
+      if (DASH.test(trimmed)) {
+        out.push({ ...base, kind: 'dash', value: null, raw: trimmed, pos: stream.labels.length });
+        return;
+      }
+      const text = cell.text.replace(HAN_PAREN, (m) => m.replace(/\d/g, (d) => `\u0000${d}`));
+      let last = 0;
+      for (const m of text.matchAll(NUMBER)) {
+        const start = m.index!;
+        const before = text.slice(last, start);
+        let raw = m[0];
+        const after = text.slice(start + raw.length);
+        const prev = text.slice(0, start);
+        if (/\u0000$/.test(prev) || /第\s*$/.test(prev) || NOISE_AFTER.test(after) || (/^\.\d/.test(after))) {
+          continue; // inside a parenthetical note, 第N…, a date, a percentage
+        }
+        let enumerator = '';
+        if (/^[.](?=\s*[\p{Script=Han}(])/u.test(after) && /^[-+]?\d+$/.test(raw)) {
+          enumerator = raw.slice(-1); // 1.属于… (also glued: 00000001.属于 → 0000000 + enumerator 1)
+          raw = raw.slice(0, -1);
+        }
+        if (/[-+]$/.test(raw)) raw = '';
+        addLabel(before.replace(/\u0000/g, ''), rowIndex);
+        last = start + m[0].length - (enumerator ? 1 : 0);
+        if (raw === '' || raw === '-' || raw === '+') continue;
+        const num = parseNumber(raw);
+        if (!num) {
+          addLabel(raw, rowIndex);
+          continue;
+        }
+        const unit = enumerator ? undefined : UNIT_AFTER.exec(after)?.[1];
+        out.push({ ...base, kind: 'number', value: raw.startsWith('-') ? -num.value : num.value, raw: raw + (unit ?? ''), digits: num.digits, unit, pos: stream.labels.length });
+      }
+      addLabel(text.slice(last).replace(/\u0000/g, ''), rowIndex);
+    });
+    // Blanks: empty cells between two value cells of the same row mean zero.
+    const valued = row.cells.map((_, ci) => (cellTokens[ci]?.length ?? 0) > 0);
+    const first = valued.indexOf(true);
+    const lastV = valued.lastIndexOf(true);
+    const tokens: ValueToken[] = [];
+    row.cells.forEach((cell, ci) => {
+      tokens.push(...(cellTokens[ci] ?? []));
+      if (ci > first && ci < lastV && cell.text.trim() === '') {
+        const pos = tokens.length ? tokens[tokens.length - 1]!.pos : stream.labels.length;
+        tokens.push({ kind: 'blank', value: null, raw: '', pos, rowIndex, gridCol: row.reliableGrid ? cell.gridCol : undefined, reliableGrid: row.reliableGrid, prov: cell.prov });
+      }
+    });
+    stream.tokens.push(...tokens);
+    addLabel('\n', rowIndex); // rows never glue label text together (whitespace is dropped anyway)
+  });
+  return stream;
+}
