@@ -1,0 +1,120 @@
+// The parser on specific kinds of damage, one small report each.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseBytes } from '../../src/pipeline/parse-file.ts';
+import { reportText, S3_LABELS, type ReportParts } from './report-text.ts';
+
+const parse = (parts: ReportParts | string) =>
+  parseBytes(Buffer.from(typeof parts === 'string' ? parts : reportText(parts)), { file: 't.txt' });
+
+// A consistent set: new 5 (np 3, commercial 2), granted 4, partial 1 → result.total 5, carried_out 0.
+const CLEAN: ReportParts['s3'] = {
+  new: '3\t2\t0\t0\t0\t0\t5', 'result.granted': '2\t2\t0\t0\t0\t0\t4', 'result.partial': '1\t0\t0\t0\t0\t0\t1',
+  'result.total': '3\t2\t0\t0\t0\t0\t5',
+};
+
+test('clean report: section 二, 三, 四 values read and every check passes', async () => {
+  const out = await parse({ s3: CLEAN, s4: '1\t0\t0\t0\t1\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0' });
+  assert.equal(out.template, 't2021');
+  assert.equal(out.values!['s2.normative.in_force'], 5);
+  assert.equal(out.values!['s2.fees.amount'], 7730.28);
+  assert.equal(out.values!['s3.new.commercial'], 2);
+  assert.equal(out.values!['s4.review.total'], 1);
+  assert.deepEqual(out.flagged, []);
+  assert.ok(out.checks!.every((c) => c.status === 'pass'), JSON.stringify(out.checks!.filter((c) => c.status !== 'pass')));
+});
+
+test('a source that breaks a rule keeps its printed numbers and the cells are flagged', async () => {
+  const out = await parse({ s3: { ...CLEAN, 'result.total': '3\t2\t0\t0\t0\t0\t6' } });
+  assert.equal(out.values!['s3.result.total.total'], 6);
+  assert.ok(out.flagged!.includes('s3.result.total.total'));
+  assert.ok(out.checks!.some((c) => c.rule === 'R3.3' && c.status === 'fail' && c.column === 'result.total'));
+});
+
+test('glued digits in a section 三 row are split by the row sum when only one split fits', async () => {
+  const out = await parse({ s3: { ...CLEAN, new: '3200005' } });
+  assert.equal(out.values!['s3.new.natural_person'], 3);
+  assert.equal(out.values!['s3.new.total'], 5);
+  assert.ok(out.warnings!.some((w) => w.code === 'parse.digits_split'));
+});
+
+test('glued section 四 row is split by the three group totals', async () => {
+  // review 12 3 0 0 15 | direct 1 0 0 0 1 | after review 0 0 0 0 0, printed with no separators
+  const out = await parse({ s4: '12300151000100000' });
+  assert.deepEqual(
+    ['s4.review.upheld', 's4.review.corrected', 's4.review.total', 's4.litigation.direct.total'].map((c) => out.values![c]),
+    [12, 3, 15, 1],
+  );
+});
+
+test('a row that keeps only its total is left empty, then filled as derived only where forced', async () => {
+  const out = await parse({ s3: { ...CLEAN, 'result.partial': '1' } });
+  // 1 value for 7 columns: nothing is read; the row is forced by column sums (R3.2) and marked derived.
+  assert.equal(out.values!['s3.result.partial.natural_person'], 1);
+  assert.equal(out.cells!['s3.result.partial.natural_person']!.source, 'derived');
+  assert.deepEqual(out.flagged, []);
+});
+
+test('a dash is not a zero: null with a warning unless the rules force it', async () => {
+  const out = await parse({ s3: { ...CLEAN, new: '3\t2\t0\t—\t0\t0\t5', carried_in: '0\t0\t0\t0\t0\t—\t—' } });
+  assert.equal(out.cells!['s3.new.social_org']!.kind, 'dash');
+  // new.social_org is forced to 0 by R3.3 (3+2+0+x+0+0 = 5): derived, not read.
+  assert.equal(out.values!['s3.new.social_org'], 0);
+  assert.equal(out.cells!['s3.new.social_org']!.source, 'derived');
+  assert.ok(out.warnings!.some((w) => w.code === 'parse.dash'));
+});
+
+test('empty cells between numbers are blanks meaning zero', async () => {
+  const out = await parse({ s3: { ...CLEAN, new: '3\t2\t\t\t\t0\t5' } });
+  assert.equal(out.values!['s3.new.research'], 0);
+  assert.equal(out.cells!['s3.new.research']!.kind, 'blank');
+});
+
+test('an extra 法人或其他组织 subtotal column is recognised and dropped', async () => {
+  const rows: Record<string, string> = {};
+  for (const [k, v] of Object.entries(CLEAN!)) {
+    const n = v.split('\t').map(Number);
+    rows[k] = [n[0], n.slice(1, 6).reduce((a, b) => a! + b!, 0), ...n.slice(1)].join('\t');
+  }
+  for (const [k] of S3_LABELS) rows[k] ??= Array(8).fill('0').join('\t');
+  const out = await parse({ s3: rows });
+  assert.equal(out.values!['s3.new.commercial'], 2);
+  assert.equal(out.values!['s3.new.total'], 5);
+  assert.equal(out.values!['s3.result.granted.commercial'], 2);
+});
+
+test('(六) printed as a single row with 2021 section 二 is the hybrid template', async () => {
+  const text = reportText({ s3: CLEAN })
+    .replace(/\t\(六\) 其他处理\t1\.申请人[^\n]*\n[^\n]*缴纳费用[^\n]*\n\t\t3\.其他\t[^\n]*/, '\t(六) 其他处理\t0\t0\t0\t0\t0\t0\t0');
+  const out = await parse(text);
+  assert.equal(out.template, 'hybrid');
+  assert.equal(out.values!['s3.result.other.total.total'], 0);
+  assert.equal('s3.result.other.misc.total' in out.values!, false);
+});
+
+test('values wrapped onto the next line and labels split over two lines', async () => {
+  const text = reportText({ s3: CLEAN })
+    .replace('(一) 予以公开\t2\t2\t0', '(一) 予以公开\n2\t2\t0')
+    .replace('5.要求行政机关确认或重新出具已获取信息', '5.要求行政机关确认或重\n新出具已获取信息');
+  const out = await parse(text);
+  assert.equal(out.values!['s3.result.granted.total'], 4);
+  assert.deepEqual(out.flagged, []);
+});
+
+test('full-width digits and units inside cells', async () => {
+  const out = await parse({ s2: '规章\t０\t０\t０\n行政规范性文件\t２\t1\t5\n行政许可\t12（其中修订3件）\n行政处罚\t1\n行政强制\t0\n行政事业性收费\t251000元\n本年收费金额（单位：万元）' });
+  assert.equal(out.values!['s2.normative.issued'], 2);
+  assert.equal(out.values!['s2.licensing.decisions'], 12);
+  assert.equal(out.values!['s2.fees.amount'], 25.1);
+});
+
+test('not a report, an empty file, and a report without tables', async () => {
+  const news = await parse('市领导调研春耕生产\n3月5日，市领导一行来到某某镇调研春耕备耕工作。');
+  assert.equal(news.errorCode, 'parse.not_report');
+  const empty = await parseBytes(new Uint8Array(0), { file: 'empty.txt' });
+  assert.equal(empty.errorCode, 'input.empty');
+  const free = await parse('某某镇2017年政府信息公开工作年度报告\n一、概述\n本年度主动公开信息120条。\n二、主动公开政府信息情况\n全年共发布信息120条。\n五、存在的主要问题及改进情况\n公开形式单一。');
+  assert.equal(free.template, 'free_form');
+  assert.equal(free.year, 2017);
+  assert.match(free.texts!.s5!, /公开形式单一/);
+});
