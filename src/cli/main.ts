@@ -5,13 +5,14 @@
  */
 import { Command, CommanderError } from 'commander';
 import { registerParse } from './parse.ts';
+import { registerDivisions } from './divisions.ts';
 
 export const EXIT = { ok: 0, documentErrors: 1, usage: 2, locked: 3, internal: 4 } as const;
 
 type Register = (program: Command) => void;
 
 /** Commands in the order `--help` lists them. Add a command by adding its register function here. */
-const COMMANDS: Register[] = [registerParse];
+const COMMANDS: Register[] = [registerParse, registerDivisions];
 
 export function buildProgram(): Command {
   const program = new Command('nianbao')

@@ -1,0 +1,44 @@
+/**
+ * What kind of body a name is: a people's government (人民政府), a sub-district office (街道办事处), or a
+ * department of a government (卫生健康局), decided from what follows the place names.
+ */
+import { ZONE_SUFFIX } from './names.ts';
+import type { BodyKind } from './types.ts';
+
+export interface RestClass {
+  /** null when the rest says nothing (empty): the place itself decides. */
+  kind: BodyKind | null;
+  department?: string;
+  /** The rest looks like a place name the registry does not know (`某某乡人民政府`). */
+  unknownPlace?: string;
+}
+
+const GOVERNMENT = /^(人民政府|政府|人民政府\(?本级\)?|本级)$/;
+const SUBDISTRICT = /^(街道办事处|办事处|街道|街道办)$/;
+const PLACE_LIKE = /^(.{2,12}?)(街道办事处|办事处|街道|民族乡|苏木|乡|镇|县|区|市|旗)(人民政府|政府)?$/;
+
+export function classifyRest(rest: string): RestClass {
+  if (rest === '') return { kind: null };
+  if (GOVERNMENT.test(rest)) return { kind: '人民政府' };
+  if (SUBDISTRICT.test(rest)) return { kind: '街道办事处' };
+  const place = PLACE_LIKE.exec(rest);
+  if (place && !ZONE_SUFFIX.test(place[1] + place[2])) {
+    const sub = /街道|办事处/.test(place[2]);
+    return { kind: sub ? '街道办事处' : '人民政府', unknownPlace: place[1] + place[2] };
+  }
+  return { kind: 'department', department: rest };
+}
+
+/** The kind of a body whose name ends with the place itself (`牛屯镇`, `花园街道`). */
+export function kindOfPlaceName(name: string): BodyKind {
+  return /(街道|办事处)$/.test(name) ? '街道办事处' : '人民政府';
+}
+
+/** Body kind from the name alone, for rows that carry no resolution (coverage of older databases). */
+export function kindOfBody(body: string | null): BodyKind {
+  if (!body) return 'unknown';
+  const s = body.replace(/\s+/g, '');
+  if (/(街道办事处|办事处|街道)$/.test(s)) return '街道办事处';
+  if (/(人民政府|政府|乡|镇|县|区|市|旗|苏木|自治州|盟|省)$/.test(s) && !ZONE_SUFFIX.test(s)) return '人民政府';
+  return 'department';
+}
