@@ -9,6 +9,7 @@ import type { CellRecord, ReportRecord } from '../model/report.ts';
 import { warn, type Message, type Result } from '../model/result.ts';
 import { evaluate } from '../validate/check.ts';
 import { equations, s3Rows } from '../validate/rules.ts';
+import { narrativeChecks } from '../validate/narrative.ts';
 import { deriveForced } from '../validate/solve.ts';
 import { findHeadings, textBetween } from './headings.ts';
 import { readMeta } from './meta.ts';
@@ -97,7 +98,11 @@ export function parseReport(doc: DocumentModel, hints: ParseHints = {}): Result<
   }
   for (const [code, v] of values) record.values[code] = v;
   const { checks, flagged } = evaluate(record.values, eqs);
-  record.checks = checks;
+  const narrative = narrativeChecks(record.texts.s1, record.values);
+  for (const c of narrative.filter((x) => x.status === 'fail')) {
+    warnings.push(warn('check.narrative_mismatch', `section 一 quotes ${c.expected} for ${c.column}; the table has ${c.actual}`, { cell: c.column }));
+  }
+  record.checks = [...checks, ...narrative];
   for (const [code, cell] of Object.entries(record.cells)) {
     if ((cell.provenance.confidence ?? 100) < LOW_CONFIDENCE) flagged.add(code);
   }

@@ -6,7 +6,10 @@ const CN_DIGITS: Record<string, string> = { '〇': '0', '零': '0', 'Ｏ': '0', 
  * NFKC (full-width digits and punctuation → ASCII), unified quotes and dashes, 、 after a digit → '.',
  * markdown emphasis removed. Keeps whitespace (cell and line structure matter to the caller).
  */
+const NEEDS_WORK = /[^\t\n\r -~\u4e00-\u9fff]|[*_\[\]]|\d\s*[、，]|[、，]/;
+
 export function normalizeText(s: string): string {
+  if (!NEEDS_WORK.test(s)) return s; // plain ASCII and CJK ideographs only: already normal
   return s
     .normalize('NFKC')
     .replace(/[\u200b-\u200d\ufeff\u00ad]/g, '')

@@ -56,7 +56,7 @@ function parseNumber(raw: string): { value: number; digits: string } | null {
 export function buildStream(rows: Row[]): Stream {
   const stream: Stream = { labels: '', labelRow: [], rowPos: [], tokens: [], rows };
   const addLabel = (text: string, rowIndex: number) => {
-    const t = text.replace(/\s+/g, '');
+    const t = /\s/.test(text) ? text.replace(/\s+/g, '') : text;
     stream.labels += t;
     for (let i = 0; i < t.length; i++) stream.labelRow.push(rowIndex);
   };
@@ -72,6 +72,10 @@ export function buildStream(rows: Row[]): Stream {
       if (trimmed === '') return;
       if (DASH.test(trimmed)) {
         out.push({ ...base, kind: 'dash', value: null, raw: trimmed, pos: stream.labels.length });
+        return;
+      }
+      if (!/\d/.test(trimmed)) {
+        addLabel(trimmed, rowIndex); // label text only: the common case, no number scanning
         return;
       }
       const text = cell.text.replace(HAN_PAREN, (m) => m.replace(/\d/g, (d) => `\u0000${d}`));

@@ -37,6 +37,16 @@ export function evaluate(values: Record<string, number | null>, eqs: Equation[])
     checks.push({ rule: 'R.int', column: section, status: cells.length ? 'fail' : 'pass', cells });
     cells.forEach((c) => flagged.add(c));
   }
+  // X.4 (2019, warning): what was newly published this year cannot exceed the total published.
+  for (const row of ['rules', 'normative']) {
+    const a = `s2.${row}.new_published`;
+    const b = `s2.${row}.total_published`;
+    if (!(a in values) || !(b in values)) continue;
+    const va = values[a];
+    const vb = values[b];
+    const status = va == null || vb == null ? 'not_assessable' : va <= vb ? 'pass' : 'fail';
+    checks.push({ rule: 'X.4', column: row, status, expected: vb ?? null, actual: va ?? null, cells: [a, b] });
+  }
   return { checks, flagged };
 }
 

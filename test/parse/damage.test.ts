@@ -118,3 +118,12 @@ test('not a report, an empty file, and a report without tables', async () => {
   assert.equal(free.year, 2017);
   assert.match(free.texts!.s5!, /公开形式单一/);
 });
+
+test('X.5: a number quoted in section 一 that differs from the table is a warning, not a flag', async () => {
+  const text = reportText({ s3: CLEAN }).replace('2023年，我镇认真贯彻落实政府信息公开条例。', '全年共收到政府信息公开申请7件，办结5件。');
+  const out = await parse(text);
+  const x5 = out.checks!.filter((c) => c.rule === 'X.5');
+  assert.deepEqual(x5.map((c) => [c.column, c.status]), [['s3.new.total', 'fail'], ['s3.result.total.total', 'pass']]);
+  assert.ok(out.warnings!.some((w) => w.code === 'check.narrative_mismatch'));
+  assert.deepEqual(out.flagged, []);
+});
