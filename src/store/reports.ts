@@ -128,12 +128,15 @@ function insertChildren(db: Db, id: number, r: ReportRecord): void {
   );
 }
 
-/** Contents extracted at this extractor version whose report is missing or from other versions. */
+/**
+ * Contents extracted at this extractor version whose report is missing, from other versions, or older than
+ * the extraction (a failed extraction that was retried).
+ */
 export function pendingParses(db: Db, extractorVersion: string, parserVersion: string, options: { all?: boolean } = {}): string[] {
   const stale = options.all
     ? ''
     : `AND NOT EXISTS (SELECT 1 FROM reports r WHERE r.sha256 = e.sha256
-         AND r.extractor_version = @ev AND r.parser_version = @pv)`;
+         AND r.extractor_version = @ev AND r.parser_version = @pv AND r.parsed_at >= e.extracted_at)`;
   return db
     .prepare(`SELECT e.sha256 FROM extractions e WHERE e.extractor_version = @ev ${stale} ORDER BY e.extracted_at, e.sha256`)
     .pluck()

@@ -1,4 +1,5 @@
 /** The `runs` table: one row per pipeline command, with its summary JSON once it ends. */
+import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Db } from './db.ts';
 
@@ -17,9 +18,9 @@ export interface RunRow {
   summary: unknown;
 }
 
-/** A sortable, unique run id: UTC timestamp plus pid, e.g. `20261122T041800Z-1234`. */
+/** A sortable, unique run id: UTC timestamp, pid and a random suffix, e.g. `20261122T041800.123Z-1234-9f2c`. */
 export function newRunId(now: Date = new Date(), pid = process.pid): string {
-  return `${now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}-${pid}`;
+  return `${now.toISOString().replace(/[-:]/g, '')}-${pid}-${randomBytes(2).toString('hex')}`;
 }
 
 export function startRun(db: Db, run: { id: string; command: string; now: string }): void {

@@ -10,7 +10,7 @@ import { migrate } from '../../src/store/db.ts';
 function input(store: ReturnType<typeof tempStore>, sha: string, over: Partial<ReportInput> = {}): ReportInput {
   return {
     sha256: sha, source: firstDocument(store.db, sha), extractorVersion: 'e1', parserVersion: 'p1',
-    status: 'ok', record: makeRecord(), runId: 'r1', now: '2026-01-01T00:00:00.000Z', ...over,
+    status: 'ok', record: makeRecord(), runId: 'r1', now: '2999-01-01T00:00:00.000Z', ...over,
   };
 }
 

@@ -1,0 +1,90 @@
+/**
+ * Extract stage: every content in `documents` without an extraction at EXTRACTOR_VERSION → worker process
+ * (timeout, crash isolation) → document model JSON + `extractions` row. A failure is recorded with its
+ * error code and the stage goes on. On abort, documents in hand finish and the rest stay pending.
+ */
+import { fileURLToPath } from 'node:url';
+import { BadDocumentError, errorCode } from '../model/errors.ts';
+import { extractedPath, pendingExtractions, saveExtraction, type PendingExtraction } from '../store/extractions.ts';
+import { forEachConcurrent } from './concurrency.ts';
+import type { StageContext } from './context.ts';
+import { EXTRACT_WORKER, type ExtractDone, type ExtractJob } from './extract-job.ts';
+import { WorkerPool } from './worker-pool.ts';
+
+export interface ExtractStats {
+  pending: number;
+  ok: number;
+  failed: number;
+  /** Pending documents left for the next run because the run was interrupted. */
+  notStarted: number;
+  failedByReason: Record<string, number>;
+  ms: number;
+}
+
+export interface ExtractStageOptions {
+  /** Also retry contents whose extraction at this version failed (timeouts, missing tools). */
+  retryFailed?: boolean;
+}
+
+/** Codes that come from our own shutdown, not from the document: nothing is recorded for them. */
+const SHUTDOWN_CODES = new Set(['worker.closed']);
+
+function fileNameOf(p: PendingExtraction): string | undefined {
+  if (p.url) {
+    try {
+      return decodeURIComponent(new URL(p.url).pathname.split('/').pop() ?? '') || undefined;
+    } catch {
+      return undefined;
+    }
+  }
+  return p.ext ? `document.${p.ext}` : undefined;
+}
+
+export async function runExtractStage(ctx: StageContext, options: ExtractStageOptions = {}): Promise<ExtractStats> {
+  const started = Date.now();
+  const pending = pendingExtractions(ctx.db, ctx.extractorVersion, options);
+  const stats: ExtractStats = { pending: pending.length, ok: 0, failed: 0, notStarted: 0, failedByReason: {}, ms: 0 };
+  ctx.progress.stageStart('extract', pending.length);
+  if (pending.length > 0) {
+    const workers = Math.min(ctx.config.workers, pending.length);
+    const pool = new WorkerPool<ExtractJob, ExtractDone>({
+      script: fileURLToPath(EXTRACT_WORKER), size: workers, timeoutMs: ctx.config.extractTimeoutSec * 1000,
+    });
+    try {
+      const { started: n } = await forEachConcurrent(pending, workers, (p) => extractOne(ctx, pool, p, stats), ctx.signal);
+      stats.notStarted = pending.length - n;
+    } finally {
+      await pool.close();
+    }
+  }
+  stats.ms = Date.now() - started;
+  ctx.progress.stageEnd('extract', { ok: stats.ok, failed: stats.failed, notStarted: stats.notStarted, ms: stats.ms });
+  return stats;
+}
+
+async function extractOne(ctx: StageContext, pool: WorkerPool<ExtractJob, ExtractDone>, p: PendingExtraction, stats: ExtractStats): Promise<void> {
+  const base = { sha256: p.sha256, extractorVersion: ctx.extractorVersion, runId: ctx.runId };
+  const t0 = Date.now();
+  try {
+    if (!ctx.blobs.has(p.sha256)) throw new BadDocumentError('blob.missing', `raw bytes ${p.sha256} are not in the blob store`);
+    const done = await pool.run({
+      sha256: p.sha256, blobPath: ctx.blobs.pathFor(p.sha256),
+      outPath: extractedPath(ctx.config.extractedDir, p.sha256, ctx.extractorVersion),
+      fileName: fileNameOf(p), contentType: p.contentType ?? undefined,
+    });
+    saveExtraction(ctx.db, {
+      ...base, status: 'ok', format: done.format, pages: done.pages, ocr: done.ocr, modelBytes: done.modelBytes,
+      warnings: done.warnings, ms: done.ms, extractedAt: new Date().toISOString(),
+    });
+    stats.ok++;
+    ctx.progress.stageTick('extract', { sha256: p.sha256, format: done.format, ms: done.ms });
+  } catch (e) {
+    const code = errorCode(e);
+    if (SHUTDOWN_CODES.has(code)) return;
+    const message = (e as Error).message;
+    saveExtraction(ctx.db, { ...base, status: 'failed', errorCode: code, errorMessage: message, ms: Date.now() - t0, extractedAt: new Date().toISOString() });
+    stats.failed++;
+    stats.failedByReason[code] = (stats.failedByReason[code] ?? 0) + 1;
+    ctx.progress.stageTick('extract', { failed: true, sha256: p.sha256, url: p.url, code, message });
+  }
+}

@@ -1,0 +1,105 @@
+/**
+ * Parse stage (parse + validate + store): every extraction at EXTRACTOR_VERSION without a report from this
+ * parser version → parser (pure, in process) → report, cells, checks and warnings in one transaction.
+ * Needs no network and no raw bytes, so `nianbao reparse` re-does the whole corpus after a parser change.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import type { DocumentModel } from '../model/document.ts';
+import { errorCode } from '../model/errors.ts';
+import { deleteExtraction, extractedPath, getExtraction } from '../store/extractions.ts';
+import { firstDocument } from '../store/document-source.ts';
+import { pendingParses, saveReport, type ReportInput, type ReportStatus } from '../store/reports.ts';
+import { yieldToEventLoop } from './concurrency.ts';
+import type { StageContext } from './context.ts';
+import { reportStatus, statusForError } from './report-status.ts';
+
+export interface ParseStats {
+  pending: number;
+  /** Reports written this run. */
+  parsed: number;
+  /** Contents parsed for the first time. */
+  created: number;
+  /** Contents parsed before (parser or extractor version changed, or extraction retried). */
+  reparsed: number;
+  /** Re-parsed reports whose values, statuses or identification changed. */
+  changed: number;
+  byStatus: Record<ReportStatus, number>;
+  /** Parser errors (not extraction failures, which the extract stage counts). */
+  parseErrors: number;
+  failedByReason: Record<string, number>;
+  flaggedCells: number;
+  /** Extractions whose JSON file had disappeared: forgotten, extracted again next run. */
+  missingModels: number;
+  notStarted: number;
+  ms: number;
+}
+
+export interface ParseStageOptions {
+  /** Re-parse every extraction at this version, even when its report is current. */
+  all?: boolean;
+}
+
+export async function runParseStage(ctx: StageContext, options: ParseStageOptions = {}): Promise<ParseStats> {
+  const t0 = Date.now();
+  const pending = pendingParses(ctx.db, ctx.extractorVersion, ctx.parser.version, options);
+  const stats: ParseStats = {
+    pending: pending.length, parsed: 0, created: 0, reparsed: 0, changed: 0,
+    byStatus: { ok: 0, flagged: 0, failed: 0, not_report: 0 }, parseErrors: 0, failedByReason: {}, flaggedCells: 0,
+    missingModels: 0, notStarted: 0, ms: 0,
+  };
+  ctx.progress.stageStart('parse', pending.length);
+  let i = 0;
+  for (; i < pending.length && !ctx.signal.aborted; i++) {
+    parseOne(ctx, pending[i]!, stats);
+    await yieldToEventLoop();
+  }
+  stats.notStarted = pending.length - i;
+  stats.ms = Date.now() - t0;
+  ctx.progress.stageEnd('parse', { ...stats.byStatus, changed: stats.changed, notStarted: stats.notStarted, ms: stats.ms });
+  return stats;
+}
+
+function parseOne(ctx: StageContext, sha: string, stats: ParseStats): void {
+  const extraction = getExtraction(ctx.db, sha, ctx.extractorVersion);
+  if (!extraction) return;
+  const source = firstDocument(ctx.db, sha);
+  const input: ReportInput = {
+    sha256: sha, source, extractorVersion: ctx.extractorVersion, parserVersion: ctx.parser.version,
+    status: 'failed', format: extraction.format, runId: ctx.runId, now: new Date().toISOString(),
+  };
+  if (extraction.status === 'failed') {
+    Object.assign(input, { errorCode: extraction.errorCode, errorMessage: extraction.errorMessage });
+  } else {
+    const path = extractedPath(ctx.config.extractedDir, sha, ctx.extractorVersion);
+    if (!existsSync(path)) {
+      deleteExtraction(ctx.db, sha, ctx.extractorVersion);
+      stats.missingModels++;
+      ctx.progress.stageTick('parse', { failed: true, sha256: sha, code: 'extraction.missing', message: `${path} is gone; extracting again next run` });
+      return;
+    }
+    try {
+      const doc = JSON.parse(readFileSync(path, 'utf8')) as DocumentModel;
+      const { value } = ctx.parser.parse(doc, source.title ? { title: source.title } : {});
+      value.warnings = [...extraction.warnings, ...value.warnings];
+      Object.assign(input, { record: value, status: reportStatus(value) });
+    } catch (e) {
+      const code = errorCode(e);
+      Object.assign(input, { status: statusForError(code), errorCode: code, errorMessage: (e as Error).message });
+      if (input.status === 'failed') {
+        stats.parseErrors++;
+        stats.failedByReason[code] = (stats.failedByReason[code] ?? 0) + 1;
+      }
+    }
+  }
+  const saved = saveReport(ctx.db, input);
+  stats.parsed++;
+  stats.byStatus[input.status]++;
+  if (saved.created) stats.created++;
+  else stats.reparsed++;
+  if (saved.changed) stats.changed++;
+  stats.flaggedCells += input.record ? new Set(input.record.flagged).size : 0;
+  ctx.progress.stageTick('parse', {
+    failed: input.status === 'failed' && extraction.status === 'ok', sha256: sha, status: input.status, body: input.record?.body ?? null,
+    year: input.record?.year ?? null, ...(input.errorCode ? { code: input.errorCode } : {}),
+  });
+}
