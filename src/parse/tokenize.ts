@@ -104,7 +104,7 @@ export function buildStream(rows: Row[]): Stream {
           continue;
         }
         const unit = enumerator ? undefined : UNIT_AFTER.exec(after)?.[1];
-        out.push({ ...base, kind: 'number', value: raw.startsWith('-') ? -num.value : num.value, raw: raw + (unit ?? ''), digits: num.digits, unit, pos: stream.labels.length });
+        out.push({ ...base, kind: 'number', value: num.value, raw: raw + (unit ?? ''), digits: num.digits, unit, pos: stream.labels.length });
       }
       addLabel(text.slice(last).replace(/\u0000/g, ''), rowIndex);
     });
