@@ -14,25 +14,36 @@ export interface Anchor {
 
 export function findCandidates(labels: string, list: RowLabel[], from: number, to: number): Anchor[] {
   const text = labels.slice(from, to);
-  const out: Anchor[] = [];
+  const raw: Anchor[] = [];
   list.forEach((label, idx) => {
-    const seen: Anchor[] = [];
     for (const key of label.keys) {
-      const re = new RegExp(key.source, key.flags.includes('g') ? key.flags : key.flags + 'g');
-      for (const m of text.matchAll(re)) {
-        const start = from + m.index!;
-        const end = start + m[0].length;
-        // Two keys of one label hitting the same printed label: keep the earliest start.
-        const near = seen.find((a) => Math.abs(a.start - start) < 24);
-        if (near) {
-          near.start = Math.min(near.start, start);
-          near.end = Math.max(near.end, end);
-        } else seen.push({ idx, start, end });
-      }
+      for (const m of text.matchAll(globalOf(key))) raw.push({ idx, start: from + m.index!, end: from + m.index! + m[0].length });
     }
-    out.push(...seen);
   });
-  return out.sort((a, b) => a.start - b.start || a.idx - b.idx);
+  raw.sort((a, b) => a.start - b.start || a.idx - b.idx);
+  // Two keys of one label hitting the same printed label (no other label between them) are one candidate.
+  const out: Anchor[] = [];
+  const open = new Map<number, Anchor>();
+  for (const m of raw) {
+    const prev = open.get(m.idx);
+    const between = prev && raw.some((o) => o.idx !== m.idx && o.start > prev.start && o.start < m.start);
+    if (prev && !between && m.start - prev.start < 24) {
+      prev.end = Math.max(prev.end, m.end);
+      continue;
+    }
+    const a = { ...m };
+    out.push(a);
+    open.set(m.idx, a);
+  }
+  return out;
+}
+
+const GLOBAL = new WeakMap<RegExp, RegExp>();
+function globalOf(re: RegExp): RegExp {
+  let g = GLOBAL.get(re);
+  if (!g) GLOBAL.set(re, (g = new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g')));
+  g.lastIndex = 0;
+  return g;
 }
 
 /**

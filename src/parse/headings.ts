@@ -21,9 +21,13 @@ export function findHeadings(rows: Row[]): Headings {
     if (!m) return;
     const compactLen = text.replace(/\s+/g, '').length;
     if (compactLen > 40) return; // a paragraph, not a heading
-    const rest = m[2]! + ' ' + (rows[i + 1]?.text ?? '').slice(0, 12);
+    if (/\d/.test(text.replace(/\d{4}\s*年/g, ''))) return; // a table row with values (四、结转下年度继续办理 0 0 …)
     const def = SECTION_HEADINGS.find((h) => h.numeral === m[1]);
-    if (!def || !def.keys.test(rest.replace(/\s+/g, ''))) return;
+    if (!def) return;
+    const own = m[2]!.replace(/\s+/g, '');
+    // A heading split over two lines: 「三、收到和处理政府信息公开」 + 「申请情况」.
+    const joined = own + (own.length < 16 ? (rows[i + 1]?.text ?? '').replace(/\s+/g, '').slice(0, 12) : '');
+    if (!def.keys.test(own) && !(own.length < 16 && def.keys.test(joined))) return;
     if (row.tableIndex !== undefined && def.n !== 4) return; // 三、本年度办理结果 etc. are table rows
     cands.push({ idx: def.n, start: i, end: i });
   });
