@@ -6,9 +6,10 @@ import { ALL_CODES } from '../model/codebook.ts';
 
 /** reports.csv: these columns, then every code of both templates in codebook order. */
 export const REPORT_COLUMNS = [
-  'report_id', 'body', 'division_code', 'province', 'city', 'county', 'township', 'year', 'template',
-  'source_url', 'sha256', 'fetched_at', 'status', 'failed_checks', 'flagged_cells', 'latest', 'published_at',
-  'site_id', 'title', 'format', 'error_code', 'parser_version', 'extractor_version',
+  'report_id', 'body', 'division_code', 'division_name', 'province', 'city', 'county', 'township', 'body_kind',
+  'department', 'year', 'template', 'source_url', 'sha256', 'fetched_at', 'status', 'failed_checks',
+  'flagged_cells', 'latest', 'published_at', 'site_id', 'title', 'format', 'error_code', 'extractor_version',
+  'parser_version', 'resolver_version',
 ] as const;
 
 export function reportHeader(codes: readonly string[] = ALL_CODES): string[] {

@@ -3,7 +3,6 @@
  * export of a large dataset holds one batch in memory.
  */
 import type { Db } from '../store/db.ts';
-import { hasTable } from '../store/document-source.ts';
 import { ALL_CODES, FIELDS } from '../model/codebook.ts';
 import type { CsvValue } from './csv-file.ts';
 import { REPORT_COLUMNS } from './columns.ts';
@@ -16,23 +15,20 @@ export interface RowOptions {
 
 type ReportRow = Record<(typeof REPORT_COLUMNS)[number], CsvValue>;
 
-function reportQuery(db: Db, onlyLatest: boolean): string {
-  const div = hasTable(db, 'divisions');
-  const divCols = div
-    ? 'dv.province AS province, dv.city AS city, dv.county AS county, dv.township AS township'
-    : 'NULL AS province, NULL AS city, NULL AS county, NULL AS township';
-  return `SELECT r.id AS report_id, r.body, r.division_code, ${divCols}, r.year, r.template, r.source_url, r.sha256,
-      r.fetched_at, r.status, r.failed_checks, r.flagged_cells,
-      CASE WHEN r.id IN (SELECT id FROM latest_reports) THEN 1 ELSE 0 END AS latest,
-      r.published_at, r.site_id, r.title, r.format, r.error_code, r.parser_version, r.extractor_version
-    FROM reports r ${div ? 'LEFT JOIN divisions dv ON dv.code = r.division_code' : ''}
+function reportQuery(onlyLatest: boolean): string {
+  return `SELECT r.id AS report_id, r.body, r.division_code, r.division_name, r.province, r.city, r.county, r.township,
+      r.body_kind, r.department, r.year, r.template, r.source_url, r.sha256, r.fetched_at, r.status, r.failed_checks,
+      r.flagged_cells, CASE WHEN r.id IN (SELECT id FROM latest_reports) THEN 1 ELSE 0 END AS latest,
+      r.published_at, r.site_id, r.title, r.format, r.error_code, r.extractor_version, r.parser_version,
+      r.resolver_version
+    FROM reports r
     WHERE r.id > ? ${onlyLatest ? 'AND r.id IN (SELECT id FROM latest_reports)' : ''}
     ORDER BY r.id LIMIT ?`;
 }
 
 /** Batches of report rows, in id order. */
 function* reportBatches(db: Db, options: RowOptions): Generator<ReportRow[]> {
-  const stmt = db.prepare(reportQuery(db, options.onlyLatest ?? false));
+  const stmt = db.prepare(reportQuery(options.onlyLatest ?? false));
   let last = 0;
   for (;;) {
     const batch = stmt.all(last, options.batchSize ?? 500) as ReportRow[];

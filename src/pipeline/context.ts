@@ -8,6 +8,8 @@ import { parseReport, PARSER_VERSION, type ParseHints } from '../parse/index.ts'
 import { EXTRACTOR_VERSION } from '../../extractors/index.ts';
 import type { Config } from './config.ts';
 import type { Progress } from './progress.ts';
+import type { Resolver } from './resolver.ts';
+import type { StageVersions } from '../store/reports.ts';
 
 export interface Parser {
   version: string;
@@ -26,5 +28,11 @@ export interface StageContext {
   /** Aborted on SIGINT/SIGTERM: stages finish the document in hand and stop. */
   signal: AbortSignal;
   parser: Parser;
+  /** Division resolution after parsing; null leaves reports without a division. */
+  resolver: Resolver | null;
   extractorVersion: string;
+}
+
+export function stageVersions(ctx: StageContext): StageVersions {
+  return { extractor: ctx.extractorVersion, parser: ctx.parser.version, resolver: ctx.resolver?.version ?? null };
 }

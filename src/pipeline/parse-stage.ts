@@ -5,12 +5,15 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import type { DocumentModel } from '../model/document.ts';
+import type { ReportRecord } from '../model/report.ts';
+import type { Message } from '../model/result.ts';
 import { errorCode } from '../model/errors.ts';
 import { deleteExtraction, extractedPath, getExtraction } from '../store/extractions.ts';
-import { firstDocument } from '../store/document-source.ts';
-import { pendingParses, saveReport, type ReportInput, type ReportStatus } from '../store/reports.ts';
+import { firstDocument, type DocumentSource } from '../store/document-source.ts';
+import { pendingParses, saveReport, type ReportDivision, type ReportInput, type ReportStatus } from '../store/reports.ts';
 import { yieldToEventLoop } from './concurrency.ts';
-import type { StageContext } from './context.ts';
+import { stageVersions, type StageContext } from './context.ts';
+import { leadText } from './resolver.ts';
 import { reportStatus, statusForError } from './report-status.ts';
 
 export interface ParseStats {
@@ -41,7 +44,7 @@ export interface ParseStageOptions {
 
 export async function runParseStage(ctx: StageContext, options: ParseStageOptions = {}): Promise<ParseStats> {
   const t0 = Date.now();
-  const pending = pendingParses(ctx.db, ctx.extractorVersion, ctx.parser.version, options);
+  const pending = pendingParses(ctx.db, stageVersions(ctx), options);
   const stats: ParseStats = {
     pending: pending.length, parsed: 0, created: 0, reparsed: 0, changed: 0,
     byStatus: { ok: 0, flagged: 0, failed: 0, not_report: 0 }, parseErrors: 0, failedByReason: {}, flaggedCells: 0,
@@ -65,7 +68,7 @@ function parseOne(ctx: StageContext, sha: string, stats: ParseStats): void {
   const source = firstDocument(ctx.db, sha);
   const input: ReportInput = {
     sha256: sha, source, extractorVersion: ctx.extractorVersion, parserVersion: ctx.parser.version,
-    status: 'failed', format: extraction.format, runId: ctx.runId, now: new Date().toISOString(),
+    resolverVersion: ctx.resolver?.version ?? null, status: 'failed', format: extraction.format, runId: ctx.runId, now: new Date().toISOString(),
   };
   if (extraction.status === 'failed') {
     Object.assign(input, { errorCode: extraction.errorCode, errorMessage: extraction.errorMessage });
@@ -80,8 +83,9 @@ function parseOne(ctx: StageContext, sha: string, stats: ParseStats): void {
     try {
       const doc = JSON.parse(readFileSync(path, 'utf8')) as DocumentModel;
       const { value } = ctx.parser.parse(doc, source.title ? { title: source.title } : {});
-      value.warnings = [...extraction.warnings, ...value.warnings];
-      Object.assign(input, { record: value, status: reportStatus(value) });
+      const division = resolveDivision(ctx, doc, value, source);
+      value.warnings = [...extraction.warnings, ...value.warnings, ...division.warnings];
+      Object.assign(input, { record: value, status: reportStatus(value), division: division.value });
     } catch (e) {
       const code = errorCode(e);
       Object.assign(input, { status: statusForError(code), errorCode: code, errorMessage: (e as Error).message });
@@ -101,5 +105,15 @@ function parseOne(ctx: StageContext, sha: string, stats: ParseStats): void {
   ctx.progress.stageTick('parse', {
     failed: input.status === 'failed' && extraction.status === 'ok', sha256: sha, status: input.status, body: input.record?.body ?? null,
     year: input.record?.year ?? null, ...(input.errorCode ? { code: input.errorCode } : {}),
+  });
+}
+
+function resolveDivision(ctx: StageContext, doc: DocumentModel, record: ReportRecord, source: DocumentSource): { value: ReportDivision | null; warnings: Message[] } {
+  if (!ctx.resolver) return { value: null, warnings: [] };
+  const site = source.siteId
+    ? (ctx.db.prepare('SELECT division_code FROM sites WHERE id = ?').pluck().get(source.siteId) as string | null | undefined)
+    : null;
+  return ctx.resolver.resolve({
+    body: record.body, title: record.title ?? source.title, text: leadText(doc), siteDivisionCode: site ?? null, url: source.url,
   });
 }

@@ -12,7 +12,8 @@ import { storeStats } from '../store/stats.ts';
 import { ensureWideView } from '../store/wide-view.ts';
 import { exportDataset } from '../export/index.ts';
 import type { Config } from './config.ts';
-import { DEFAULT_PARSER, EXTRACTOR_VERSION, type Parser, type StageContext } from './context.ts';
+import { DEFAULT_PARSER, EXTRACTOR_VERSION, stageVersions, type Parser, type StageContext } from './context.ts';
+import { defaultResolver, type Resolver } from './resolver.ts';
 import { runCrawlStage, type CrawlStageOptions } from './crawl-stage.ts';
 import { runExtractStage, type ExtractStageOptions } from './extract-stage.ts';
 import { runParseStage, type ParseStageOptions } from './parse-stage.ts';
@@ -33,6 +34,8 @@ export interface RunIo {
   signal: AbortSignal;
   /** Default: the real parser (tests inject a version bump). */
   parser?: Parser;
+  /** Default: the division resolver over the pinned registry; null: no division resolution. */
+  resolver?: Resolver | null;
   extractorVersion?: string;
   /** Lock heartbeat interval (default 30 s). */
   heartbeatMs?: number;
@@ -66,7 +69,8 @@ export async function runPipeline(config: Config, plan: RunPlan, io: RunIo): Pro
     beat.unref();
     const ctx: StageContext = {
       db, blobs, config, runId, progress: io.progress, signal: io.signal,
-      parser: io.parser ?? DEFAULT_PARSER, extractorVersion: io.extractorVersion ?? EXTRACTOR_VERSION,
+      parser: io.parser ?? DEFAULT_PARSER, resolver: io.resolver === undefined ? defaultResolver() : io.resolver,
+      extractorVersion: io.extractorVersion ?? EXTRACTOR_VERSION,
     };
     const partial: Partial<RunSummary> = { stageMs: {} };
     try {
@@ -83,9 +87,9 @@ export async function runPipeline(config: Config, plan: RunPlan, io: RunIo): Pro
     const summary: RunSummary = {
       runId, command: plan.command, startedAt, endedAt: new Date().toISOString(),
       status: io.signal.aborted ? 'interrupted' : exitCode === 0 ? 'ok' : 'failed', exitCode,
-      versions: { extractor: ctx.extractorVersion, parser: ctx.parser.version },
+      versions: stageVersions(ctx),
       ...partial, stageMs: partial.stageMs ?? {}, failedByReason,
-      store: storeStats(db, { extractor: ctx.extractorVersion, parser: ctx.parser.version }),
+      store: storeStats(db, stageVersions(ctx)),
       ...(tookOver ? { tookOverLock: tookOver } : {}),
     };
     finishRun(db, runId, { status: summary.status, exitCode, summary, now: summary.endedAt });

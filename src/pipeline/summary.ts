@@ -4,6 +4,7 @@ import type { StoreStats } from '../store/stats.ts';
 import type { LockHolder } from '../store/run-lock.ts';
 import type { ExtractStats } from './extract-stage.ts';
 import type { ParseStats } from './parse-stage.ts';
+import type { StageVersions } from '../store/reports.ts';
 
 export interface ExportStats {
   dir: string;
@@ -18,7 +19,7 @@ export interface RunSummary {
   exitCode: number;
   startedAt: string;
   endedAt: string;
-  versions: { extractor: string; parser: string };
+  versions: StageVersions;
   crawl?: CrawlSummary;
   extract?: ExtractStats;
   parse?: ParseStats;

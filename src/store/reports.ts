@@ -9,18 +9,34 @@ import type { ReportRecord } from '../model/report.ts';
 
 export type ReportStatus = 'ok' | 'flagged' | 'failed' | 'not_report';
 
+/** The division that issued the report (src/divisions/ resolution), with the names along its path. */
+export interface ReportDivision {
+  code: string | null;
+  name: string | null;
+  level: string | null;
+  /** 人民政府, 街道办事处, department or unknown. */
+  kind: string | null;
+  department: string | null;
+  province: string | null;
+  city: string | null;
+  county: string | null;
+  township: string | null;
+}
+
 export interface ReportInput {
   sha256: string;
   source: DocumentSource;
   extractorVersion: string;
   parserVersion: string;
+  /** Version of the division resolver (null when none ran). */
+  resolverVersion?: string | null;
   status: ReportStatus;
   errorCode?: string | null;
   errorMessage?: string | null;
   format?: string | null;
   /** Absent when extraction or parsing failed. */
   record?: ReportRecord;
-  divisionCode?: string | null;
+  division?: ReportDivision | null;
   runId?: string | null;
   now: string;
 }
@@ -37,7 +53,7 @@ export interface SavedReport {
 export function reportContentHash(input: ReportInput): string {
   const r = input.record;
   const payload = {
-    status: input.status, error: input.errorCode ?? null, division: input.divisionCode ?? null,
+    status: input.status, error: input.errorCode ?? null, division: input.division?.code ?? null,
     template: r?.template ?? null, year: r?.year ?? null, body: r?.body ?? null,
     values: r ? Object.keys(r.values).sort().map((k) => [k, r.values[k], r.cells[k]?.source ?? null]) : [],
     flagged: r ? [...r.flagged].sort() : [],
@@ -61,10 +77,12 @@ const UPSERT = `
 INSERT INTO reports (sha256, document_id, source_url, site_id, published_at, fetched_at, extractor_version,
   parser_version, status, error_code, error_message, format, template, year, body, title, division_code,
   failed_checks, flagged_cells, values_read, values_derived, values_null, text_s1, text_s5, text_s6,
-  content_hash, first_parsed_at, parsed_at, run_id)
+  content_hash, first_parsed_at, parsed_at, run_id, resolver_version, division_name, division_level, body_kind,
+  department, province, city, county, township)
 VALUES (@sha256, @documentId, @url, @siteId, @publishedAt, @fetchedAt, @extractorVersion, @parserVersion,
   @status, @errorCode, @errorMessage, @format, @template, @year, @body, @title, @divisionCode, @failedChecks,
-  @flaggedCells, @read, @derived, @nulls, @s1, @s5, @s6, @hash, @now, @now, @runId)
+  @flaggedCells, @read, @derived, @nulls, @s1, @s5, @s6, @hash, @now, @now, @runId, @resolverVersion, @divisionName,
+  @divisionLevel, @bodyKind, @department, @province, @city, @county, @township)
 ON CONFLICT (sha256) DO UPDATE SET document_id = excluded.document_id, source_url = excluded.source_url,
   site_id = excluded.site_id, published_at = excluded.published_at, fetched_at = excluded.fetched_at,
   extractor_version = excluded.extractor_version, parser_version = excluded.parser_version,
@@ -74,7 +92,10 @@ ON CONFLICT (sha256) DO UPDATE SET document_id = excluded.document_id, source_ur
   flagged_cells = excluded.flagged_cells, values_read = excluded.values_read,
   values_derived = excluded.values_derived, values_null = excluded.values_null, text_s1 = excluded.text_s1,
   text_s5 = excluded.text_s5, text_s6 = excluded.text_s6, content_hash = excluded.content_hash,
-  parsed_at = excluded.parsed_at, run_id = excluded.run_id
+  parsed_at = excluded.parsed_at, run_id = excluded.run_id, resolver_version = excluded.resolver_version,
+  division_name = excluded.division_name, division_level = excluded.division_level, body_kind = excluded.body_kind,
+  department = excluded.department, province = excluded.province, city = excluded.city, county = excluded.county,
+  township = excluded.township
 RETURNING id`;
 
 /** Writes one report with its cells, checks and warnings in one transaction. */
@@ -91,7 +112,7 @@ export function saveReport(db: Db, input: ReportInput): SavedReport {
       parserVersion: input.parserVersion, status: input.status, errorCode: input.errorCode ?? null,
       errorMessage: input.errorMessage ?? null, format: input.format ?? null, template: r?.template ?? null,
       year: r?.year ?? null, body: r?.body ?? null, title: r?.title ?? input.source.title ?? null,
-      divisionCode: input.divisionCode ?? null,
+      resolverVersion: input.resolverVersion ?? null, ...divisionParams(input.division),
       failedChecks: r ? r.checks.filter((c) => c.status === 'fail').length : 0,
       flaggedCells: r ? new Set(r.flagged).size : 0, ...counts,
       s1: r?.texts.s1 ?? null, s5: r?.texts.s5 ?? null, s6: r?.texts.s6 ?? null,
@@ -101,6 +122,14 @@ export function saveReport(db: Db, input: ReportInput): SavedReport {
     if (r) insertChildren(db, id, r);
     return { id, created: prev === undefined, changed: prev !== undefined && prev.hash !== hash };
   })();
+}
+
+function divisionParams(d: ReportDivision | null | undefined): Record<string, string | null> {
+  return {
+    divisionCode: d?.code ?? null, divisionName: d?.name ?? null, divisionLevel: d?.level ?? null,
+    bodyKind: d?.kind ?? null, department: d?.department ?? null, province: d?.province ?? null,
+    city: d?.city ?? null, county: d?.county ?? null, township: d?.township ?? null,
+  };
 }
 
 function insertChildren(db: Db, id: number, r: ReportRecord): void {
@@ -129,16 +158,29 @@ function insertChildren(db: Db, id: number, r: ReportRecord): void {
 }
 
 /**
- * Contents extracted at this extractor version whose report is missing, from other versions, or older than
+ * Contents extracted at this extractor version whose report is missing, from other versions (extractor,
+ * parser, division resolver), or older than
  * the extraction (a failed extraction that was retried).
  */
-export function pendingParses(db: Db, extractorVersion: string, parserVersion: string, options: { all?: boolean } = {}): string[] {
+/** The stage versions a report is keyed by. */
+export interface StageVersions {
+  extractor: string;
+  parser: string;
+  /** Division resolver (null: reports are stored without a division). */
+  resolver?: string | null;
+}
+
+export function pendingParses(
+  db: Db,
+  versions: StageVersions,
+  options: { all?: boolean } = {},
+): string[] {
   const stale = options.all
     ? ''
-    : `AND NOT EXISTS (SELECT 1 FROM reports r WHERE r.sha256 = e.sha256
-         AND r.extractor_version = @ev AND r.parser_version = @pv AND r.parsed_at >= e.extracted_at)`;
+    : `AND NOT EXISTS (SELECT 1 FROM reports r WHERE r.sha256 = e.sha256 AND r.extractor_version = @ev
+         AND r.parser_version = @pv AND r.resolver_version IS @rv AND r.parsed_at >= e.extracted_at)`;
   return db
     .prepare(`SELECT e.sha256 FROM extractions e WHERE e.extractor_version = @ev ${stale} ORDER BY e.extracted_at, e.sha256`)
     .pluck()
-    .all({ ev: extractorVersion, pv: parserVersion }) as string[];
+    .all({ ev: versions.extractor, pv: versions.parser, rv: versions.resolver ?? null }) as string[];
 }

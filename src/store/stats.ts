@@ -2,7 +2,7 @@
 import type { Db } from './db.ts';
 import { hasTable } from './document-source.ts';
 import { pendingExtractions } from './extractions.ts';
-import { pendingParses, type ReportStatus } from './reports.ts';
+import { pendingParses, type ReportStatus, type StageVersions } from './reports.ts';
 
 export interface StoreStats {
   documents: number;
@@ -12,13 +12,13 @@ export interface StoreStats {
   pendingExtract: number;
   pendingParse: number;
   reports: Record<ReportStatus, number>;
-  /** Reports from other parser or extractor versions than the current ones. */
+  /** Reports from other extractor, parser or resolver versions than the current ones. */
   staleReports: number;
   latestReports: number;
   flaggedCells: number;
 }
 
-export function storeStats(db: Db, versions: { extractor: string; parser: string }): StoreStats {
+export function storeStats(db: Db, versions: StageVersions): StoreStats {
   const one = (sql: string, ...args: unknown[]): number => (db.prepare(sql).pluck().get(...args) as number | null) ?? 0;
   const docs = hasTable(db, 'documents');
   const reports: Record<ReportStatus, number> = { ok: 0, flagged: 0, failed: 0, not_report: 0 };
@@ -33,9 +33,12 @@ export function storeStats(db: Db, versions: { extractor: string; parser: string
       failed: one("SELECT COUNT(*) FROM extractions WHERE extractor_version = ? AND status = 'failed'", versions.extractor),
     },
     pendingExtract: docs ? pendingExtractions(db, versions.extractor).length : 0,
-    pendingParse: pendingParses(db, versions.extractor, versions.parser).length,
+    pendingParse: pendingParses(db, versions).length,
     reports,
-    staleReports: one('SELECT COUNT(*) FROM reports WHERE extractor_version <> ? OR parser_version <> ?', versions.extractor, versions.parser),
+    staleReports: one(
+      'SELECT COUNT(*) FROM reports WHERE extractor_version <> ? OR parser_version <> ? OR resolver_version IS NOT ?',
+      versions.extractor, versions.parser, versions.resolver ?? null,
+    ),
     latestReports: one('SELECT COUNT(*) FROM latest_reports'),
     flaggedCells: one('SELECT COUNT(*) FROM cells WHERE flagged = 1'),
   };

@@ -50,6 +50,7 @@ test('a run over stored documents extracts, parses, stores and exports; a second
   assert.equal(rep.year, 2023);
   assert.equal(rep.template, 't2021');
   assert.equal(rep.source_url, 'http://127.0.0.1/a/report.txt');
+  assert.deepEqual([rep.division_code, rep.province, rep.county], ['410526105', '河南省', '滑县'], 'division resolved');
   assert.equal(db.prepare('SELECT status FROM reports WHERE sha256 = ?').pluck().get(notice), 'not_report');
   const failed = db.prepare('SELECT status, error_code FROM reports WHERE sha256 = ?').get(junk) as Record<string, unknown>;
   assert.equal(failed.status, 'failed');

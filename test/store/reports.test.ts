@@ -77,11 +77,13 @@ test('pending work is keyed by sha256 and stage version', (t) => {
   assert.deepEqual(pendingExtractions(store.db, 'e1'), []);
   assert.deepEqual(pendingExtractions(store.db, 'e1', { retryFailed: true }).map((p) => p.sha256), [b]);
   assert.equal(pendingExtractions(store.db, 'e2').length, 2, 'a new extractor version makes all pending');
-  assert.equal(pendingParses(store.db, 'e1', 'p1').length, 2);
+  const v = { extractor: 'e1', parser: 'p1' };
+  assert.equal(pendingParses(store.db, v).length, 2);
   saveReport(store.db, input(store, a));
-  assert.deepEqual(pendingParses(store.db, 'e1', 'p1'), [b]);
-  assert.equal(pendingParses(store.db, 'e1', 'p2').length, 2, 'a new parser version makes all pending');
-  assert.equal(pendingParses(store.db, 'e1', 'p1', { all: true }).length, 2);
+  assert.deepEqual(pendingParses(store.db, v), [b]);
+  assert.equal(pendingParses(store.db, { ...v, parser: 'p2' }).length, 2, 'a new parser version makes all pending');
+  assert.equal(pendingParses(store.db, { ...v, resolver: 'r2' }).length, 2, 'so does a new division resolver');
+  assert.equal(pendingParses(store.db, v, { all: true }).length, 2);
 });
 
 test('latest_reports picks one report per body and year; reports_wide has one column per code', (t) => {
