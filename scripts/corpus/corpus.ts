@@ -18,7 +18,7 @@ import type { AbstractDoc, Expected, RuleBreak } from './types.ts';
 import { breakRule, generateValues, type Values } from './values.ts';
 
 /** Error codes the eval expects for documents that are not reports. */
-export const EXPECTED_ERRORS = { empty: 'input.empty', notReport: 'parse.not_a_report' } as const;
+export const EXPECTED_ERRORS = { empty: 'input.empty', notReport: 'parse.not_report' } as const;
 
 export interface DocPlan {
   kind: DocKind;

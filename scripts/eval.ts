@@ -1,0 +1,88 @@
+/**
+ * `npm run eval`: generates (or reads with --dir) the labelled corpus plus the seeds, parses every file with
+ * parseBytes, compares with the expected files and prints accuracy tables. Always exits 0 (an eval, not a test).
+ *
+ *   tsx scripts/eval.ts [--dir DIR] [--n 300] [--seed 1] [--out DIR] [--seeds DIR | --no-seeds] [--json FILE]
+ */
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { ParseOutput } from '../src/model/report.ts';
+import { generateCorpus, writeCorpus } from './corpus/corpus.ts';
+import { aggregate, formatFigures } from './corpus/eval-report.ts';
+import { scoreDoc, type DocScore } from './corpus/eval-score.ts';
+import type { Expected } from './corpus/types.ts';
+
+type ParseFn = (bytes: Uint8Array, input: { file: string; contentType?: string }) => Promise<ParseOutput>;
+
+const TIMEOUT_MS = 120_000;
+
+/** Labelled files of a folder: every file with a `<file>.expected.json` next to it, any extension. */
+export function labelledFiles(dir: string): { path: string; expected: Expected }[] {
+  return readdirSync(dir)
+    .filter((f) => !f.endsWith('.expected.json') && existsSync(join(dir, `${f}.expected.json`)))
+    .sort()
+    .map((f) => ({ path: join(dir, f), expected: JSON.parse(readFileSync(join(dir, `${f}.expected.json`), 'utf8')) as Expected }));
+}
+
+async function parseOne(parse: ParseFn, path: string, file: string): Promise<ParseOutput> {
+  const bytes = new Uint8Array(readFileSync(path));
+  const contentType = /\.html?$/i.test(file) ? 'text/html' : undefined;
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([
+      parse(bytes, { file, contentType }),
+      new Promise<ParseOutput>((_, reject) => { timer = setTimeout(() => reject(new Error(`timed out after ${TIMEOUT_MS} ms`)), TIMEOUT_MS); }),
+    ]);
+  } catch (e) {
+    return { file, sha256: '', format: 'unknown', error: (e as Error).message, errorCode: 'eval.crash' };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function run(argv: string[]): Promise<void> {
+  const { values: opt } = parseArgs({
+    args: argv,
+    options: {
+      dir: { type: 'string' }, n: { type: 'string', default: '300' }, seed: { type: 'string', default: '1' },
+      out: { type: 'string' }, seeds: { type: 'string', default: 'test/fixtures/seeds' }, 'no-seeds': { type: 'boolean', default: false },
+      json: { type: 'string' },
+    },
+  });
+  let dir = opt.dir;
+  let temp: string | null = null;
+  if (!dir) {
+    dir = opt.out ?? (temp = mkdtempSync(join(tmpdir(), 'nianbao-eval-')));
+    writeCorpus(dir, generateCorpus({ n: Number(opt.n), seed: Number(opt.seed) }));
+  }
+  const sets = [{ dir, source: 'generated' as const }, ...(opt['no-seeds'] || !existsSync(opt.seeds!) ? [] : [{ dir: opt.seeds!, source: 'seed' as const }])];
+  let parse: ParseFn;
+  try {
+    parse = (await import('../src/pipeline/parse-file.ts')).parseBytes as ParseFn;
+  } catch (e) {
+    process.stdout.write(`eval: cannot load the parser (src/pipeline/parse-file.ts): ${(e as Error).message}\n`);
+    return;
+  }
+  const started = Date.now();
+  const scores: DocScore[] = [];
+  for (const set of sets) {
+    const files = labelledFiles(set.dir);
+    for (const [i, f] of files.entries()) {
+      const name = f.path.split('/').pop()!;
+      scores.push(scoreDoc(f.expected, await parseOne(parse, f.path, name), set.source));
+      if ((i + 1) % 50 === 0) process.stderr.write(`eval: ${set.source} ${i + 1}/${files.length}\n`);
+    }
+  }
+  const figures = aggregate(scores);
+  const seconds = (Date.now() - started) / 1000;
+  process.stdout.write(`eval: ${scores.length} documents parsed in ${seconds.toFixed(1)} s (${dir}${temp ? ', temporary' : ''})\n\n`);
+  process.stdout.write(formatFigures(figures));
+  if (opt.json) writeFileSync(opt.json, `${JSON.stringify({ seconds, dir: temp ? null : dir, ...figures }, null, 1)}\n`);
+  if (temp) rmSync(temp, { recursive: true, force: true });
+}
+
+run(process.argv.slice(2)).catch((e: unknown) => {
+  process.stdout.write(`eval: failed: ${(e as Error).stack ?? String(e)}\n`);
+}).finally(() => { process.exitCode = 0; });
