@@ -6,13 +6,14 @@
 import { Command, CommanderError } from 'commander';
 import { registerParse } from './parse.ts';
 import { registerDivisions } from './divisions.ts';
+import { registerPipelineCommands } from './pipeline-commands.ts';
 
 export const EXIT = { ok: 0, documentErrors: 1, usage: 2, locked: 3, internal: 4 } as const;
 
 type Register = (program: Command) => void;
 
 /** Commands in the order `--help` lists them. Add a command by adding its register function here. */
-const COMMANDS: Register[] = [registerParse, registerDivisions];
+const COMMANDS: Register[] = [registerParse, registerDivisions, registerPipelineCommands];
 
 export function buildProgram(): Command {
   const program = new Command('nianbao')

@@ -1,0 +1,27 @@
+/**
+ * SIGINT/SIGTERM for pipeline commands: the first signal aborts (stages finish the document in hand, commit,
+ * export what is committed and exit normally); a second one exits at once (committed work is kept; the
+ * next run resumes).
+ */
+import type { Progress } from '../pipeline/progress.ts';
+
+export async function withInterrupts<T>(progress: Progress, body: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const ac = new AbortController();
+  const onSignal = (sig: NodeJS.Signals): void => {
+    if (ac.signal.aborted) {
+      progress.close();
+      process.stderr.write(`nianbao: second ${sig}: stopping now\n`);
+      process.exit(130);
+    }
+    progress.log('warning', 'run.interrupt', { signal: sig, message: 'finishing the documents in hand; signal again to stop now' });
+    ac.abort();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  try {
+    return await body(ac.signal);
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+}
