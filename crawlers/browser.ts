@@ -1,0 +1,74 @@
+/**
+ * Browser rendering (playwright-core + Debian chromium, DEPENDENCIES gotcha 8), only for lists that exist
+ * after JS runs and for simple JS cookie challenges (the page sets a cookie and reloads, as for any visitor).
+ * Images, fonts and media are not loaded. One browser per crawl, launched on first use.
+ */
+import { existsSync } from 'node:fs';
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { FetchError, MissingToolError } from '../src/model/errors.ts';
+
+export const CHROMIUM_PATH = process.env.NIANBAO_CHROMIUM ?? '/usr/bin/chromium';
+const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+  '--disable-sync', '--no-first-run', '--disable-quic', '--disable-dev-shm-usage'];
+
+export interface Rendered {
+  url: string;
+  status: number;
+  html: string;
+  cookies: { name: string; value: string }[];
+  ms: number;
+}
+
+export class BrowserRenderer {
+  private browser: Promise<Browser> | undefined;
+
+  constructor(private readonly options: { userAgent: string; timeoutMs: number; maxBytes: number }) {}
+
+  private launch(): Promise<Browser> {
+    if (!existsSync(CHROMIUM_PATH)) {
+      return Promise.reject(new MissingToolError('tool.chromium_missing', `chromium not found at ${CHROMIUM_PATH}`));
+    }
+    this.browser ??= chromium.launch({ executablePath: CHROMIUM_PATH, args: FLAGS, timeout: this.options.timeoutMs });
+    return this.browser;
+  }
+
+  /**
+   * Loads `url` with the given cookies, lets scripts run (and one challenge reload happen), and returns the
+   * rendered HTML plus the cookies the page set for its host.
+   */
+  async render(url: string, cookies: { name: string; value: string }[]): Promise<Rendered> {
+    const started = Date.now();
+    const browser = await this.launch();
+    const context: BrowserContext = await browser.newContext({ userAgent: this.options.userAgent, javaScriptEnabled: true });
+    try {
+      await context.route('**/*', (route) => {
+        const type = route.request().resourceType();
+        return ['image', 'media', 'font'].includes(type) ? route.abort() : route.continue();
+      });
+      if (cookies.length) await context.addCookies(cookies.map((c) => ({ ...c, url })));
+      const page = await context.newPage();
+      const response = await page.goto(url, { waitUntil: 'networkidle', timeout: this.options.timeoutMs });
+      // A challenge page reloads itself after setting its cookie: give it the chance once.
+      await page.waitForLoadState('networkidle', { timeout: this.options.timeoutMs }).catch(() => undefined);
+      const html = await page.content();
+      if (Buffer.byteLength(html) > this.options.maxBytes) {
+        throw new FetchError('fetch.too_large', `${url}: rendered page larger than ${this.options.maxBytes} bytes`, url);
+      }
+      const host = new URL(url).hostname;
+      const jar = (await context.cookies()).filter((c) => c.domain.replace(/^\./, '') === host);
+      return { url: page.url(), status: response?.status() ?? 0, html, cookies: jar.map((c) => ({ name: c.name, value: c.value })), ms: Date.now() - started };
+    } catch (e) {
+      if (e instanceof FetchError) throw e;
+      const timeout = /timeout/i.test((e as Error).message);
+      throw new FetchError(timeout ? 'browser.timeout' : 'browser.error', `${url}: ${(e as Error).message.split('\n')[0]}`, url, { cause: e, retryable: true });
+    } finally {
+      await context.close().catch(() => undefined);
+    }
+  }
+
+  async close(): Promise<void> {
+    const b = this.browser;
+    this.browser = undefined;
+    if (b) await (await b.catch(() => undefined))?.close().catch(() => undefined);
+  }
+}

@@ -1,0 +1,72 @@
+/**
+ * Canonical URLs and dedup keys (pure).
+ * canonicalUrl: http(s) only, lowercase scheme and host, default port dropped, fragment dropped, query
+ * parameters sorted, tracking parameters dropped. urlKey: canonicalUrl with `_wap` twins folded onto the
+ * desktop page (`t20240115_123_wap.html` → `t20240115_123.html`).
+ */
+
+/** Query parameters that never change the content. */
+const TRACKING = /^(utm_[a-z]+|spm|from|isappinstalled|share_?token|share_?from|fbclid|gclid|_|timestamp|scene|clicktime|enterid)$/i;
+
+/** Resolves `href` against `base` and canonicalises; undefined for non-http(s) or invalid URLs. */
+export function canonicalUrl(href: string, base?: string): string | undefined {
+  let u: URL;
+  try {
+    u = base === undefined ? new URL(href.trim()) : new URL(href.trim(), base);
+  } catch {
+    return undefined;
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') return undefined;
+  u.hash = '';
+  u.username = '';
+  u.password = '';
+  // URL already lowercases the host and drops default ports.
+  const params = [...u.searchParams.entries()].filter(([k]) => !TRACKING.test(k));
+  params.sort(([a, av], [b, bv]) => (a < b ? -1 : a > b ? 1 : av < bv ? -1 : av > bv ? 1 : 0));
+  const search = new URLSearchParams(params).toString();
+  u.search = search ? `?${search}` : '';
+  return u.toString();
+}
+
+const WAP = /_wap(\.[a-z0-9]+)?$/i;
+
+/** True for mobile twins of a desktop page (`…_wap.html`). */
+export function isWapTwin(url: string): boolean {
+  try {
+    return WAP.test(new URL(url).pathname);
+  } catch {
+    return false;
+  }
+}
+
+/** The desktop twin of a `_wap` URL (the URL itself otherwise). */
+export function desktopTwin(url: string): string {
+  const u = new URL(url);
+  u.pathname = u.pathname.replace(WAP, '$1');
+  return u.toString();
+}
+
+/** The frontier and documents key of a URL: canonical, `_wap` folded. Undefined when not crawlable. */
+export function urlKey(href: string, base?: string): string | undefined {
+  const c = canonicalUrl(href, base);
+  return c === undefined ? undefined : desktopTwin(c);
+}
+
+/** `host` (no port) equals one of the suffixes or ends with `.suffix`. An empty list allows nothing. */
+export function hostAllowed(url: string, suffixes: readonly string[]): boolean {
+  let host: string;
+  try {
+    host = new URL(url).hostname.toLowerCase();
+  } catch {
+    return false;
+  }
+  return suffixes.some((s) => {
+    const suf = s.toLowerCase().replace(/^\.+/, '');
+    return host === suf || host.endsWith(`.${suf}`);
+  });
+}
+
+/** `host:port` of a URL, the unit of politeness. */
+export function hostOf(url: string): string {
+  return new URL(url).host.toLowerCase();
+}
