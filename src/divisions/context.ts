@@ -5,7 +5,7 @@
  */
 import type { DivisionRegistry } from './registry.ts';
 import type { NameToken } from './tokenize.ts';
-import { editDistance, renamedForms, searchableInText, PLACEHOLDER_NAMES } from './names.ts';
+import { editDistance, renamedForms, searchableInText, variantWorthy, PLACEHOLDER_NAMES } from './names.ts';
 import type { DivisionEntry } from './types.ts';
 
 export interface ChainFit {
@@ -18,7 +18,7 @@ export interface ChainFit {
 function tokenMatches(token: NameToken, a: DivisionEntry): 'exact' | 'variant' | null {
   if (token.entries.some((n) => n.entry.code === a.code)) return 'exact';
   // A name the registry knows is taken as written (东莞市 is not a misspelt 东营市).
-  if (token.entries.length > 0 || [...token.text].length < 3) return null;
+  if (token.entries.length > 0 || !variantWorthy(token.text)) return null;
   if (editDistance(token.text, a.name, 1) <= 1) return 'variant';
   if (renamedForms(token.text).includes(a.name)) return 'variant';
   return null;
@@ -59,12 +59,13 @@ export function siteRelation(candidate: DivisionEntry, siteCode: string | null):
 }
 
 /**
- * Names of the candidate's ancestors (and, for a misspelt candidate, its own name) that occur in the text.
+ * Names of the candidate's city and county (and, for a misspelt candidate, its own name) that occur in the text.
  * Only names of three characters or more, so that 和县 does not match 市和县.
  */
 export function textMentions(candidate: DivisionEntry, text: string, registry: DivisionRegistry, withOwnName: boolean): string[] {
   if (!text) return [];
-  const names = registry.ancestors(candidate.code).map((a) => a.name);
+  // Province names are too weak ("学习江苏省…经验"), except a municipality's (北京市 is the city too).
+  const names = registry.ancestors(candidate.code).filter((a) => a.level !== 'province' || a.name.endsWith('市')).map((a) => a.name);
   if (withOwnName) names.push(candidate.name);
   return names.filter((n) => searchableInText(n) && text.includes(n));
 }

@@ -14,8 +14,12 @@ export interface FuzzyHit<T> {
 }
 
 function deletions(s: string): string[] {
-  const cs = [...s];
   const out: string[] = [];
+  if (!/[\uD800-\uDFFF]/.test(s)) {
+    for (let i = 0; i < s.length; i++) out.push(s.slice(0, i) + s.slice(i + 1));
+    return out;
+  }
+  const cs = [...s];
   for (let i = 0; i < cs.length; i++) out.push(cs.slice(0, i).join('') + cs.slice(i + 1).join(''));
   return out;
 }
@@ -35,9 +39,8 @@ export class FuzzyIndex<T> {
     const keys = new Map<string, number[]>();
     const put = (k: string, i: number): void => {
       const l = keys.get(k);
-      if (l) {
-        if (l[l.length - 1] !== i) l.push(i);
-      } else keys.set(k, [i]);
+      if (l === undefined) keys.set(k, [i]);
+      else if (l[l.length - 1] !== i) l.push(i);
     };
     this.names.forEach((n, i) => {
       put(n, i);

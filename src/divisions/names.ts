@@ -84,6 +84,17 @@ export function renamedForms(name: string): string[] {
   return RENAMES[suffix].map((s) => core + s);
 }
 
+/**
+ * Whether an unknown name is long enough to be taken for a misspelt place name: three characters, or two
+ * for a county-level name (嵩县 misread as 蒿县) unless it is an everyday word (社区, 城区, 我县).
+ */
+export function variantWorthy(name: string): boolean {
+  const cs = [...name];
+  if (cs.length >= 3) return adminSuffix(name) !== null;
+  return cs.length === 2 && /[县区市旗]/.test(cs[1]) && !COMMON_FIRST.has(cs[0]);
+}
+const COMMON_FIRST = new Set([...'社城园景市县新辖片校库山矿湖林牧垦郊街小地全该本我各两三区乡镇省']);
+
 /** Levenshtein distance, stopping early once it exceeds `max`. */
 export function editDistance(a: string, b: string, max = 2): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;

@@ -28,6 +28,7 @@ export class DivisionRegistry {
   private readonly byCode = new Map<string, DivisionEntry>();
   private readonly byName = new Map<string, NamedEntry[]>();
   private readonly fuzzyIndex = new FuzzyIndex<DivisionEntry>();
+  private byParent: Map<string, DivisionEntry[]> | null = null;
 
   constructor(entries: Iterable<DivisionEntry>, source: RegistrySource) {
     this.source = source;
@@ -79,6 +80,20 @@ export class DivisionRegistry {
   /** Entries whose name or alias is one edit away from `name` (never an exact match). */
   near(name: string): FuzzyHit<DivisionEntry>[] {
     return this.fuzzyIndex.near(name);
+  }
+
+  /** Entries directly under `code`. */
+  children(code: string): readonly DivisionEntry[] {
+    if (!this.byParent) {
+      this.byParent = new Map();
+      for (const e of this.byCode.values()) {
+        if (!e.parentCode) continue;
+        const l = this.byParent.get(e.parentCode);
+        if (l) l.push(e);
+        else this.byParent.set(e.parentCode, [e]);
+      }
+    }
+    return this.byParent.get(code) ?? [];
   }
 
   /** Ancestors from the province down, excluding the entry itself. */

@@ -6,7 +6,7 @@
  * the most characters with registry names wins (dynamic programming over positions).
  */
 import type { DivisionRegistry, NamedEntry } from './registry.ts';
-import { adminSuffix, renamedForms } from './names.ts';
+import { adminSuffix, renamedForms, variantWorthy } from './names.ts';
 import type { DivisionEntry } from './types.ts';
 
 export type TokenMatch = 'exact' | 'alias' | 'short' | 'variant';
@@ -30,7 +30,7 @@ export function variantEntries(text: string, registry: DivisionRegistry): { entr
   for (const form of renamedForms(text)) {
     for (const n of registry.lookup(form)) if (n.match !== 'short') out.set(n.entry.code, { entry: n.entry, renamed: true });
   }
-  if ([...text].length >= 3) {
+  if (variantWorthy(text)) {
     for (const hit of registry.near(text)) {
       // The administrative suffix must survive the edit: 涑水县 may be 涞水县, not 涑水镇.
       if (adminSuffix(hit.name) !== adminSuffix(text)) continue;
@@ -61,7 +61,7 @@ export function parseName(name: string, registry: DivisionRegistry): ParsedName 
   const variantCache = new Map<string, boolean>();
   const hasVariant = (t: string): boolean => {
     let v = variantCache.get(t);
-    if (v === undefined) variantCache.set(t, (v = adminSuffix(t) !== null && variantEntries(t, registry).length > 0));
+    if (v === undefined) variantCache.set(t, (v = variantWorthy(t) && variantEntries(t, registry).length > 0));
     return v;
   };
   // any[i]: best parse of chars[i..] (may be rest only); tok[i]: best parse that starts with a token.
@@ -76,7 +76,7 @@ export function parseName(name: string, registry: DivisionRegistry): ParsedName 
       const entries = registry.lookup(text);
       let token: NameToken | null = null;
       if (entries.length > 0) token = { text, match: bestMatch(entries), entries: [...entries] };
-      else if (j - i >= 3 && hasVariant(text)) token = { text, match: 'variant', entries: [] };
+      else if (hasVariant(text)) token = { text, match: 'variant', entries: [] };
       if (!token) continue;
       // A short form (新乡) only counts when another place name follows it.
       const tail = token.match === 'short' ? tok[j] : any[j];
