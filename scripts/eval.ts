@@ -4,7 +4,7 @@
  *
  *   tsx scripts/eval.ts [--dir DIR] [--n 300] [--seed 1] [--out DIR] [--seeds DIR | --no-seeds] [--json FILE]
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -12,19 +12,11 @@ import type { ParseOutput } from '../src/model/report.ts';
 import { generateCorpus, writeCorpus } from './corpus/corpus.ts';
 import { aggregate, formatFigures } from './corpus/eval-report.ts';
 import { scoreDoc, type DocScore } from './corpus/eval-score.ts';
-import type { Expected } from './corpus/types.ts';
+import { labelledFiles } from './corpus/eval-files.ts';
 
 type ParseFn = (bytes: Uint8Array, input: { file: string; contentType?: string }) => Promise<ParseOutput>;
 
 const TIMEOUT_MS = 120_000;
-
-/** Labelled files of a folder: every file with a `<file>.expected.json` next to it, any extension. */
-export function labelledFiles(dir: string): { path: string; expected: Expected }[] {
-  return readdirSync(dir)
-    .filter((f) => !f.endsWith('.expected.json') && existsSync(join(dir, `${f}.expected.json`)))
-    .sort()
-    .map((f) => ({ path: join(dir, f), expected: JSON.parse(readFileSync(join(dir, `${f}.expected.json`), 'utf8')) as Expected }));
-}
 
 async function parseOne(parse: ParseFn, path: string, file: string): Promise<ParseOutput> {
   const bytes = new Uint8Array(readFileSync(path));
@@ -70,8 +62,7 @@ async function run(argv: string[]): Promise<void> {
   for (const set of sets) {
     const files = labelledFiles(set.dir);
     for (const [i, f] of files.entries()) {
-      const name = f.path.split('/').pop()!;
-      scores.push(scoreDoc(f.expected, await parseOne(parse, f.path, name), set.source));
+      scores.push(scoreDoc(f.expected, await parseOne(parse, f.path, f.name), set.source));
       if ((i + 1) % 50 === 0) process.stderr.write(`eval: ${set.source} ${i + 1}/${files.length}\n`);
     }
   }

@@ -24,7 +24,7 @@ export interface Figures {
   detection: { template: Ratio; year: Ratio; body: Ratio; errors: { detected: number; exact: number; total: number }; unexpectedErrors: Record<string, number> };
   templateConfusion: Record<string, number>;
   ruleBreaks: { docs: number; breaks: number; detected: number };
-  worst: { file: string; template: string; damage: string[]; wrong: number; missing: number; silent: number; first: string[] }[];
+  worst: { file: string; template: string; damage: string[]; wrong: number; missing: number; silent: number; extra: number; first: string[] }[];
   patterns: { pattern: string; count: number; silent: number; example: string }[];
   warnings: Record<string, number>;
 }
@@ -56,6 +56,9 @@ function tally(items: string[]): Record<string, number> {
 function rowOf(code: string): string {
   return code.startsWith('s2.') ? code : code.replace(/\.[a-z_]+$/, '');
 }
+
+/** Worst-first order: a wrong or invented number costs more than a missing one. */
+const badness = (s: DocScore): number => 2 * (s.cells.wrong + s.cells.extra) + s.cells.missing;
 
 const fmtCell = (o: { code: string; expected: number | null; got: number | null }): string => `${o.code} exp ${o.expected ?? 'null'} got ${o.got ?? 'null'}`;
 
@@ -90,11 +93,11 @@ export function aggregate(scores: DocScore[]): Figures {
       detected: scores.reduce((n, s) => n + s.ruleBreaks.detected, 0),
     },
     worst: [...scores]
-      .filter((s) => s.cells.wrong + s.cells.missing > 0 || s.unexpectedError)
-      .sort((a, b) => (b.cells.wrong * 2 + b.cells.missing) - (a.cells.wrong * 2 + a.cells.missing) || b.cells.silent - a.cells.silent)
+      .filter((s) => s.cells.wrong + s.cells.missing + s.cells.extra > 0 || s.unexpectedError)
+      .sort((a, b) => badness(b) - badness(a) || b.cells.silent - a.cells.silent)
       .slice(0, 10)
       .map((s) => ({
-        file: s.file, template: s.template, damage: s.damage, wrong: s.cells.wrong, missing: s.cells.missing, silent: s.cells.silent,
+        file: s.file, template: s.template, damage: s.damage, wrong: s.cells.wrong, missing: s.cells.missing, silent: s.cells.silent, extra: s.cells.extra,
         first: [...(s.unexpectedError ? [`error ${s.unexpectedError}`] : []), ...s.outcomes.filter((o) => o.status !== 'correct').slice(0, 4).map(fmtCell)],
       })),
     patterns: [...patterns.entries()].map(([pattern, p]) => ({ pattern, ...p })).sort((a, b) => b.count - a.count).slice(0, 20),
@@ -107,8 +110,8 @@ const pad = (s: string | number, n: number): string => String(s).padStart(n);
 const ratioText = (r: Ratio): string => `${r.ok}/${r.total} (${pct(r.total ? r.ok / r.total : null).trim()})`;
 
 function table(rows: Row[]): string[] {
-  const head = `${'group'.padEnd(30)}${pad('docs', 6)}${pad('cells', 8)}${pad('correct', 9)}${pad('missing', 9)}${pad('wrong', 7)}${pad('silent', 8)}  accuracy`;
-  return [head, ...rows.map((r) => `${r.group.padEnd(30)}${pad(r.docs, 6)}${pad(r.cells.total, 8)}${pad(r.cells.correct, 9)}${pad(r.cells.missing, 9)}${pad(r.cells.wrong, 7)}${pad(r.cells.silent, 8)}  ${pct(r.accuracy)}`)];
+  const head = `${'group'.padEnd(30)}${pad('docs', 6)}${pad('cells', 8)}${pad('correct', 9)}${pad('missing', 9)}${pad('wrong', 7)}${pad('silent', 8)}${pad('extra', 7)}  accuracy`;
+  return [head, ...rows.map((r) => `${r.group.padEnd(30)}${pad(r.docs, 6)}${pad(r.cells.total, 8)}${pad(r.cells.correct, 9)}${pad(r.cells.missing, 9)}${pad(r.cells.wrong, 7)}${pad(r.cells.silent, 8)}${pad(r.cells.extra, 7)}  ${pct(r.accuracy)}`)];
 }
 
 export function formatFigures(f: Figures): string {
@@ -124,7 +127,7 @@ export function formatFigures(f: Figures): string {
     '', 'most common failures (row, status, count, silent, example):',
     ...f.patterns.map((p) => `  ${p.pattern.padEnd(60)} ${pad(p.count, 5)} ${pad(p.silent, 5)}  ${p.example}`),
     '', 'worst documents:',
-    ...f.worst.flatMap((w) => [`  ${w.file} [${w.template}; ${w.damage.join(', ') || 'no damage'}] wrong ${w.wrong}, missing ${w.missing}, silent ${w.silent}`, ...w.first.map((x) => `      ${x}`)]),
+    ...f.worst.flatMap((w) => [`  ${w.file} [${w.template}; ${w.damage.join(', ') || 'no damage'}] wrong ${w.wrong}, missing ${w.missing}, silent ${w.silent}, extra ${w.extra}`, ...w.first.map((x) => `      ${x}`)]),
     '', `parser warnings: ${JSON.stringify(f.warnings)}`,
   ];
   return `${lines.join('\n')}\n`;

@@ -25,6 +25,8 @@ export interface Counts {
   missing: number;
   wrong: number;
   silent: number;
+  /** Numbers the parser gave for codes the expected file does not have (another template, or not a report). */
+  extra: number;
 }
 
 export interface DocScore {
@@ -49,10 +51,10 @@ export interface DocScore {
   got: { template: string | null; year: number | null; body: string | null };
 }
 
-export const emptyCounts = (): Counts => ({ total: 0, correct: 0, missing: 0, wrong: 0, silent: 0 });
+export const emptyCounts = (): Counts => ({ total: 0, correct: 0, missing: 0, wrong: 0, silent: 0, extra: 0 });
 
 export function addCounts(a: Counts, b: Counts): void {
-  a.total += b.total; a.correct += b.correct; a.missing += b.missing; a.wrong += b.wrong; a.silent += b.silent;
+  a.total += b.total; a.correct += b.correct; a.missing += b.missing; a.wrong += b.wrong; a.silent += b.silent; a.extra += b.extra;
 }
 
 function same(a: number, b: number): boolean {
@@ -94,6 +96,7 @@ export function scoreDoc(e: Expected, out: ParseOutput, source: DocScore['source
       c.total++; c[status]++; if (silent) c.silent++;
     }
   }
+  cells.extra = Object.entries(gotValues).filter(([c, v]) => !(c in e.values) && typeof v === 'number').length;
   const isReport = !e.error;
   const gotError = out.errorCode ?? (out.error ? 'error' : null);
   return {
