@@ -101,6 +101,15 @@ export function htmlTable(table: Element, index: number): HtmlTableResult {
       col += colSpan;
     }
   });
+  // Trailing rows with no text and no spans (Word's width rows after conversion) carry nothing.
+  while (placed.length > 0) {
+    const last = placed[placed.length - 1];
+    const r = placed.length - 1;
+    const coveredFromAbove = placed.slice(0, r).some((row) => row.some((p) => p.row + p.cell.rowSpan > r));
+    if (coveredFromAbove || last.some((p) => p.cell.text !== '' || p.cell.rowSpan > 1)) break;
+    placed.pop();
+    occupied.pop();
+  }
   if (clamped) warnings.push(warn('html.span_clamped', `table ${index}: a rowspan/colspan ran past the table and was clamped`));
   const widths = occupied.map((row) => row.length);
   const width = Math.max(0, ...widths);

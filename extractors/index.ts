@@ -7,7 +7,11 @@ import type { DocumentModel } from '../src/model/document.ts';
 import type { Result } from '../src/model/result.ts';
 import { BadDocumentError, ExtractionTimeoutError, UnsupportedDocumentError } from '../src/model/errors.ts';
 import { charsetFromContentType } from './decode.ts';
+import { extractViaLibreOffice } from './doc.ts';
+import { extractDocx } from './docx.ts';
 import { extractHtml } from './html.ts';
+import { extractImage } from './ocr.ts';
+import { extractPdf } from './pdf.ts';
 import { Deadline, resolveOptions, type ExtractOptions, type ResolvedOptions } from './options.ts';
 import { sniff } from './sniff.ts';
 import { extractText } from './text.ts';
@@ -33,9 +37,40 @@ export interface ExtractContext {
   deadline: Deadline;
 }
 
+/** The format a file name or Content-Type promises, if any. */
+export function hintedFormat(hints: ExtractHints): string | undefined {
+  const ct = (hints.contentType ?? '').toLowerCase();
+  if (ct.includes('application/pdf')) return 'pdf';
+  if (ct.includes('wordprocessingml')) return 'docx';
+  if (ct.includes('application/msword')) return 'doc';
+  const ext = /\.([a-z0-9]{2,5})(?:[?#].*)?$/i.exec(hints.fileName ?? '')?.[1]?.toLowerCase();
+  return ext && ['pdf', 'docx', 'doc', 'wps', 'rtf'].includes(ext) ? ext : undefined;
+}
+
+/** A name promising a binary format over bytes that are text or unknown: an error page or a broken download. */
+function checkPromise(hinted: string | undefined, format: string): void {
+  if (!hinted || !['txt', 'html', 'unknown'].includes(format)) return;
+  // Word can save HTML or text under a .doc name, and sites serve those as Word files: read them as they are.
+  if ((hinted === 'doc' || hinted === 'wps' || hinted === 'rtf') && format !== 'unknown') return;
+  const code = hinted === 'docx' ? 'docx.not_zip' : hinted === 'pdf' ? 'pdf.not_pdf' : `${hinted}.not_${hinted}`;
+  throw new BadDocumentError(code, `the file is named or served as ${hinted.toUpperCase()} but its bytes are ${format === 'unknown' ? 'not a known format' : format}`);
+}
+
 async function dispatch(bytes: Uint8Array, ctx: ExtractContext): Promise<Result<DocumentModel>> {
   const { format, evidence } = sniff(bytes, ctx.hints.fileName);
+  checkPromise(hintedFormat(ctx.hints), format);
+  const o = ctx.options;
   switch (format) {
+    case 'pdf':
+      return extractPdf(bytes, o, ctx.deadline);
+    case 'image':
+      return extractImage(bytes, o, ctx.deadline);
+    case 'docx':
+      return extractDocx(bytes, o);
+    case 'doc':
+    case 'wps':
+    case 'rtf':
+      return extractViaLibreOffice(bytes, format, o, ctx.deadline);
     case 'html':
       return extractHtml(bytes, { contentType: ctx.hints.contentType });
     case 'txt':

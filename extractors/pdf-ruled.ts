@@ -1,0 +1,203 @@
+/**
+ * Ruled tables: ruling segments → table frames (column and row boundaries, merged cells found where a
+ * border is missing) → words placed into cells. Works the same for PDF text layers and OCR (segments from
+ * the raster).
+ */
+import { clusterValues, isHorizontal, type Segment, type Word } from './layout-types.ts';
+
+export interface RuledCell {
+  /** Elementary row/column range, end exclusive. */
+  r0: number;
+  r1: number;
+  c0: number;
+  c1: number;
+  words: Word[];
+  /** Text fixed when fragments were joined across pages (words of two pages cannot be re-sorted). */
+  joinedText?: string;
+}
+
+export interface RuledTable {
+  /** Column boundaries (left to right) and row boundaries (top to bottom). */
+  xs: number[];
+  ys: number[];
+  cells: RuledCell[];
+  /** False when a merged region was not rectangular (the cell was kept as its bounding box). */
+  rectangular: boolean;
+}
+
+const JOIN_TOL = 1.5;
+const TOUCH_TOL = 3;
+const MIN_BAND = 3.5;
+
+/** Merges collinear overlapping segments of one orientation. */
+export function mergeSegments(segs: Segment[], horizontal: boolean): Segment[] {
+  const key = (s: Segment) => (horizontal ? s.y0 : s.x0);
+  const lo = (s: Segment) => (horizontal ? s.x0 : s.y0);
+  const hi = (s: Segment) => (horizontal ? s.x1 : s.y1);
+  const sorted = [...segs].sort((a, b) => key(a) - key(b));
+  const lanes: Segment[][] = [];
+  for (const s of sorted) {
+    const lane = lanes[lanes.length - 1];
+    if (lane && Math.abs(key(lane[0]) - key(s)) <= JOIN_TOL) lane.push(s);
+    else lanes.push([s]);
+  }
+  const out: Segment[] = [];
+  for (const lane of lanes) {
+    const k = lane.reduce((a, s) => a + key(s), 0) / lane.length;
+    lane.sort((a, b) => lo(a) - lo(b));
+    let a = lo(lane[0]);
+    let b = hi(lane[0]);
+    const emit = () => out.push(horizontal ? { x0: a, x1: b, y0: k, y1: k } : { x0: k, x1: k, y0: a, y1: b });
+    for (const s of lane.slice(1)) {
+      if (lo(s) <= b + JOIN_TOL) b = Math.max(b, hi(s));
+      else { emit(); a = lo(s); b = hi(s); }
+    }
+    emit();
+  }
+  return out;
+}
+
+function find(parent: number[], i: number): number {
+  while (parent[i] !== i) i = parent[i] = parent[parent[i]];
+  return i;
+}
+
+function touches(h: Segment, v: Segment): boolean {
+  return v.x0 >= h.x0 - TOUCH_TOL && v.x0 <= h.x1 + TOUCH_TOL && h.y0 >= v.y0 - TOUCH_TOL && h.y0 <= v.y1 + TOUCH_TOL;
+}
+
+/** Groups of connected segments that look like table frames (≥ 2 horizontal and ≥ 2 vertical lines). */
+function frames(hs: Segment[], vs: Segment[]): { hs: Segment[]; vs: Segment[] }[] {
+  const all = [...hs, ...vs];
+  const parent = all.map((_, i) => i);
+  for (let i = 0; i < hs.length; i++) {
+    for (let j = 0; j < vs.length; j++) {
+      if (touches(hs[i], vs[j])) parent[find(parent, i)] = find(parent, hs.length + j);
+    }
+  }
+  const groups = new Map<number, { hs: Segment[]; vs: Segment[] }>();
+  all.forEach((s, i) => {
+    const root = find(parent, i);
+    const g = groups.get(root) ?? { hs: [], vs: [] };
+    (isHorizontal(s) ? g.hs : g.vs).push(s);
+    groups.set(root, g);
+  });
+  return [...groups.values()].filter((g) => g.hs.length >= 2 && g.vs.length >= 2);
+}
+
+/** Boundaries from line positions, plus open outer edges, with bands thinner than MIN_BAND merged. */
+function boundaries(positions: number[], lo: number, hi: number): number[] {
+  const vals = clusterValues(positions, 2.5);
+  if (vals[0] - lo > MIN_BAND) vals.unshift(lo);
+  if (hi - vals[vals.length - 1] > MIN_BAND) vals.push(hi);
+  const out: number[] = [];
+  for (const v of vals) {
+    if (out.length > 0 && v - out[out.length - 1] < MIN_BAND) out[out.length - 1] = (out[out.length - 1] + v) / 2;
+    else out.push(v);
+  }
+  return out;
+}
+
+function covered(segs: Segment[], at: number, a: number, b: number, horizontal: boolean): boolean {
+  const need = (b - a) * 0.6;
+  let got = 0;
+  for (const s of segs) {
+    const k = horizontal ? s.y0 : s.x0;
+    if (Math.abs(k - at) > 2.5) continue;
+    const lo = Math.max(a, horizontal ? s.x0 : s.y0);
+    const hi = Math.min(b, horizontal ? s.x1 : s.y1);
+    if (hi > lo) got += hi - lo;
+  }
+  return got >= need;
+}
+
+function frameToTable(hs: Segment[], vs: Segment[]): RuledTable | undefined {
+  const minX = Math.min(...hs.map((s) => s.x0), ...vs.map((s) => s.x0));
+  const maxX = Math.max(...hs.map((s) => s.x1), ...vs.map((s) => s.x0));
+  const minY = Math.min(...vs.map((s) => s.y0), ...hs.map((s) => s.y0));
+  const maxY = Math.max(...vs.map((s) => s.y1), ...hs.map((s) => s.y0));
+  if (maxX - minX < 20 || maxY - minY < 8) return undefined;
+  const xs = boundaries(vs.map((s) => s.x0), minX, maxX);
+  const ys = boundaries(hs.map((s) => s.y0), minY, maxY);
+  const nR = ys.length - 1;
+  const nC = xs.length - 1;
+  if (nR < 1 || nC < 1 || nR * nC > 20_000) return undefined;
+  const id = (r: number, c: number) => r * nC + c;
+  const parent = Array.from({ length: nR * nC }, (_, i) => i);
+  for (let r = 0; r < nR; r++) {
+    for (let c = 0; c < nC; c++) {
+      if (c + 1 < nC && !covered(vs, xs[c + 1], ys[r], ys[r + 1], false)) parent[find(parent, id(r, c))] = find(parent, id(r, c + 1));
+      if (r + 1 < nR && !covered(hs, ys[r + 1], xs[c], xs[c + 1], true)) parent[find(parent, id(r, c))] = find(parent, id(r + 1, c));
+    }
+  }
+  const groups = new Map<number, RuledCell & { n: number }>();
+  for (let r = 0; r < nR; r++) {
+    for (let c = 0; c < nC; c++) {
+      const root = find(parent, id(r, c));
+      const g = groups.get(root);
+      if (!g) groups.set(root, { r0: r, r1: r + 1, c0: c, c1: c + 1, words: [], n: 1 });
+      else { g.r0 = Math.min(g.r0, r); g.r1 = Math.max(g.r1, r + 1); g.c0 = Math.min(g.c0, c); g.c1 = Math.max(g.c1, c + 1); g.n++; }
+    }
+  }
+  let rectangular = true;
+  const cells: RuledCell[] = [];
+  for (const g of groups.values()) {
+    if (g.n !== (g.r1 - g.r0) * (g.c1 - g.c0)) rectangular = false;
+    cells.push({ r0: g.r0, r1: g.r1, c0: g.c0, c1: g.c1, words: [] });
+  }
+  return { xs, ys, cells, rectangular };
+}
+
+function indexOf(bounds: number[], v: number): number {
+  for (let i = 0; i + 1 < bounds.length; i++) if (v >= bounds[i] && v < bounds[i + 1]) return i;
+  return -1;
+}
+
+/** Splits a word at the table's vertical boundaries it crosses (characters placed proportionally). */
+function splitAtColumns(w: Word, xs: number[]): Word[] {
+  const cuts = xs.filter((x) => x > w.x0 + 2 && x < w.x1 - 2);
+  const chars = [...w.text];
+  if (cuts.length === 0 || chars.length < 2) return [w];
+  const step = (w.x1 - w.x0) / chars.length;
+  const parts: Word[] = [];
+  let cur: string[] = [];
+  let start = w.x0;
+  chars.forEach((ch, i) => {
+    const cx = w.x0 + step * (i + 0.5);
+    if (cur.length > 0 && cuts.some((x) => x > w.x0 + step * i - 0.01 && x <= cx)) {
+      parts.push({ ...w, text: cur.join(''), x0: start, x1: w.x0 + step * i });
+      cur = [];
+      start = w.x0 + step * i;
+    }
+    cur.push(ch);
+  });
+  parts.push({ ...w, text: cur.join(''), x0: start, x1: w.x1 });
+  return parts;
+}
+
+/**
+ * Finds ruled tables and places words in their cells. Returns the tables (top to bottom) and the words
+ * that fell outside every table.
+ */
+export function findRuledTables(segments: Segment[], words: Word[]): { tables: RuledTable[]; rest: Word[] } {
+  const hs = mergeSegments(segments.filter(isHorizontal), true).filter((s) => s.x1 - s.x0 > 4);
+  const vs = mergeSegments(segments.filter((s) => !isHorizontal(s)), false).filter((s) => s.y1 - s.y0 > 4);
+  const tables = frames(hs, vs)
+    .map((f) => frameToTable(f.hs, f.vs))
+    .filter((t): t is RuledTable => t !== undefined)
+    .sort((a, b) => a.ys[0] - b.ys[0]);
+  const rest: Word[] = [];
+  for (const w of words) {
+    const cy = (w.y0 + w.y1) / 2;
+    const t = tables.find((t) => cy >= t.ys[0] && cy < t.ys[t.ys.length - 1] && (w.x0 + w.x1) / 2 >= t.xs[0] && (w.x0 + w.x1) / 2 < t.xs[t.xs.length - 1]);
+    if (!t) { rest.push(w); continue; }
+    const r = indexOf(t.ys, cy);
+    for (const part of splitAtColumns(w, t.xs)) {
+      const c = indexOf(t.xs, (part.x0 + part.x1) / 2);
+      const cell = t.cells.find((k) => r >= k.r0 && r < k.r1 && c >= k.c0 && c < k.c1);
+      if (cell) cell.words.push(part);
+      else rest.push(part);
+    }
+  }
+  return { tables, rest };
+}

@@ -1,0 +1,58 @@
+/**
+ * PDF → document model: pdf.js text items and ruling lines per page → pdf-layout.ts. Pages without a
+ * usable text layer (scans, fonts without ToUnicode) go to OCR when allowed.
+ */
+import type { DocumentModel } from '../src/model/document.ts';
+import { ExtractionTimeoutError, UnsupportedDocumentError } from '../src/model/errors.ts';
+import { ok, warn, type Message, type Result } from '../src/model/result.ts';
+import type { PageLayoutInput } from './layout-types.ts';
+import { ocrPdfPages } from './ocr.ts';
+import type { Deadline, ResolvedOptions } from './options.ts';
+import { layoutPages } from './pdf-layout.ts';
+import { needsOcr, readPage } from './pdf-page.ts';
+import { openPdf } from './pdfjs.ts';
+import { cleanText } from './normalise.ts';
+
+export async function extractPdf(bytes: Uint8Array, options: ResolvedOptions, deadline: Deadline): Promise<Result<DocumentModel>> {
+  const warnings: Message[] = [];
+  const doc = await openPdf(bytes);
+  try {
+    const total = doc.numPages;
+    const n = Math.min(total, options.maxPages);
+    if (total > n) warnings.push(warn('pdf.pages_truncated', `the PDF has ${total} pages; only the first ${n} were read`));
+    const pages: PageLayoutInput[] = [];
+    const toOcr: number[] = [];
+    for (let i = 1; i <= n; i++) {
+      if (deadline.expired()) throw new ExtractionTimeoutError('extract.timeout', `PDF extraction ran out of time at page ${i} of ${n}`);
+      const page = await doc.getPage(i);
+      const text = await readPage(page, i);
+      page.cleanup();
+      pages.push(text.layout);
+      if (options.ocr === 'always' || needsOcr(text)) toOcr.push(i);
+    }
+    let ocr = false;
+    if (toOcr.length > 0) {
+      if (options.ocr === 'never') {
+        if (toOcr.length === n) throw new UnsupportedDocumentError('pdf.no_text_layer', 'the PDF has no usable text layer (scanned or unmapped fonts) and OCR is off');
+        warnings.push(warn('pdf.garbled_pages', `pages ${toOcr.join(', ')} have no usable text layer and OCR is off`));
+      } else {
+        const r = await ocrPdfPages(bytes, toOcr, options, deadline);
+        warnings.push(...r.warnings);
+        for (const p of r.value) pages[p.page - 1] = p;
+        ocr = true;
+        if (toOcr.length < n) warnings.push({ code: 'pdf.ocr_pages', level: 'info', message: `pages ${toOcr.join(', ')} were read by OCR` });
+      }
+    }
+    const layout = layoutPages(pages);
+    warnings.push(...layout.warnings);
+    const info = (await doc.getMetadata().catch(() => undefined))?.info as { Title?: unknown } | undefined;
+    const title = typeof info?.Title === 'string' && /\p{Script=Han}/u.test(info.Title) ? cleanText(info.Title) : undefined;
+    const model: DocumentModel = { format: 'pdf', blocks: layout.blocks, lines: layout.lines, pages: total };
+    if (title) model.title = title;
+    if (ocr) model.ocr = true;
+    if (layout.blocks.length === 0) warnings.push(warn('pdf.empty', 'no text was found in the PDF'));
+    return ok(model, warnings);
+  } finally {
+    await doc.destroy().catch(() => undefined);
+  }
+}

@@ -1,0 +1,125 @@
+/**
+ * Grayscale rasters for OCR pages: reading PGM (pdftoppm -gray) and PNG/JPEG (@napi-rs/canvas), estimating a
+ * small skew, and finding ruling lines as long dark runs (text areas masked out first).
+ */
+import type { Segment, Word } from './layout-types.ts';
+
+export interface Gray {
+  width: number;
+  height: number;
+  /** One byte per pixel, 0 = black. */
+  data: Uint8Array;
+}
+
+/** Parses a binary PGM (P5, maxval ≤ 255). */
+export function parsePgm(buf: Uint8Array): Gray {
+  const header: string[] = [];
+  let i = 0;
+  const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
+  while (header.length < 4 && i < buf.length) {
+    while (i < buf.length && isSpace(buf[i])) i++;
+    if (buf[i] === 0x23) { while (i < buf.length && buf[i] !== 0x0a) i++; continue; }
+    let tok = '';
+    while (i < buf.length && !isSpace(buf[i])) tok += String.fromCharCode(buf[i++]);
+    header.push(tok);
+  }
+  const [magic, w, h, max] = header;
+  if (magic !== 'P5' || Number(max) > 255) throw new Error(`unsupported PGM header ${header.join(' ')}`);
+  const width = Number(w);
+  const height = Number(h);
+  return { width, height, data: buf.subarray(i + 1, i + 1 + width * height) };
+}
+
+/** Decodes PNG/JPEG bytes to grayscale with @napi-rs/canvas; undefined when the module is unavailable. */
+export async function decodeImage(bytes: Uint8Array): Promise<Gray | undefined> {
+  let canvas: typeof import('@napi-rs/canvas');
+  try {
+    canvas = await import('@napi-rs/canvas');
+  } catch {
+    return undefined;
+  }
+  const img = await canvas.loadImage(Buffer.from(bytes));
+  const c = canvas.createCanvas(img.width, img.height);
+  const ctx = c.getContext('2d');
+  ctx.fillStyle = '#ffffff';
+  ctx.fillRect(0, 0, img.width, img.height);
+  ctx.drawImage(img, 0, 0);
+  const rgba = ctx.getImageData(0, 0, img.width, img.height).data;
+  const data = new Uint8Array(img.width * img.height);
+  for (let p = 0, q = 0; q < data.length; p += 4, q++) data[q] = (rgba[p] * 299 + rgba[p + 1] * 587 + rgba[p + 2] * 114) / 1000;
+  return { width: img.width, height: img.height, data };
+}
+
+const DARK = 150;
+
+/** Skew (radians, small) that makes dark pixels line up best in horizontal bands (projection profile). */
+export function estimateSkew(g: Gray, maxDeg = 1.5, stepDeg = 0.1): number {
+  let best = 0;
+  let bestScore = -1;
+  for (let deg = -maxDeg; deg <= maxDeg + 1e-9; deg += stepDeg) {
+    const t = Math.tan((deg * Math.PI) / 180);
+    const bins = new Float64Array(g.height * 2 + 8);
+    for (let y = 0; y < g.height; y += 2) {
+      const row = y * g.width;
+      for (let x = 0; x < g.width; x += 3) {
+        if (g.data[row + x] < DARK) {
+          const b = Math.round(y - x * t) + g.height;
+          if (b >= 0 && b < bins.length) bins[b]++;
+        }
+      }
+    }
+    let score = 0;
+    for (const v of bins) score += v * v;
+    if (score > bestScore) { bestScore = score; best = t; }
+  }
+  return Math.abs(best) < 1e-9 ? 0 : Math.atan(best);
+}
+
+/** Whites out the inside of word boxes so glyph strokes are not taken for ruling lines. */
+export function maskWords(g: Gray, words: Word[], pad = 2): void {
+  for (const w of words) {
+    const x0 = Math.max(0, Math.floor(w.x0) + pad), x1 = Math.min(g.width, Math.ceil(w.x1) - pad);
+    const y0 = Math.max(0, Math.floor(w.y0) + pad), y1 = Math.min(g.height, Math.ceil(w.y1) - pad);
+    for (let y = y0; y < y1; y++) g.data.fill(255, y * g.width + x0, y * g.width + Math.max(x0, x1));
+  }
+}
+
+/**
+ * Long dark runs along the skewed axes: horizontal runs follow y = k + x·tan(skew), vertical runs follow
+ * x = k − y·tan(skew). Returned in the deskewed frame of `deskewPoint`, in pixels.
+ */
+export function findRulings(g: Gray, skew: number, minLen: number, maxGap = 3): Segment[] {
+  const t = Math.tan(skew);
+  const out: Segment[] = [];
+  const dark = (x: number, y: number) => x >= 0 && y >= 0 && x < g.width && y < g.height && g.data[y * g.width + x] < DARK;
+  const runs = (k: number, len: number, horizontal: boolean) => {
+    let start = -1;
+    let lastDark = -1;
+    for (let i = 0; i <= len; i++) {
+      let d = false;
+      if (i < len) {
+        if (horizontal) { const y = Math.round(k + i * t); d = dark(i, y) || dark(i, y - 1) || dark(i, y + 1); }
+        else { const x = Math.round(k - i * t); d = dark(x, i) || dark(x - 1, i) || dark(x + 1, i); }
+      }
+      if (d) {
+        if (start < 0) start = i;
+        lastDark = i;
+      } else if (start >= 0 && i - lastDark > maxGap) {
+        if (lastDark - start + 1 >= minLen) {
+          if (horizontal) out.push({ x0: start + k * t, x1: lastDark + k * t, y0: k, y1: k });
+          else out.push({ x0: k, x1: k, y0: start - k * t, y1: lastDark - k * t });
+        }
+        start = -1;
+      }
+    }
+  };
+  for (let k = 0; k < g.height; k++) runs(k, g.width, true);
+  for (let k = 0; k < g.width; k++) runs(k, g.height, false);
+  return out;
+}
+
+/** Maps an image point into the deskewed frame used by `findRulings`. */
+export function deskewPoint(x: number, y: number, skew: number): [number, number] {
+  const t = Math.tan(skew);
+  return [x + y * t, y - x * t];
+}
