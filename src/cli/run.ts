@@ -17,7 +17,7 @@ export function registerRun(program: Command): void {
   const cmd = program
     .command('run')
     .description('the whole pipeline, incremental: crawl the site registry, extract and parse what is new, export CSV')
-    .option('--sites <path>', 'site registry file or folder (env NIANBAO_SITES; default data/sites)')
+    .option('--sites <path>', 'site registry file or folder (env NIANBAO_SITES; default data/sites/sites.csv)')
     .option('--site <id...>', 'only these site ids')
     .option('--user-agent <ua>', 'User-Agent for the crawl (env NIANBAO_USER_AGENT)')
     .option('--contact <url-or-email>', 'contact put in the User-Agent (env NIANBAO_CONTACT)')

@@ -65,7 +65,7 @@ const PATH_KEYS = ['dataDir', 'db', 'blobsDir', 'extractedDir', 'exportDir', 'si
 
 export function defaults(): ConfigInput {
   return {
-    dataDir: join(PROJECT_DIR, 'data/out'), sites: join(PROJECT_DIR, 'data/sites'), workers: availableParallelism(),
+    dataDir: join(PROJECT_DIR, 'data/out'), sites: join(PROJECT_DIR, 'data/sites/sites.csv'), workers: availableParallelism(),
     extractTimeoutSec: 300, bom: true, log: 'auto',
   };
 }

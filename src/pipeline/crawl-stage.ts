@@ -1,21 +1,11 @@
 /**
  * Crawl stage: loads the site registry and runs the crawler (crawlers/index.ts) with the run's store,
- * abort signal and progress. The crawler module is loaded on demand, so the other stages work (and
- * `nianbao extract|reparse|export` run) on a machine that never crawls.
+ * abort signal and progress. The crawler is imported on first use, so extract, reparse, export and status
+ * never load it (nor the browser driver behind it).
  */
-import type { CrawlOptions, CrawlProgress, CrawlSummary, SiteConfig } from '../../crawlers/types.ts';
+import type { CrawlProgress, CrawlSummary, SiteConfig } from '../../crawlers/types.ts';
 import { ConfigError } from '../model/errors.ts';
 import type { StageContext } from './context.ts';
-
-interface CrawlerModule {
-  crawl(options: CrawlOptions): Promise<CrawlSummary>;
-}
-interface SitesModule {
-  loadSites(path: string): SiteConfig[] | Promise<SiteConfig[]>;
-}
-
-const CRAWLER_URL = new URL('../../crawlers/index.ts', import.meta.url).href;
-const SITES_URL = new URL('../../crawlers/sites.ts', import.meta.url).href;
 
 export interface CrawlStageOptions {
   /** Only these site ids (default all). */
@@ -23,8 +13,8 @@ export interface CrawlStageOptions {
 }
 
 export async function loadSiteRegistry(path: string, siteIds?: string[]): Promise<SiteConfig[]> {
-  const { loadSites } = (await import(SITES_URL)) as SitesModule;
-  const sites = await loadSites(path);
+  const { loadSites } = await import('../../crawlers/index.ts');
+  const sites = loadSites(path);
   if (!siteIds || siteIds.length === 0) return sites;
   const unknown = siteIds.filter((id) => !sites.some((s) => s.id === id));
   if (unknown.length) throw new ConfigError('config.unknown_site', `unknown site id(s) ${unknown.join(', ')} in ${path}`);
@@ -33,7 +23,7 @@ export async function loadSiteRegistry(path: string, siteIds?: string[]): Promis
 
 export async function runCrawlStage(ctx: StageContext, options: CrawlStageOptions = {}): Promise<CrawlSummary> {
   const sites = await loadSiteRegistry(ctx.config.sites, options.siteIds);
-  const { crawl } = (await import(CRAWLER_URL)) as CrawlerModule;
+  const { crawl } = await import('../../crawlers/index.ts');
   ctx.progress.log('info', 'crawl.start', { sites: sites.length, registry: ctx.config.sites });
   const summary = await crawl({
     db: ctx.db, blobs: ctx.blobs, sites, runId: ctx.runId, signal: ctx.signal,
