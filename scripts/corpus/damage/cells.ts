@@ -16,7 +16,7 @@ export const subtotalColumn: Damage = {
     const after = ctx.rng.chance(0.5);
     t.rows[0]!.cells.find((c) => c.text === '申请人情况')!.colSpan = 8;
     t.rows[1]!.cells.find((c) => c.text === '法人或其他组织')!.colSpan = 6;
-    t.rows[2]!.cells.splice(after ? 5 : 0, 0, { text: ctx.rng.pick(['小计', '合计']), role: 'header' });
+    t.rows[2]!.cells.splice(after ? 5 : 0, 0, { text: '小计', role: 'header' });
     for (const row of t.rows.filter((r) => r.role === 'data' && r.rowCode)) {
       const sum = ORGS.reduce((s, c) => s + (ctx.values[`s3.${row.rowCode}.${c}`] ?? 0), 0);
       const anchor = row.cells.findIndex((c) => c.code === `s3.${row.rowCode}.${after ? 'other_org' : 'natural_person'}`);

@@ -39,7 +39,7 @@ export const labelTypos: Damage = {
   },
 };
 
-const ARABIC = ['1、', '1．', '1 .', '1.'];
+const ARABIC = ['1、', '1．', '1.'];
 const CHINESE = ['(一)', '( 一 )', '(一) ', '（一）'];
 
 /** Enumerator variants: 1. / 1、 / 1． and （一） / (一) / ( 一 ). */
@@ -47,7 +47,7 @@ export const numbering: Damage = {
   kind: 'numbering',
   fits: () => true,
   apply(ctx) {
-    const arabic = ctx.rng.pick(ARABIC.slice(0, 3));
+    const arabic = ctx.rng.pick(ARABIC.slice(0, 2));
     const chinese = ctx.rng.pick(CHINESE.slice(0, 3));
     const mixed = ctx.rng.chance(0.3);
     let n = 0;
