@@ -30,7 +30,7 @@ function contentWrap(style: HtmlStyle, content: string): string {
 export function pageHtml(style: HtmlStyle, info: PageInfo, content: string, rng: Rng): string {
   const head = `<!DOCTYPE html>\n<html>\n<head>\n${metaCharset(style, rng)}\n<title>${esc(info.title)}_${esc(info.site)}</title>\n`
     + `<meta name="ArticleTitle" content="${esc(info.title)}">\n<meta name="PubDate" content="${info.published} ${rng.int(8, 17)}:${rng.int(10, 59)}">\n`
-    + `<style>.TRS_Editor p{line-height:2;} #zoom td{border:1px solid #000}</style>\n</head>\n`;
+    + `<style>${style.cms === 'none' ? 'td{border:1px solid #000}' : '.TRS_Editor p{line-height:2;} #zoom td{border:1px solid #000}'}</style>\n</head>\n`;
   if (style.cms === 'none') return `${head}<body>\n${content}\n</body>\n</html>\n`;
   const nav = ['首页', '政务公开', '政府信息公开', '政务服务', '互动交流', '走进' + info.site.slice(0, 2)]
     .map((t, i) => `<li><a href="/col/col${1000 + i}/index.html">${t}</a></li>`).join('');

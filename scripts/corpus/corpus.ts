@@ -28,6 +28,8 @@ export interface DocPlan {
   damage: DamageKind[];
   extra: number;
   ruleBreak: boolean;
+  /** Overrides of the drawn HTML style (the fixture sample keeps Word markup rare to stay small). */
+  html?: Partial<AbstractDoc['html']>;
 }
 
 export interface GeneratedDoc {
@@ -49,6 +51,17 @@ export function renderDoc(rng: Rng, spec: DocSpec, doc: AbstractDoc, related: st
   }
   const source = pageHtml(doc.html, { site: spec.body.site, title: doc.pageTitle, published: spec.date.iso, related }, contentHtml(doc, rng), rng);
   return { source, bytes: encodePage(source, doc.html.charset) };
+}
+
+/**
+ * A generated report as a bare UTF-8 HTML page with real tables and no CMS chrome: the input for renderers
+ * to other formats (DOCX, PDF, scans). Null for the empty file. Text-only damage (glued digits, one cell per
+ * line) has no HTML form, so such documents should be skipped by those renderers.
+ */
+export function standaloneHtml(d: GeneratedDoc): string | null {
+  if (!d.doc || !d.spec) return null;
+  const doc: AbstractDoc = { ...d.doc, html: { ...d.doc.html, cms: 'none', charset: 'utf-8' } };
+  return renderDoc(new Rng(1), { ...d.spec, format: 'html' }, doc).source;
 }
 
 function relatedLinks(rng: Rng, spec: DocSpec): string[] {
@@ -80,6 +93,7 @@ export function generateDoc(seed: number, index: number, plan: DocPlan): Generat
   }
   const format = plan.format ?? (plan.damage.some((k) => TEXT_ONLY.includes(k)) ? 'txt' : undefined);
   const spec = drawSpec(rng, { kind: plan.kind, template: plan.template, format });
+  Object.assign(spec.htmlStyle, plan.html ?? {});
   const name = fileName(index, spec, plan.kind, spec.format);
   const meta = { format: spec.format, level: spec.level, charset: spec.format === 'html' ? spec.htmlStyle.charset : spec.gbkText ? 'gb18030' : 'utf-8', seed };
   if (plan.kind !== 'report') {

@@ -51,6 +51,15 @@ export function splitTable(table: TTable, k: number, repeatHeader: boolean, repe
   return [first, { ...table, rows: [...header, ...rest] }];
 }
 
+/** Drops rows from `cut` on; spans reaching past the end are shortened. */
+export function truncateTable(table: TTable, cut: number): void {
+  const { starts } = layout(table);
+  for (const [cell, s] of starts) {
+    if (s.row < cut && s.row + (cell.rowSpan ?? 1) > cut) cell.rowSpan = cut - s.row;
+  }
+  table.rows.splice(cut);
+}
+
 /** Applies a row's shift to the tokens of a text rendering (expand mode); false when it cannot move. */
 export function shiftTokens(tokens: string[], valueAt: number, shift: -1 | 1): boolean {
   if (shift === 1) {

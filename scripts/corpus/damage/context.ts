@@ -5,7 +5,7 @@ import type { AbstractDoc, Section, TCell, TTable } from '../types.ts';
 import type { Values } from '../values.ts';
 
 export const DAMAGE_KINDS = [
-  'subtotal_column', 'merged_values', 'glued_digits', 'dash_zeros', 'blank_zeros', 'units_notes', 'fullwidth_digits',
+  'subtotal_column', 'merged_values', 'truncated_table', 'glued_digits', 'dash_zeros', 'blank_zeros', 'units_notes', 'fullwidth_digits',
   'label_typos', 'numbering', 'label_spaces', 'label_split', 'vertical_labels', 'values_wrapped', 'row_shift',
   'page_split', 'missing_table', 'cell_per_line', 'heading_variants', 'heading_markup', 'preamble_titles',
 ] as const;

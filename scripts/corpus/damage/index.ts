@@ -7,19 +7,22 @@ import { LAYOUT_DAMAGES } from './layout.ts';
 
 export { DAMAGE_KINDS, type DamageContext, type DamageKind } from './context.ts';
 
-export const DAMAGES: readonly Damage[] = [...CELL_DAMAGES, ...LABEL_DAMAGES, ...LAYOUT_DAMAGES];
+const ALL = [...CELL_DAMAGES, ...LABEL_DAMAGES, ...LAYOUT_DAMAGES];
+/** Every damage, in application order (DAMAGE_KINDS). */
+export const DAMAGES: readonly Damage[] = DAMAGE_KINDS.map((k) => ALL.find((d) => d.kind === k)!);
 export const DAMAGE_BY_KIND: ReadonlyMap<DamageKind, Damage> = new Map(DAMAGES.map((d) => [d.kind, d]));
 
-if (DAMAGES.map((d) => d.kind).join() !== DAMAGE_KINDS.join()) throw new Error('damage registry out of order');
+if (DAMAGES.some((d) => !d)) throw new Error('a damage kind has no function');
 
 /** Pairs that make no sense together (glued rows need plain digits; a shifted row needs real cells). */
 const CONFLICTS: [DamageKind, DamageKind][] = [
   ['glued_digits', 'subtotal_column'], ['glued_digits', 'merged_values'], ['glued_digits', 'dash_zeros'],
   ['glued_digits', 'blank_zeros'], ['glued_digits', 'units_notes'], ['cell_per_line', 'row_shift'],
+  ['truncated_table', 'merged_values'],
 ];
 
 /** Damage kinds whose expected values rely on the rules holding (never combined with a rule break). */
-export const NEEDS_CONSISTENT_RULES: readonly DamageKind[] = ['merged_values', 'dash_zeros', 'glued_digits'];
+export const NEEDS_CONSISTENT_RULES: readonly DamageKind[] = ['merged_values', 'truncated_table', 'dash_zeros', 'glued_digits'];
 
 export function conflicts(a: DamageKind, b: DamageKind): boolean {
   return CONFLICTS.some(([x, y]) => (x === a && y === b) || (x === b && y === a));

@@ -2,9 +2,26 @@
 import { codesFor } from '../../../src/model/codebook.ts';
 import { HEADINGS } from '../build-doc.ts';
 import { preamble } from '../prose.ts';
-import { splitTable, wrapRow } from '../table-ops.ts';
+import { splitTable, truncateTable, wrapRow } from '../table-ops.ts';
 import type { Block, HeadingStyle } from '../types.ts';
 import { blanksVisible, isTxt, tables, type Damage } from './context.ts';
+
+/** Section 三 cut off after some row (seed 002): the rows below are lost; the rules may still force them. */
+export const truncatedTable: Damage = {
+  kind: 'truncated_table',
+  fits: () => true,
+  apply(ctx) {
+    const t = tables(ctx, '三')[0];
+    if (!t) return false;
+    const data = t.rows.map((r, i) => [r, i] as const).filter(([r]) => r.role === 'data').map(([, i]) => i);
+    const cut = ctx.rng.pick(data.slice(4));
+    for (const row of t.rows.slice(cut)) for (const c of row.cells) if (c.code) ctx.hidden.add(c.code);
+    truncateTable(t, cut);
+    const last = t.rows[cut - 1]!.cells.find((c) => c.role === 'label');
+    if (last && ctx.rng.chance(0.5)) last.text = [...last.text].slice(0, -1).join('');
+    return true;
+  },
+};
 
 /** A row's numbers on the line below its label (seed 000). */
 export const valuesWrapped: Damage = {
@@ -127,4 +144,4 @@ export const preambleTitles: Damage = {
   },
 };
 
-export const LAYOUT_DAMAGES: Damage[] = [valuesWrapped, rowShift, pageSplit, missingTable, cellPerLine, headingVariants, headingMarkup, preambleTitles];
+export const LAYOUT_DAMAGES: Damage[] = [truncatedTable, valuesWrapped, rowShift, pageSplit, missingTable, cellPerLine, headingVariants, headingMarkup, preambleTitles];
