@@ -14,7 +14,9 @@ export const truncatedTable: Damage = {
     const t = tables(ctx, '三')[0];
     if (!t) return false;
     const data = t.rows.map((r, i) => [r, i] as const).filter(([r]) => r.role === 'data').map(([, i]) => i);
-    const cut = ctx.rng.pick(data.slice(4));
+    // a hybrid table cut above its single （六） row would be indistinguishable from t2021: keep that row
+    const other = t.rows.findIndex((r) => r.rowCode === 'result.other.total');
+    const cut = ctx.rng.pick(data.slice(4).filter((i) => ctx.spec.template !== 'hybrid' || i > other));
     for (const row of t.rows.slice(cut)) for (const c of row.cells) if (c.code) ctx.hidden.add(c.code);
     truncateTable(t, cut);
     const last = t.rows[cut - 1]!.cells.find((c) => c.role === 'label');

@@ -64,11 +64,7 @@ export async function scanPdf(pdfPath: string, o: ScanOptions): Promise<Uint8Arr
     const pdf = await PDFDocument.create();
     for (const name of pages) {
       const png = await readFile(join(dir, name));
-      const jpg = o.noise > 0 || o.rotate > 0 ? await degrade(png, o, rand) : await (await loadImage(png).then((img) => {
-        const c = createCanvas(img.width, img.height);
-        c.getContext('2d').drawImage(img, 0, 0);
-        return c;
-      })).encode('jpeg', 85);
+      const jpg = await degrade(png, o, rand);
       const image = await pdf.embedJpg(jpg);
       const w = (image.width * 72) / o.dpi;
       const h = (image.height * 72) / o.dpi;
