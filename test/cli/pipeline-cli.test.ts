@@ -21,11 +21,20 @@ function cliSync(args: string[]): { status: number | null; stdout: string; stder
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-/** Many small distinct documents (the seed with a numbered line appended), so a run takes a while. */
-function manyDocs(store: TestStore, n: number): void {
+const exited = (child: ChildProcess): Promise<number | null> => new Promise((r) => child.on('exit', (code) => r(code)));
+
+/**
+ * A `nianbao run` (one worker) over 120 small distinct documents (the seed with a numbered line appended),
+ * so it takes a while; JSON logs on its stderr.
+ */
+function slowRun(t: { after(fn: () => void): void }): { store: TestStore; child: ChildProcess; done: Promise<number | null> } {
+  const store = tempStore();
+  t.after(() => store.cleanup());
   const base = seed(SEED_A).toString('utf8');
-  for (let i = 0; i < n; i++) addDocument(store, `${base}\n附：第${i}号\n`);
+  for (let i = 0; i < 120; i++) addDocument(store, `${base}\n附：第${i}号\n`);
   store.db.close();
+  const child = cli(['run', '--no-crawl', '--no-export', '--workers', '1', '--data-dir', store.dir]);
+  return { store, child, done: exited(child) };
 }
 
 /** Resolves when a JSON log line on stderr satisfies `pred`. */
@@ -48,7 +57,6 @@ function waitForLog(child: ChildProcess, pred: (e: Record<string, unknown>) => b
   });
 }
 
-const exited = (child: ChildProcess): Promise<number | null> => new Promise((r) => child.on('exit', (code) => r(code)));
 
 test('exit 3 while another live run holds the lock; exit 2 on a bad configuration', (t) => {
   const store = tempStore();
@@ -65,11 +73,7 @@ test('exit 3 while another live run holds the lock; exit 2 on a bad configuratio
 });
 
 test('SIGINT finishes the document in hand, records an interrupted run, and the next run resumes', async (t) => {
-  const store = tempStore();
-  t.after(() => store.cleanup());
-  manyDocs(store, 120);
-  const child = cli(['run', '--no-crawl', '--no-export', '--workers', '1', '--data-dir', store.dir]);
-  const done = exited(child);
+  const { store, child, done } = slowRun(t);
   await waitForLog(child, (e) => e.event === 'extract.item');
   child.kill('SIGINT');
   assert.equal(await done, 0);
@@ -87,11 +91,7 @@ test('SIGINT finishes the document in hand, records an interrupted run, and the 
 });
 
 test('after SIGKILL nothing committed is lost: the next run takes the lock over and finishes', async (t) => {
-  const store = tempStore();
-  t.after(() => store.cleanup());
-  manyDocs(store, 120);
-  const child = cli(['run', '--no-crawl', '--no-export', '--workers', '1', '--data-dir', store.dir]);
-  const done = exited(child);
+  const { store, child, done } = slowRun(t);
   await waitForLog(child, (e) => e.event === 'extract.item' && (e.done as number) >= 3);
   child.kill('SIGKILL');
   await done;

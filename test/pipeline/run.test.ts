@@ -6,9 +6,20 @@ import { addDocument, tempStore } from '../store/fixture-db.ts';
 import { runPipeline, type RunPlan } from '../../src/pipeline/run.ts';
 import { DEFAULT_PARSER } from '../../src/pipeline/context.ts';
 import { openDb } from '../../src/store/db.ts';
+import type { Config } from '../../src/pipeline/config.ts';
 import { quietIo, seed, SEED_A, SEED_B, testConfig } from './helpers.ts';
 
 const OFFLINE = (dir: string): RunPlan => ({ command: 'run', extract: {}, parse: {}, export: { dir, bom: true } });
+
+/** A temp store with the two seed reports as documents; returns the run configuration over it. */
+function twoSeeds(t: { after(fn: () => void): void }): Config {
+  const store = tempStore();
+  t.after(() => store.cleanup());
+  addDocument(store, seed(SEED_A));
+  addDocument(store, seed(SEED_B));
+  store.db.close();
+  return testConfig(store);
+}
 
 function dump(dbPath: string): unknown {
   const db = openDb(dbPath);
@@ -71,12 +82,7 @@ test('a run over stored documents extracts, parses, stores and exports; a second
 });
 
 test('reparse after a parser version bump re-parses stored extractions without raw bytes or network', async (t) => {
-  const store = tempStore();
-  t.after(() => store.cleanup());
-  addDocument(store, seed(SEED_A));
-  addDocument(store, seed(SEED_B));
-  store.db.close();
-  const config = testConfig(store);
+  const config = twoSeeds(t);
   await runPipeline(config, { command: 'run', extract: {}, parse: {} }, quietIo());
   rmSync(config.blobsDir, { recursive: true, force: true });
   const bumped = { ...DEFAULT_PARSER, version: `${DEFAULT_PARSER.version}-bumped` };
@@ -91,12 +97,7 @@ test('reparse after a parser version bump re-parses stored extractions without r
 });
 
 test('an aborted run stops before the next document and the next run resumes', async (t) => {
-  const store = tempStore();
-  t.after(() => store.cleanup());
-  addDocument(store, seed(SEED_A));
-  addDocument(store, seed(SEED_B));
-  store.db.close();
-  const config = testConfig(store);
+  const config = twoSeeds(t);
   const ac = new AbortController();
   ac.abort();
   const s = await runPipeline(config, { command: 'run', extract: {}, parse: {} }, quietIo(ac.signal));
