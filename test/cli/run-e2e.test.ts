@@ -1,0 +1,73 @@
+/**
+ * End to end: `nianbao run` (a child process, as cron runs it) against the local fixture site
+ * (scripts/fixture-site/), then a second run that must find nothing new to extract or parse.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { tempStore } from '../store/fixture-db.ts';
+import { openDb } from '../../src/store/db.ts';
+import type { RunSummary } from '../../src/pipeline/summary.ts';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const FIXTURE = join(ROOT, 'scripts/fixture-site/index.ts');
+
+interface Site {
+  url: string;
+  sitesFile: string;
+  expectedReports: { sha256: string; year: number; url: string }[];
+  close(): Promise<void> | void;
+}
+
+/** Runs the CLI asynchronously (the fixture site lives in this process and must keep answering). */
+function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [join(ROOT, 'bin/nianbao.mjs'), ...args], {
+      cwd: ROOT, env: { ...process.env, NIANBAO_LOG: 'json' }, stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr = (stderr + d).slice(-20_000)));
+    child.on('exit', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+test('nianbao run against the fixture site: every expected report stored and exported; a second run does nothing', {
+  skip: existsSync(FIXTURE) ? false : 'the fixture site (scripts/fixture-site/index.ts) does not exist yet',
+  timeout: 10 * 60_000,
+}, async (t) => {
+  const { startFixtureSite } = (await import(FIXTURE)) as { startFixtureSite(): Promise<Site> };
+  const site = await startFixtureSite();
+  t.after(() => site.close());
+  const store = tempStore();
+  t.after(() => store.cleanup());
+  store.db.close();
+  const args = ['run', '--sites', site.sitesFile, '--data-dir', store.dir, '--json'];
+
+  const first = await runCli(args);
+  assert.ok(first.code === 0 || first.code === 1, `exit ${first.code}: ${first.stderr.slice(-3000)}`);
+  const s1 = JSON.parse(first.stdout) as RunSummary;
+  assert.ok((s1.crawl?.newDocuments ?? 0) > 0, 'the crawl found documents');
+
+  const db = openDb(join(store.dir, 'nianbao.sqlite'));
+  const report = db.prepare('SELECT status, year FROM reports WHERE sha256 = ?');
+  for (const e of site.expectedReports) {
+    const r = report.get(e.sha256) as { status: string; year: number | null } | undefined;
+    assert.ok(r, `no report for ${e.url}`);
+    assert.ok(r.status === 'ok' || r.status === 'flagged', `${e.url}: status ${r.status}`);
+    assert.equal(r.year, e.year, `${e.url}: year`);
+  }
+  db.close();
+  const csv = readFileSync(join(store.dir, 'reports.csv'));
+  assert.deepEqual([...csv.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+
+  const second = await runCli(args);
+  assert.ok(second.code === 0 || second.code === 1, second.stderr.slice(-3000));
+  const s2 = JSON.parse(second.stdout) as RunSummary;
+  assert.equal(s2.extract?.pending, 0, 'nothing extracted again');
+  assert.equal(s2.parse?.pending, 0, 'nothing parsed again');
+});
