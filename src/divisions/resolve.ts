@@ -16,6 +16,12 @@ import { parseName, variantEntries, type NameToken } from './tokenize.ts';
 import type { BodyKind, DivisionEntry, Resolution, ResolveInput } from './types.ts';
 import { withoutPlace } from './without-place.ts';
 
+/**
+ * Version of the resolution rules. Bump it when a change can alter a resolution, so stored reports are
+ * resolved again (the pipeline keys its parse stage on the registry version plus this).
+ */
+export const RESOLVER_VERSION = '1';
+
 /** The name to resolve: the body, else the title, else the first short line of the text. */
 export function pickName(input: ResolveInput): string {
   for (const s of [input.body, input.title]) {

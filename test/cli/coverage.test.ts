@@ -4,8 +4,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Command } from 'commander';
 import { chromium } from 'playwright-core';
+import { runCommand } from '../divisions/run-command.ts';
 import { registerCoverage } from '../../src/cli/coverage.ts';
 import { openDb } from '../../src/store/db.ts';
 
@@ -13,19 +13,7 @@ const CHROMIUM = process.env.NIANBAO_CHROMIUM ?? '/usr/bin/chromium';
 const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
   '--disable-sync', '--no-first-run', '--disable-quic'];
 
-async function run(args: string[]): Promise<string> {
-  const program = new Command('nianbao').exitOverride();
-  registerCoverage(program);
-  const chunks: string[] = [];
-  const write = process.stdout.write;
-  process.stdout.write = ((s: string) => (chunks.push(String(s)), true)) as typeof process.stdout.write;
-  try {
-    await program.parseAsync(['node', 'nianbao', ...args]);
-  } finally {
-    process.stdout.write = write;
-  }
-  return chunks.join('');
-}
+const run = (args: string[]): Promise<string> => runCommand(registerCoverage, args);
 
 function makeDb(path: string): void {
   const db = openDb(path);

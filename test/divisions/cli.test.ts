@@ -3,23 +3,11 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Command } from 'commander';
+import { runCommand } from './run-command.ts';
 import { registerDivisions } from '../../src/cli/divisions.ts';
 import { openDb } from '../../src/store/db.ts';
 
-async function run(args: string[]): Promise<string> {
-  const program = new Command('nianbao').exitOverride();
-  registerDivisions(program);
-  const chunks: string[] = [];
-  const write = process.stdout.write;
-  process.stdout.write = ((s: string) => (chunks.push(String(s)), true)) as typeof process.stdout.write;
-  try {
-    await program.parseAsync(['node', 'nianbao', ...args]);
-  } finally {
-    process.stdout.write = write;
-  }
-  return chunks.join('');
-}
+const run = (args: string[]): Promise<string> => runCommand(registerDivisions, args);
 
 test('nianbao divisions update builds the table, then reports it up to date', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'nianbao-div-'));
