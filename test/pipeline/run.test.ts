@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { addDocument, tempStore } from '../store/fixture-db.ts';
 import { runPipeline, type RunPlan } from '../../src/pipeline/run.ts';
@@ -107,4 +107,27 @@ test('an aborted run stops before the next document and the next run resumes', a
   assert.equal(next.extract?.ok, 2);
   assert.equal(next.parse?.parsed, 2);
   assert.ok(existsSync(config.extractedDir));
+});
+
+test('a failed extraction is recorded, and --retry-failed re-extracts and re-parses it', async (t) => {
+  const store = tempStore();
+  t.after(() => store.cleanup());
+  const sha = addDocument(store, seed(SEED_A));
+  store.db.close();
+  const config = testConfig(store);
+  const blob = join(config.blobsDir, sha.slice(0, 2), sha);
+  const bytes = readFileSync(blob);
+  rmSync(blob);
+  const first = await runPipeline(config, { command: 'run', extract: {}, parse: {} }, quietIo());
+  assert.deepEqual(first.failedByReason, { 'blob.missing': 1 });
+  assert.equal(first.parse?.byStatus.failed, 1);
+  writeFileSync(blob, bytes);
+  const plain = await runPipeline(config, { command: 'run', extract: {}, parse: {} }, quietIo());
+  assert.equal(plain.extract?.pending, 0, 'a failure is final for this extractor version unless retried');
+  const retry = await runPipeline(config, { command: 'run', extract: { retryFailed: true }, parse: {} }, quietIo());
+  assert.equal(retry.extract?.ok, 1);
+  assert.equal(retry.parse?.reparsed, 1);
+  assert.equal(retry.parse?.changed, 1);
+  assert.equal(retry.store.reports.ok, 1);
+  assert.equal(retry.exitCode, 0);
 });
