@@ -21,7 +21,8 @@ export interface ExpectedInput {
 export function buildExpected(input: ExpectedInput): Expected {
   const values: Record<string, number | null> = {};
   for (const code of codesFor(input.template)) values[code] = input.absent.has(code) ? null : (input.values[code] ?? null);
-  const forced = forcedCells(input.template, values, input.hidden);
+  const pseudo = Object.fromEntries(Object.entries(input.values).filter(([c]) => c.endsWith('.legal_subtotal')));
+  const forced = forcedCells(input.template, { ...values, ...pseudo }, input.hidden);
   const inferable = [...input.hidden].filter((c) => forced.get(c) === values[c]);
   const unrecoverable = new Set([...input.unrecoverable, ...[...input.hidden].filter((c) => !inferable.includes(c))]);
   const order = (codes: Iterable<string>): string[] => {

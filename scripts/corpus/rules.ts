@@ -69,6 +69,16 @@ export function failingChecks(template: TemplateId, values: Record<string, numbe
   return equationsFor(template).filter((eq) => { const r = residual(eq, values); return r !== null && r !== 0; });
 }
 
+/** The pseudo code of an extra printed 法人或其他组织 subtotal cell (not a field; it only feeds the solver). */
+export const subtotalCode = (row: string): string => `s3.${row}.legal_subtotal`;
+
+/** Equations of printed subtotal cells: subtotal = the five organisation columns. */
+function subtotalEquations(template: TemplateId, values: Record<string, number | null>): Equation[] {
+  return s3Rows(template).filter((r) => subtotalCode(r) in values).map((r) => ({
+    rule: 'subtotal', about: r, plus: [subtotalCode(r)], minus: S3_COLUMNS.slice(1, 6).map((c) => `s3.${r}.${c}`),
+  }));
+}
+
 /**
  * Which of the `hidden` cells the rules force, given every other cell's value: repeated single-unknown
  * solving plus "a total of zero forces its non-negative parts to zero". Returns the forced values.
@@ -78,7 +88,7 @@ export function forcedCells(template: TemplateId, values: Record<string, number 
   const known: Record<string, number | null> = { ...values };
   for (const c of unknown) known[c] = null;
   const forced = new Map<string, number>();
-  const eqs = equationsFor(template);
+  const eqs = [...equationsFor(template), ...subtotalEquations(template, values)];
   const setValue = (c: string, x: number): void => { known[c] = x; unknown.delete(c); forced.set(c, x); };
   let progress = true;
   while (progress && unknown.size > 0) {

@@ -1,6 +1,7 @@
 /** Damage to value cells: subtotal column, merged-away values, glued digits, dashes, blanks, units, full-width digits. */
 import { S3_COLUMNS } from '../../../src/model/codebook.ts';
 import { anySplit, countSplits, s3RowOk, s4RowOk } from '../glue.ts';
+import { subtotalCode } from '../rules.ts';
 import type { TCell, TRow } from '../types.ts';
 import { blanksVisible, isTxt, tables, valueCells, type Damage, type DamageContext } from './context.ts';
 
@@ -20,7 +21,9 @@ export const subtotalColumn: Damage = {
     for (const row of t.rows.filter((r) => r.role === 'data' && r.rowCode)) {
       const sum = ORGS.reduce((s, c) => s + (ctx.values[`s3.${row.rowCode}.${c}`] ?? 0), 0);
       const anchor = row.cells.findIndex((c) => c.code === `s3.${row.rowCode}.${after ? 'other_org' : 'natural_person'}`);
-      row.cells.splice(anchor + 1, 0, { text: String(sum), role: 'value' });
+      // a pseudo code: later damage (dashes, merged cells) treats it like any value; the solver uses its equation
+      ctx.values[subtotalCode(row.rowCode!)] = sum;
+      row.cells.splice(anchor + 1, 0, { text: String(sum), role: 'value', code: subtotalCode(row.rowCode!) });
     }
     return true;
   },
@@ -42,7 +45,7 @@ export const mergedValues: Damage = {
       if (busy.length > 0) chosen.push(ctx.rng.pick(busy));
     }
     for (const row of chosen) {
-      const lost = row.cells.filter((c) => c.role === 'value' && !c.code?.endsWith('.total'));
+      const lost = row.cells.filter((c) => c.role === 'value' && !c.code!.endsWith('.total'));
       for (const c of lost) if (c.code) ctx.hidden.add(c.code);
       const at = row.cells.indexOf(lost[0]!);
       row.cells.splice(at, lost.length, { text: '', role: 'filler', colSpan: lost.length });
