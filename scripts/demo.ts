@@ -3,21 +3,14 @@
  * into data/out/demo.sqlite and data/out/*.csv, and prints the run summary and what was found. Run it twice:
  * the second run extracts and parses nothing again and its summary says so.
  */
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig, PROJECT_DIR } from '../src/pipeline/config.ts';
 import { createProgress, resolveMode } from '../src/pipeline/progress.ts';
 import { openStore, runPipeline } from '../src/pipeline/run.ts';
 import { formatSummary } from '../src/pipeline/summary.ts';
 import { withInterrupts } from '../src/cli/interrupts.ts';
+import { startFixtureSite } from './fixture-site/index.ts';
 
-interface FixtureSite {
-  url: string;
-  sitesFile: string;
-  close(): Promise<void> | void;
-}
-
-const FIXTURE = join(PROJECT_DIR, 'scripts/fixture-site/index.ts');
 const OUT = join(PROJECT_DIR, 'data/out');
 
 /** Columns of the findings table: a few totals researchers look at first. */
@@ -61,11 +54,6 @@ function findings(dbPath: string): string {
 }
 
 async function main(): Promise<number> {
-  if (!existsSync(FIXTURE)) {
-    process.stderr.write(`demo: the fixture site (${FIXTURE}) is not there yet\n`);
-    return 2;
-  }
-  const { startFixtureSite } = (await import(FIXTURE)) as { startFixtureSite(): Promise<FixtureSite> };
   const site = await startFixtureSite();
   const config = loadConfig({
     flags: { dataDir: OUT, db: join(OUT, 'demo.sqlite'), sites: site.sitesFile, exportDir: OUT },

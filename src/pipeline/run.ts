@@ -11,6 +11,7 @@ import { finishRun, heartbeatRun, newRunId, startRun } from '../store/runs.ts';
 import { storeStats } from '../store/stats.ts';
 import { ensureWideView } from '../store/wide-view.ts';
 import { exportDataset } from '../export/index.ts';
+import { coverageSummary } from '../divisions/coverage-summary.ts';
 import type { Config } from './config.ts';
 import { DEFAULT_PARSER, EXTRACTOR_VERSION, stageVersions, type Parser, type StageContext } from './context.ts';
 import { defaultResolver, type Resolver } from './resolver.ts';
@@ -69,7 +70,7 @@ export async function runPipeline(config: Config, plan: RunPlan, io: RunIo): Pro
     beat.unref();
     const ctx: StageContext = {
       db, blobs, config, runId, progress: io.progress, signal: io.signal,
-      parser: io.parser ?? DEFAULT_PARSER, resolver: io.resolver === undefined ? defaultResolver() : io.resolver,
+      parser: io.parser ?? DEFAULT_PARSER, resolver: io.resolver === undefined ? defaultResolver(db) : io.resolver,
       extractorVersion: io.extractorVersion ?? EXTRACTOR_VERSION,
     };
     const partial: Partial<RunSummary> = { stageMs: {} };
@@ -90,6 +91,7 @@ export async function runPipeline(config: Config, plan: RunPlan, io: RunIo): Pro
       versions: stageVersions(ctx),
       ...partial, stageMs: partial.stageMs ?? {}, failedByReason,
       store: storeStats(db, stageVersions(ctx)),
+      ...(plan.parse ? { coverage: coverageSummary(db) } : {}),
       ...(tookOver ? { tookOverLock: tookOver } : {}),
     };
     finishRun(db, runId, { status: summary.status, exitCode, summary, now: summary.endedAt });

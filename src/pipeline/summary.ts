@@ -5,6 +5,7 @@ import type { LockHolder } from '../store/run-lock.ts';
 import type { ExtractStats } from './extract-stage.ts';
 import type { ParseStats } from './parse-stage.ts';
 import type { StageVersions } from '../store/reports.ts';
+import type { CoverageSummary } from '../divisions/coverage-summary.ts';
 
 export interface ExportStats {
   dir: string;
@@ -28,6 +29,8 @@ export interface RunSummary {
   /** Documents that failed this run, by error code (extraction and parsing). */
   failedByReason: Record<string, number>;
   store: StoreStats;
+  /** Who the stored reports cover (divisions with a report, per level and year), after a parse stage. */
+  coverage?: CoverageSummary;
   tookOverLock?: LockHolder;
 }
 
@@ -64,10 +67,19 @@ export function formatSummary(s: RunSummary): string {
   const st = s.store;
   lines.push(`  store    ${st.documents} documents (${st.contents} distinct), ${countReports(s)} reports: ${counts(st.reports) || 'none'}; ` +
     `${st.latestReports} latest per body and year; ${st.flaggedCells} flagged cells`);
+  if (s.coverage) lines.push(`  coverage ${formatCoverage(s.coverage)}`);
   if (st.pendingExtract || st.pendingParse) lines.push(`  pending  ${st.pendingExtract} to extract, ${st.pendingParse} to parse`);
   return lines.join('\n');
 }
 
 function countReports(s: RunSummary): number {
   return Object.values(s.store.reports).reduce((a, b) => a + b, 0);
+}
+
+function formatCoverage(c: CoverageSummary): string {
+  const levels = (['township', 'county', 'city', 'province'] as const)
+    .map((l) => `${l} ${c.byLevel[l].published}/${c.byLevel[l].bodies}`)
+    .join(', ');
+  return `${c.reports} reports, ${c.placed} placed in a division (${c.departmentReports} of departments), ` +
+    `${c.unplaced} unplaced; divisions with a report: ${levels}`;
 }
