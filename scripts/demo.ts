@@ -12,6 +12,7 @@ import { withInterrupts } from '../src/cli/interrupts.ts';
 import { startFixtureSite } from './fixture-site/index.ts';
 
 const OUT = join(PROJECT_DIR, 'data/out');
+const DEMO_PORT = 47811;
 
 /** Columns of the findings table: a few totals researchers look at first. */
 const TOTALS: [string, string][] = [
@@ -54,7 +55,8 @@ function findings(dbPath: string): string {
 }
 
 async function main(): Promise<number> {
-  const site = await startFixtureSite();
+  // A fixed port, so a second demo sees the same URLs (and the same bytes) and finds nothing new.
+  const site = await startFixtureSite({ port: DEMO_PORT } as Parameters<typeof startFixtureSite>[0]);
   const config = loadConfig({
     flags: { dataDir: OUT, db: join(OUT, 'demo.sqlite'), sites: site.sitesFile, exportDir: OUT },
   });

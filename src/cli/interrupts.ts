@@ -3,10 +3,13 @@
  * export what is committed and exit normally); a second one exits at once (committed work is kept; the
  * next run resumes).
  */
+import { setMaxListeners } from 'node:events';
 import type { Progress } from '../pipeline/progress.ts';
 
 export async function withInterrupts<T>(progress: Progress, body: (signal: AbortSignal) => Promise<T>): Promise<T> {
   const ac = new AbortController();
+  // Every in-flight request and worker job listens to this one signal.
+  setMaxListeners(256, ac.signal);
   const onSignal = (sig: NodeJS.Signals): void => {
     if (ac.signal.aborted) {
       progress.close();

@@ -8,7 +8,7 @@ import { ALL_CODES } from '../model/codebook.ts';
 export const REPORT_COLUMNS = [
   'report_id', 'body', 'division_code', 'division_name', 'province', 'city', 'county', 'township', 'body_kind',
   'department', 'year', 'template', 'source_url', 'sha256', 'fetched_at', 'status', 'failed_checks',
-  'flagged_cells', 'latest', 'published_at', 'site_id', 'title', 'format', 'error_code', 'extractor_version',
+  'flagged_cells', 'values_read', 'values_derived', 'values_empty', 'latest', 'published_at', 'site_id', 'title', 'format', 'error_code', 'extractor_version',
   'parser_version', 'resolver_version',
 ] as const;
 

@@ -18,7 +18,7 @@ type ReportRow = Record<(typeof REPORT_COLUMNS)[number], CsvValue>;
 function reportQuery(onlyLatest: boolean): string {
   return `SELECT r.id AS report_id, r.body, r.division_code, r.division_name, r.province, r.city, r.county, r.township,
       r.body_kind, r.department, r.year, r.template, r.source_url, r.sha256, r.fetched_at, r.status, r.failed_checks,
-      r.flagged_cells, CASE WHEN r.id IN (SELECT id FROM latest_reports) THEN 1 ELSE 0 END AS latest,
+      r.flagged_cells, r.values_read, r.values_derived, r.values_null AS values_empty, CASE WHEN r.id IN (SELECT id FROM latest_reports) THEN 1 ELSE 0 END AS latest,
       r.published_at, r.site_id, r.title, r.format, r.error_code, r.extractor_version, r.parser_version,
       r.resolver_version
     FROM reports r
