@@ -4,7 +4,7 @@
  * Images, fonts and media are not loaded. One browser per crawl, launched on first use.
  */
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { FetchError, MissingToolError } from '../src/model/errors.ts';
 
 export const CHROMIUM_PATH = process.env.NIANBAO_CHROMIUM ?? '/usr/bin/chromium';
@@ -28,7 +28,8 @@ export class BrowserRenderer {
     if (!existsSync(CHROMIUM_PATH)) {
       return Promise.reject(new MissingToolError('tool.chromium_missing', `chromium not found at ${CHROMIUM_PATH}`));
     }
-    this.browser ??= chromium.launch({ executablePath: CHROMIUM_PATH, args: FLAGS, timeout: this.options.timeoutMs });
+    this.browser ??= import('playwright-core').then(({ chromium }) =>
+      chromium.launch({ executablePath: CHROMIUM_PATH, args: FLAGS, timeout: this.options.timeoutMs }));
     return this.browser;
   }
 

@@ -75,7 +75,7 @@ async function loop(ctx: RunContext, capacity: number): Promise<void> {
     const rows = ctx.frontier.claim(new Date(ctx.now()).toISOString(), 2, capacity - inflight.size, busy, limited, siteIds);
     if (rows.length === 0) {
       if (inflight.size > 0) {
-        await Promise.race([...inflight, sleep(200, ctx.signal)]);
+        await Promise.race([...inflight, sleep(200)]);
         continue;
       }
       const wake = ctx.frontier.nextWakeup(limited, siteIds);

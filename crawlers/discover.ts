@@ -65,9 +65,11 @@ function classify(c: Collector, ctx: PageContext, a: Anchor, date?: string): voi
   const inColumn = ctx.role !== 'home';
   const now = ctx.now;
   const publishedAt = date ?? findDate(a.context, now);
+  a = { ...a, text: a.text.replace(/\s*[（(]?(手机版|移动版|wap版|WAP版)[)）]?$/, '') };
   if (isReportTitle(a.text, { inColumn, now })) {
     const kind = attachmentExt(a.url, a.text) ? 'attachment' : 'detail';
-    c.add({ url: a.url, kind, title: a.text, publishedAt, depth: ctx.depth + 1 });
+    const title = kind === 'attachment' ? a.text.replace(/\.(pdf|docx?|wps|rtf)$/i, '') : a.text;
+    c.add({ url: a.url, kind, title, publishedAt, depth: ctx.depth + 1 });
     return;
   }
   const column = { url: a.url, kind: 'list', role: 'column', title: a.text, depth: ctx.depth + 1 } as const;
@@ -125,6 +127,17 @@ function reportAttachmentText(text: string): boolean {
   return han < 6 || /(年报|报告|附件|下载|全文|原文)/.test(text);
 }
 
+/**
+ * An attachment's title: its link text when that names a body and a report (a page listing several
+ * townships' reports), else the detail page's title (link texts are often just `2023年报告.pdf`).
+ */
+export function attachmentTitle(text: string, pageTitle: string | undefined): string | undefined {
+  const bare = text.replace(/\.(pdf|docx?|wps|rtf)$/i, '').trim();
+  const namesBody = /\p{Script=Han}{2,}.*?(\d{4}|[〇零一二三四五六七八九]{4})/u.test(bare);
+  if (isReportTitle(bare, { inColumn: true }) && (namesBody || !pageTitle)) return bare;
+  return pageTitle ?? (bare || undefined);
+}
+
 export interface DetailDiscovery extends Discovery {
   info: DetailInfo;
 }
@@ -135,8 +148,7 @@ export function discoverDetail(html: string, ctx: PageContext): DetailDiscovery 
   const c = new Collector(ctx);
   for (const a of info.attachments) {
     if (!reportAttachmentText(a.text)) continue;
-    const title = isReportTitle(a.text, { inColumn: true }) ? a.text : info.title;
-    c.add({ url: a.url, kind: 'attachment', title, publishedAt: info.publishedAt, depth: ctx.depth });
+    c.add({ url: a.url, kind: 'attachment', title: attachmentTitle(a.text, info.title), publishedAt: info.publishedAt, depth: ctx.depth });
   }
   return { ...c.result(false), info };
 }

@@ -101,11 +101,11 @@ export class Frontier {
   claim(nowIso: string, perHost: number, limit: number, skipHosts: string[], skipSites: string[], onlySites: string[]): FrontierRow[] {
     const rows = this.db.prepare(
       `SELECT * FROM (
-         SELECT f.*, row_number() OVER (PARTITION BY host ORDER BY rowid) AS rn FROM frontier f
+         SELECT f.*, f.rowid AS seq, row_number() OVER (PARTITION BY host ORDER BY f.rowid) AS rn FROM frontier f
          WHERE state = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= ?)
            AND host NOT IN (SELECT value FROM json_each(?)) AND site_id NOT IN (SELECT value FROM json_each(?))
            AND site_id IN (SELECT value FROM json_each(?)))
-       WHERE rn <= ? ORDER BY rn, rowid LIMIT ?`,
+       WHERE rn <= ? ORDER BY rn, seq LIMIT ?`,
     ).all(nowIso, JSON.stringify(skipHosts), JSON.stringify(skipSites), JSON.stringify(onlySites), perHost, limit) as FrontierRow[];
     const mark = this.db.prepare("UPDATE frontier SET state = 'in_progress' WHERE url_key = ?");
     this.db.transaction(() => rows.forEach((r) => mark.run(r.url_key)))();

@@ -100,9 +100,10 @@ async function fetchAndHandle(ctx: RunContext, row: FrontierRow, site: SiteRun):
 export async function processRow(ctx: RunContext, row: FrontierRow, site: SiteRun): Promise<void> {
   const rules = await robotsFor(ctx, row.url);
   if (!rules.allowed(row.url)) {
-    const kind = rules.status === 'unavailable' ? 'robots.unavailable' : 'robots.disallowed';
-    ctx.frontier.end(row.url_key, site.cycle, 'failed', kind);
-    return ctx.stats.disallow(kind);
+    // robots.txt unreachable (5xx, network): RFC 9309 says crawl nothing; that is an error of this run.
+    if (rules.status === 'unavailable') return fail(ctx, row, site, 'robots.unavailable');
+    ctx.frontier.end(row.url_key, site.cycle, 'failed', 'robots.disallowed');
+    return ctx.stats.disallow('robots.disallowed');
   }
   const rps = Math.min(ctx.hostRps.get(row.host) ?? Infinity, site.config.rps);
   ctx.hostRps.set(row.host, rps);

@@ -5,7 +5,8 @@
  * entry host without `www.`), max_depth, charset. Lines starting with `#` are comments in CSV.
  * A bad row throws one ConfigError naming the file, the row and the field.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { z } from 'zod';
 import { ConfigError } from '../src/model/errors.ts';
 import { hostAllowed } from './canonical.ts';
@@ -123,12 +124,24 @@ export function parseSites(text: string, path = 'sites'): SiteConfig[] {
   });
 }
 
-export function loadSites(path: string): SiteConfig[] {
-  let text: string;
+function readRegistry(path: string): string {
   try {
-    text = readFileSync(path, 'utf8');
+    return readFileSync(path, 'utf8');
   } catch (e) {
     throw new ConfigError('config.site_file_missing', `cannot read site registry ${path}: ${(e as Error).message}`, { cause: e });
   }
-  return parseSites(text, path);
+}
+
+/** A registry file (CSV or JSON), or a folder: every *.csv and *.json in it, ids unique across files. */
+export function loadSites(path: string): SiteConfig[] {
+  if (!existsSync(path) || !statSync(path).isDirectory()) return parseSites(readRegistry(path), path);
+  const files = readdirSync(path).filter((f) => /\.(csv|json)$/i.test(f)).sort();
+  const sites: SiteConfig[] = [];
+  for (const f of files) {
+    for (const s of parseSites(readRegistry(join(path, f)), join(path, f))) {
+      if (sites.some((x) => x.id === s.id)) throw new ConfigError('config.site_invalid', `${join(path, f)}: duplicate id ${s.id}`);
+      sites.push(s);
+    }
+  }
+  return sites;
 }

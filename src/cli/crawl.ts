@@ -1,0 +1,120 @@
+/**
+ * `nianbao crawl [--sites FILE] [--db PATH] [--data DIR]`: crawls the site registry into the database and the
+ * raw-file store, printing progress on stderr and a summary by host and error kind at the end.
+ * Exit codes: 0 ok, 1 some URLs failed or were blocked, 2 usage or configuration error.
+ * Paths: data dir = --data, else env NIANBAO_DATA_DIR, else data/out; db = --db, else <data>/nianbao.sqlite;
+ * blobs = <data>/raw/. First SIGINT/SIGTERM stops cleanly (in-flight requests finish; the next crawl resumes).
+ */
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Command } from 'commander';
+import type { CrawlProgress, CrawlSummary } from '../../crawlers/types.ts';
+import { ConfigError } from '../model/errors.ts';
+import { BlobStore } from '../store/blobs.ts';
+import { openDb } from '../store/db.ts';
+
+const PROJECT_DIR = fileURLToPath(new URL('../../', import.meta.url));
+
+interface CrawlCliOptions {
+  sites?: string;
+  db?: string;
+  data?: string;
+  site?: string[];
+  contact?: string;
+  userAgent?: string;
+  concurrency?: string;
+  browser: boolean;
+  json?: boolean;
+  quiet?: boolean;
+}
+
+export function formatProgress(p: CrawlProgress): string {
+  return `crawl: ${p.pages} pages (${p.rate.toFixed(1)}/s), ${p.documents} documents, ${p.errors} errors, ${p.blocked} blocked, ${p.pending} queued`;
+}
+
+export function formatSummary(s: CrawlSummary): string {
+  const lines = [
+    `crawl ${s.aborted ? 'stopped (resumable)' : 'done'} in ${(s.elapsedMs / 1000).toFixed(1)} s: ${s.pages} pages, ${s.documents} documents ` +
+      `(${s.newDocuments} new, ${s.changedDocuments} changed, ${s.unchanged} unchanged, ${s.duplicates} duplicate), ` +
+      `${s.errors} errors, ${s.blocked} blocked, ${s.disallowed} disallowed by robots.txt`,
+  ];
+  const hosts = Object.entries(s.byHost);
+  if (hosts.length) {
+    lines.push('by host:', `  ${'host'.padEnd(32)} ${'pages'.padStart(6)} ${'docs'.padStart(6)} ${'new'.padStart(5)} ${'304'.padStart(5)} ${'errors'.padStart(6)} ${'blocked'.padStart(7)}`);
+    for (const [h, v] of hosts) {
+      lines.push(`  ${h.padEnd(32)} ${String(v.pages).padStart(6)} ${String(v.documents).padStart(6)} ${String(v.newDocuments).padStart(5)} ${String(v.notModified).padStart(5)} ${String(v.errors).padStart(6)} ${String(v.blocked).padStart(7)}`);
+    }
+  }
+  const kinds = Object.entries(s.byErrorKind).sort(([, a], [, b]) => b - a);
+  if (kinds.length) lines.push('by error kind:', ...kinds.map(([k, n]) => `  ${k.padEnd(32)} ${n}`));
+  const skipped = Object.entries(s.skipped);
+  if (skipped.length) lines.push(`links not followed: ${skipped.map(([k, n]) => `${k} ${n}`).join(', ')}`);
+  return lines.join('\n');
+}
+
+async function runCrawl(o: CrawlCliOptions): Promise<number> {
+  const dataDir = o.data ?? process.env.NIANBAO_DATA_DIR ?? join(PROJECT_DIR, 'data/out');
+  const sitesPath = o.sites ?? process.env.NIANBAO_SITES ?? join(PROJECT_DIR, 'data/sites/sites.csv');
+  // Loaded on use, so other commands never load the crawler (nor the browser driver).
+  const { crawl, loadSites } = await import('../../crawlers/index.ts');
+  let sites = loadSites(sitesPath);
+  if (o.site?.length) {
+    const unknown = o.site.filter((id) => !sites.some((s) => s.id === id));
+    if (unknown.length) throw new ConfigError('config.unknown_site', `unknown site id(s) ${unknown.join(', ')} in ${sitesPath}`);
+    sites = sites.filter((s) => o.site?.includes(s.id));
+  }
+  const concurrency = o.concurrency === undefined ? undefined : Number(o.concurrency);
+  if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency > 0)) {
+    throw new ConfigError('config.bad_flag', `--concurrency must be a positive integer, not ${o.concurrency}`);
+  }
+  const db = openDb(o.db ?? join(dataDir, 'nianbao.sqlite'));
+  const ac = new AbortController();
+  const onSignal = (sig: NodeJS.Signals): void => {
+    if (ac.signal.aborted) process.exit(130);
+    process.stderr.write(`nianbao crawl: ${sig}: finishing requests in flight (signal again to stop now)\n`);
+    ac.abort();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  try {
+    const summary = await crawl({
+      db, blobs: new BlobStore(join(dataDir, 'raw')), sites, runId: `crawl-${new Date().toISOString()}-${randomUUID().slice(0, 8)}`,
+      contact: o.contact ?? process.env.NIANBAO_CONTACT, userAgent: o.userAgent ?? process.env.NIANBAO_USER_AGENT,
+      signal: ac.signal, globalConcurrency: concurrency, browser: o.browser ? 'auto' : 'never',
+      onProgress: o.quiet ? undefined : (p) => process.stderr.write(`${formatProgress(p)}\n`),
+    });
+    process.stderr.write(`${formatSummary(summary)}\n`);
+    if (o.json) process.stdout.write(`${JSON.stringify(summary, null, 1)}\n`);
+    return summary.errors + summary.blocked > 0 ? 1 : 0;
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    db.close();
+  }
+}
+
+export function registerCrawl(program: Command): void {
+  program
+    .command('crawl')
+    .description('crawl the site registry for annual reports (resumable; nightly runs fetch only what changed)')
+    .option('--sites <path>', 'site registry file or folder (env NIANBAO_SITES; default data/sites/sites.csv)')
+    .option('--db <path>', 'SQLite database (default <data>/nianbao.sqlite)')
+    .option('--data <dir>', 'data folder for the database and raw files (env NIANBAO_DATA_DIR; default data/out)')
+    .option('--site <id...>', 'only these site ids')
+    .option('--contact <url-or-email>', 'contact put in the User-Agent (env NIANBAO_CONTACT)')
+    .option('--user-agent <ua>', 'replace the whole User-Agent (env NIANBAO_USER_AGENT)')
+    .option('--concurrency <n>', 'requests in flight across all hosts (default 8)')
+    .option('--no-browser', 'never start chromium (JS-rendered lists and cookie challenges then fail)')
+    .option('--json', 'print the summary as JSON on stdout')
+    .option('-q, --quiet', 'no progress lines')
+    .action(async (o: CrawlCliOptions) => {
+      try {
+        process.exitCode = await runCrawl(o);
+      } catch (e) {
+        if (!(e instanceof ConfigError)) throw e;
+        process.stderr.write(`nianbao crawl: ${e.message}\n`);
+        process.exitCode = 2;
+      }
+    });
+}
