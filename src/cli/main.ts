@@ -8,13 +8,14 @@ import { registerParse } from './parse.ts';
 import { registerDivisions } from './divisions.ts';
 import { registerCoverage } from './coverage.ts';
 import { registerPipelineCommands } from './pipeline-commands.ts';
+import { registerCrawl } from './crawl.ts';
 
 export const EXIT = { ok: 0, documentErrors: 1, usage: 2, locked: 3, internal: 4 } as const;
 
 type Register = (program: Command) => void;
 
 /** Commands in the order `--help` lists them. Add a command by adding its register function here. */
-const COMMANDS: Register[] = [registerParse, registerDivisions, registerCoverage, registerPipelineCommands];
+const COMMANDS: Register[] = [registerParse, registerDivisions, registerCoverage, registerPipelineCommands, registerCrawl];
 
 export function buildProgram(): Command {
   const program = new Command('nianbao')
