@@ -109,9 +109,19 @@ export const HAND_CASES: HandCase[] = [
   // Site context that contradicts the name.
   { body: '牛屯镇', site: '140981', expect: null, kind: '人民政府', tag: 'site' },
   { body: '敬仲镇', site: '37', expect: `${JING}/敬仲镇`, kind: '人民政府', tag: 'site' },
+  // Text that names another county: a same-named town merged away since the registry date is possible.
+  { body: '牛屯镇', text: '在原平市委、市政府的领导下', expect: null, kind: '人民政府', tag: 'shared' },
+  { body: '牛屯镇', text: '在安阳市滑县县委的领导下，学习原平市经验', expect: `${HUA}/牛屯镇`, kind: '人民政府', tag: 'shared_ctx' },
   // No body: title or first line.
   { body: null, title: '临淄区敬仲镇人民政府2021年政府信息公开工作年度报告', expect: `${JING}/敬仲镇`, kind: '人民政府', tag: 'title' },
   { body: null, text: '\n滑县人民政府\n2022年政府信息公开工作年度报告\n', expect: HUA, kind: '人民政府', tag: 'title' },
   { body: '  临淄区 敬仲镇人民政府 ', expect: `${JING}/敬仲镇`, kind: '人民政府', tag: 'title' },
   { body: '某某乡人民政府', expect: null, kind: '人民政府', tag: 'plain' },
+  { body: null, title: '2022年度滑县人民政府政府信息公开工作年度报告', expect: HUA, kind: '人民政府', tag: 'title' },
+  { body: '北京市朝阳区人民政府建外街道办事处', expect: '北京市/朝阳区/建外街道', kind: '街道办事处', tag: 'street' },
+  { body: '中共滑县县委', expect: HUA, kind: 'department', tag: 'department' },
+  { body: '本报告由滑县人民政府办公室编制', expect: null, kind: 'unknown', tag: 'plain' },
+  { body: '长安区人民政府', text: '西安市长安区', expect: '陕西省/西安市/长安区', kind: '人民政府', tag: 'shared_ctx' },
+  { body: '长安区人民政府', text: '西安市、石家庄市', expect: null, kind: '人民政府', tag: 'shared' },
+  { body: '城关镇人民政府', site: '410526', expect: null, kind: '人民政府', tag: 'site' },
 ];

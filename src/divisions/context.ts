@@ -5,7 +5,8 @@
  */
 import type { DivisionRegistry } from './registry.ts';
 import type { NameToken } from './tokenize.ts';
-import { editDistance, renamedForms, searchableInText, variantWorthy, PLACEHOLDER_NAMES } from './names.ts';
+import { renamedForms, searchableInText, variantWorthy, PLACEHOLDER_NAMES } from './names.ts';
+import { plausibleMisspelling } from './similar.ts';
 import type { DivisionEntry } from './types.ts';
 
 export interface ChainFit {
@@ -19,7 +20,7 @@ function tokenMatches(token: NameToken, a: DivisionEntry): 'exact' | 'variant' |
   if (token.entries.some((n) => n.entry.code === a.code)) return 'exact';
   // A name the registry knows is taken as written (东莞市 is not a misspelt 东营市).
   if (token.entries.length > 0 || !variantWorthy(token.text)) return null;
-  if (editDistance(token.text, a.name, 1) <= 1) return 'variant';
+  if (plausibleMisspelling(token.text, a.name)) return 'variant';
   if (renamedForms(token.text).includes(a.name)) return 'variant';
   return null;
 }
@@ -68,4 +69,22 @@ export function textMentions(candidate: DivisionEntry, text: string, registry: D
   const names = registry.ancestors(candidate.code).filter((a) => a.level !== 'province' || a.name.endsWith('市')).map((a) => a.name);
   if (withOwnName) names.push(candidate.name);
   return names.filter((n) => searchableInText(n) && text.includes(n));
+}
+
+const COUNTY_END = new Set([...'县区市旗']);
+
+/** County-level places the text names in full (three characters or more, so 和县 in 市和县 is not one). */
+export function countiesMentioned(text: string, registry: DivisionRegistry): DivisionEntry[] {
+  const found = new Map<string, DivisionEntry>();
+  const cs = [...text];
+  for (let i = 2; i < cs.length; i++) {
+    if (!COUNTY_END.has(cs[i])) continue;
+    for (let len = 3; len <= 8 && len <= i + 1; len++) {
+      const name = cs.slice(i - len + 1, i + 1).join('');
+      for (const n of registry.lookup(name)) {
+        if (n.match === 'exact' && n.entry.level === 'county') found.set(n.entry.code, n.entry);
+      }
+    }
+  }
+  return [...found.values()];
 }

@@ -4,10 +4,10 @@
  * when a misspelt name has no context to confirm it.
  */
 import { warn, type Message } from '../model/result.ts';
-import { siteRelation, textMentions, type ChainFit } from './context.ts';
-import { isConfusableVariant } from './names.ts';
+import { countiesMentioned, siteRelation, textMentions, type ChainFit } from './context.ts';
+import { adminSuffix } from './names.ts';
+import { isConfusableVariant } from './similar.ts';
 import type { DivisionRegistry } from './registry.ts';
-import { variantEntries } from './tokenize.ts';
 import type { DivisionCandidate, DivisionEntry } from './types.ts';
 
 const MAX_CANDIDATES = 20;
@@ -80,14 +80,26 @@ export function decide(cands: Cand[], targetText: string, ctx: Ctx): { chosen: C
   return { chosen: c, left };
 }
 
-/** An exact name with no support while the text names the home of a one-edit variant (汝阳县 read for 沭阳县). */
+/**
+ * An exact name the text argues against: nothing in the text names its county or city, while the text names
+ * the home of a one-edit neighbour (汝阳县 read for 沭阳县) or a county elsewhere (the report of a 牛屯镇 of
+ * another county, merged away since the registry date, that names its own county).
+ */
 function contradicted(c: Cand, targetText: string, ctx: Ctx): boolean {
   if (!ctx.context || textMentions(c.entry, ctx.context, ctx.registry, false).length > 0) return false;
-  const rivals = variantEntries(targetText, ctx.registry).filter(
-    (v) => v.entry.code !== c.entry.code && textMentions(v.entry, ctx.context, ctx.registry, true).length > 0,
+  const city = ctx.registry.ancestors(c.entry.code).find((a) => a.level === 'city');
+  const elsewhere = countiesMentioned(ctx.context, ctx.registry).filter((x) => !city || !x.code.startsWith(city.code));
+  if (elsewhere.length > 0 && c.entry.level === 'township') {
+    ctx.warnings.push(warn('division.context_conflict', `the text names ${elsewhere.slice(0, 3).map((x) => ctx.registry.path(x.code)).join(', ')}, not the county of ${ctx.registry.path(c.entry.code)}`));
+    return true;
+  }
+  // Any one-edit neighbour counts here: this check only ever withholds an answer.
+  const rivals = ctx.registry.near(targetText).filter(
+    (h) => h.item.code !== c.entry.code && adminSuffix(h.name) === adminSuffix(targetText) &&
+      textMentions(h.item, ctx.context, ctx.registry, true).length > 0,
   );
   if (rivals.length === 0) return false;
-  ctx.warnings.push(warn('division.context_conflict', `the text points to ${ctx.registry.path(rivals[0].entry.code)}, not ${ctx.registry.path(c.entry.code)}`));
+  ctx.warnings.push(warn('division.context_conflict', `the text points to ${ctx.registry.path(rivals[0].item.code)}, not ${ctx.registry.path(c.entry.code)}`));
   return true;
 }
 

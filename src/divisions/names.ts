@@ -44,9 +44,11 @@ export function adminSuffix(name: string): string | null {
 export function normalizeName(raw: string): string {
   let s = raw.normalize('NFKC').replace(/[\s\u3000]+/g, '');
   s = s.replace(/[#*_`>|"'“”‘’《》〈〉「」『』【】\[\]]/g, '');
-  s = s.replace(/^(中共|关于)/, '');
-  const cut = s.search(/((19|20)\d{2}年?|\d{4}年度|政府信息公开|政务公开|信息公开|年度报告|工作报告|工作年度)/);
+  s = s.replace(/^((19|20)\d{2}年度?|中共|关于)+/, '');
+  const cut = s.search(/((19|20)\d{2}年?|\d{4}年度|关于|政府信息公开|政务公开|信息公开|年度报告|工作报告|工作年度)/);
   if (cut >= 0) s = s.slice(0, cut);
+  // 北京市朝阳区人民政府建外街道办事处: the street office's official name carries its district government.
+  s = s.replace(/(区|县|市|旗)人民政府(?=.{2,}(街道办事处|办事处)$)/, '$1');
   return s.replace(/^[-—:：,，.。、;；!！?？()（）]+|[-—:：,，.。、;；!！?？]+$/g, '');
 }
 
@@ -113,37 +115,6 @@ export function editDistance(a: string, b: string, max = 2): number {
     prev = cur;
   }
   return prev[B.length];
-}
-
-/**
- * Pairs of characters that OCR and hurried typists confuse (visually similar or same component). Used only
- * to rank variants; a variant is never accepted without context.
- */
-const CONFUSABLE_GROUPS = [
-  '涞涑', '沭沐', '己已巳', '戊戌戍', '未末', '土士', '日曰', '冶治', '汨汩', '崇祟', '嵩蒿', '洛路',
-  '淄缁', '亳毫', '泌沁', '汶汉', '滦栾', '潢璜', '睢雎', '渑绳', '杞祀', '岢苛', '兖衮', '莒苕',
-  '峄绎', '邳丕', '濮璞', '鄄甄', '郯啖', '荥荣', '邙芒', '淇琪',
-  '辉晖', '旺汪', '仟任', '千干于', '人入八', '大太犬', '王玉主', '刁习', '折拆', '候侯', '拔拨', '梁粱',
-  '祖袒', '衽祍', '赢嬴羸', '坊访', '堡保', '营菅', '沽估', '浚俊', '泊柏', '圩圬', '垸院', '塬源',
-];
-const CONFUSABLE = new Set<string>();
-for (const g of CONFUSABLE_GROUPS) {
-  const cs = [...g];
-  for (const a of cs) for (const b of cs) if (a !== b) CONFUSABLE.add(a + b);
-}
-
-/** True when `a` and `b` have the same length and differ in exactly one pair of confusable characters. */
-export function isConfusableVariant(a: string, b: string): boolean {
-  const A = [...a];
-  const B = [...b];
-  if (A.length !== B.length) return false;
-  let diff = -1;
-  for (let i = 0; i < A.length; i++) {
-    if (A[i] === B[i]) continue;
-    if (diff >= 0) return false;
-    diff = i;
-  }
-  return diff >= 0 && CONFUSABLE.has(A[diff] + B[diff]);
 }
 
 /** A name worth searching for in running text: distinctive enough not to occur inside ordinary words. */

@@ -10,8 +10,9 @@ import { ok, warn, type Message, type Result } from '../model/result.ts';
 import { chainFit } from './context.ts';
 import { candidate, decide, listOf, type Cand, type Ctx } from './decide.ts';
 import { classifyRest, kindOfPlaceName } from './kind.ts';
-import { ZONE_SUFFIX, adminSuffix, aliasesOf, editDistance, normalizeName } from './names.ts';
+import { ZONE_SUFFIX, adminSuffix, aliasesOf, normalizeName } from './names.ts';
 import { normalizeDivisionCode, type DivisionRegistry } from './registry.ts';
+import { plausibleMisspelling } from './similar.ts';
 import { parseName, variantEntries, type NameToken } from './tokenize.ts';
 import type { BodyKind, DivisionEntry, Resolution, ResolveInput } from './types.ts';
 import { withoutPlace } from './without-place.ts';
@@ -90,14 +91,14 @@ function resolveTokens(tokens: NameToken[], rest: string, ctx: Ctx): Result<Reso
   return ok({ division, candidates: [candidate(e, registry)], kind: kindFor(e.name), ...dept }, warnings);
 }
 
-/** A unit under the place that is one edit from `rest` (`涞水县其中口相` → 其中口乡), when the place is certain. */
+/** A unit under the place that `rest` misspells by one character (`涞水县其中口相` → 其中口乡), when the place is certain. */
 function misspeltRest(cands: Cand[], targetText: string, rest: string, ctx: Ctx): Result<Resolution> {
   const { registry, warnings } = ctx;
   const scratch: Ctx = { ...ctx, warnings: [] };
   const parent = decide(cands, targetText, scratch).chosen?.entry;
   const core = rest.replace(/(人民政府|政府)$/, '');
   const hits = !parent || [...core].length < 3 ? [] : registry.children(parent.code).filter((ch) =>
-    [ch.name, ...aliasesOf(ch.name)].some((n) => editDistance(core, n, 1) <= 1));
+    [ch.name, ...aliasesOf(ch.name)].some((n) => plausibleMisspelling(core, n)));
   if (hits.length !== 1) {
     warnings.push(...scratch.warnings, warn('division.unknown_rest', `${rest} after ${targetText} is neither a place, a department nor 人民政府`));
     return ok({ division: null, candidates: parent ? [candidate(parent, registry)] : [], kind: 'unknown' }, warnings);

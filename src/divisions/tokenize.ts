@@ -7,6 +7,7 @@
  */
 import type { DivisionRegistry, NamedEntry } from './registry.ts';
 import { adminSuffix, renamedForms, variantWorthy } from './names.ts';
+import { plausibleMisspelling } from './similar.ts';
 import type { DivisionEntry } from './types.ts';
 
 export type TokenMatch = 'exact' | 'alias' | 'short' | 'variant';
@@ -24,7 +25,7 @@ export interface ParsedName {
   rest: string;
 }
 
-/** Registry entries one edit or one re-designated suffix away from `text` (`涑水县` → 涞水县). */
+/** Registry entries one plausible misspelling or one re-designated suffix away from `text` (`涑水县` → 涞水县). */
 export function variantEntries(text: string, registry: DivisionRegistry): { entry: DivisionEntry; renamed: boolean }[] {
   const out = new Map<string, { entry: DivisionEntry; renamed: boolean }>();
   for (const form of renamedForms(text)) {
@@ -32,8 +33,8 @@ export function variantEntries(text: string, registry: DivisionRegistry): { entr
   }
   if (variantWorthy(text)) {
     for (const hit of registry.near(text)) {
-      // The administrative suffix must survive the edit: 涑水县 may be 涞水县, not 涑水镇.
-      if (adminSuffix(hit.name) !== adminSuffix(text)) continue;
+      // Only a look-alike or homophone in the name (涑水县 may be 涞水县, not 涑水镇 nor 六水县).
+      if (adminSuffix(hit.name) !== adminSuffix(text) || !plausibleMisspelling(text, hit.name)) continue;
       if (!out.has(hit.item.code)) out.set(hit.item.code, { entry: hit.item, renamed: false });
     }
   }

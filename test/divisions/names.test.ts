@@ -1,8 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  adminSuffix, aliasesOf, editDistance, isConfusableVariant, normalizeName, renamedForms, shortFormOf, variantWorthy,
+  adminSuffix, aliasesOf, editDistance, normalizeName, renamedForms, shortFormOf, variantWorthy,
 } from '../../src/divisions/names.ts';
+import { isConfusableVariant, plausibleMisspelling } from '../../src/divisions/similar.ts';
 
 test('normalizeName drops markup, spaces and everything from the year on', () => {
   assert.equal(normalizeName('# 新乡市牧野区花园办事处2022年政府信息公开工作年度报告'), '新乡市牧野区花园办事处');
@@ -44,8 +45,19 @@ test('editDistance counts one substitution, insertion or deletion', () => {
 test('confusable variants and names worth a fuzzy look-up', () => {
   assert.ok(isConfusableVariant('沐阳县', '沭阳县'));
   assert.ok(!isConfusableVariant('沐阳县', '泗阳县'));
+  assert.ok(plausibleMisspelling('敬中镇', '敬仲镇'), 'homophone');
+  assert.ok(plausibleMisspelling('涑水县', '涞水县'), 'look-alike');
+  assert.ok(!plausibleMisspelling('六里屯街道', '三里屯街道'), 'a different place');
+  assert.ok(!plausibleMisspelling('王庄镇', '大王庄镇'), 'an inserted character is never a misspelling');
   assert.ok(variantWorthy('涑水县'));
   assert.ok(variantWorthy('蒿县'));
   assert.ok(!variantWorthy('社区'), 'everyday words are not place names');
   assert.ok(!variantWorthy('卫生健康局'));
+});
+
+test('normalizeName: a leading year, 关于, and a district government inside a street office name', () => {
+  assert.equal(normalizeName('2022年度滑县人民政府政府信息公开工作年度报告'), '滑县人民政府');
+  assert.equal(normalizeName('滑县人民政府关于2022年政府信息公开工作年度报告'), '滑县人民政府');
+  assert.equal(normalizeName('北京市朝阳区人民政府建外街道办事处'), '北京市朝阳区建外街道办事处');
+  assert.equal(normalizeName('北京市朝阳区人民政府'), '北京市朝阳区人民政府');
 });

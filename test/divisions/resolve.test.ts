@@ -114,3 +114,17 @@ test('an unknown site code is reported and ignored', () => {
   assert.equal(r.value.division?.code, '410526105');
   assert.ok(codes(r).includes('division.site_code_unknown'));
 });
+
+test('a place missing from the registry is not read as its one-character sibling', () => {
+  // 三里屯 and 六里屯 are different places: only look-alike or homophone characters count as misspellings.
+  const r = resolve({ body: '北京市朝阳区五里屯街道办事处' });
+  assert.equal(r.value.division, null);
+  assert.equal(resolve({ body: '临淄区敬中镇人民政府' }).value.division?.code, '370305103', 'homophone 中/仲');
+});
+
+test('a unique name is withheld when the text names a county elsewhere and not its own', () => {
+  const r = resolve({ body: '牛屯镇', text: '在原平市委、市政府的领导下' });
+  assert.equal(r.value.division, null);
+  assert.ok(codes(r).includes('division.context_conflict'));
+  assert.equal(resolve({ body: '牛屯镇', text: '在安阳市委、滑县县委的领导下，学习原平市经验' }).value.division?.code, '410526105');
+});
