@@ -5,22 +5,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { tempStore } from '../store/fixture-db.ts';
 import { openDb } from '../../src/store/db.ts';
 import type { RunSummary } from '../../src/pipeline/summary.ts';
+import { startFixtureSite } from '../../scripts/fixture-site/index.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const FIXTURE = join(ROOT, 'scripts/fixture-site/index.ts');
-
-interface Site {
-  url: string;
-  sitesFile: string;
-  expectedReports: { sha256: string; year: number; url: string }[];
-  close(): Promise<void> | void;
-}
 
 /** Runs the CLI asynchronously (the fixture site lives in this process and must keep answering). */
 function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
@@ -36,11 +29,7 @@ function runCli(args: string[]): Promise<{ code: number | null; stdout: string; 
   });
 }
 
-test('nianbao run against the fixture site: every expected report stored and exported; a second run does nothing', {
-  skip: existsSync(FIXTURE) ? false : 'the fixture site (scripts/fixture-site/index.ts) does not exist yet',
-  timeout: 10 * 60_000,
-}, async (t) => {
-  const { startFixtureSite } = (await import(FIXTURE)) as { startFixtureSite(): Promise<Site> };
+test('nianbao run against the fixture site: every expected report stored and exported; a second run does nothing', { timeout: 10 * 60_000 }, async (t) => {
   const site = await startFixtureSite();
   t.after(() => site.close());
   const store = tempStore();
