@@ -13,6 +13,8 @@ export interface Word {
   y1: number;
   /** OCR word confidence 0–100. */
   confidence?: number;
+  /** Character boxes (OCR), used to split a word that runs over a cell border. */
+  chars?: { text: string; x0: number; x1: number }[];
 }
 
 /** An axis-aligned ruling line: horizontal when y0 === y1, vertical when x0 === x1. */

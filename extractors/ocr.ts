@@ -1,6 +1,6 @@
 /**
- * OCR: pages rasterised by pdftoppm (300 dpi, gray), words and confidences from `tesseract -l chi_sim
- * --psm 6 tsv`, ruling lines found in the raster. Output is in PDF points (72 per inch) so OCR pages lay
+ * OCR: pages rasterised by pdftoppm (300 dpi, gray), words, character boxes and confidences from
+ * `tesseract -l chi_sim --psm 6` (hOCR, ocr-words.ts), ruling lines found in the raster. Output is in PDF points (72 per inch) so OCR pages lay
  * out exactly like text pages (pdf-layout.ts).
  */
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -9,57 +9,51 @@ import { join } from 'node:path';
 import type { DocumentModel } from '../src/model/document.ts';
 import { BadDocumentError, ExtractionTimeoutError } from '../src/model/errors.ts';
 import { ok, warn, type Message, type Result } from '../src/model/result.ts';
-import type { PageLayoutInput, Word } from './layout-types.ts';
+import { isHorizontal, type PageLayoutInput, type Segment, type Word } from './layout-types.ts';
 import type { Deadline, ResolvedOptions } from './options.ts';
 import { layoutPages } from './pdf-layout.ts';
-import { decodeImage, deskewPoint, estimateSkew, findRulings, maskWords, parsePgm, type Gray } from './raster.ts';
+import { decodeImage, deskewPoint, encodePgm, eraseRulings, estimateSkew, findRulings, parsePgm, type Gray } from './raster.ts';
+import { mergeSegments, pruneFloating } from './pdf-ruled.ts';
 import { runTool } from './run-tool.ts';
-import { fixRadicals } from './normalise.ts';
+import { dropSpecks, parseHocr } from './ocr-words.ts';
 
 export const OCR_DPI = 300;
 /** Words under this confidence are reported (`ocr.low_confidence`); their cells keep the confidence. */
 export const LOW_CONFIDENCE = 60;
 
-/** Parses tesseract TSV output into words (pixel coordinates). */
-export function parseTsv(tsv: string): Word[] {
-  const words: Word[] = [];
-  for (const line of tsv.split('\n').slice(1)) {
-    const f = line.split('\t');
-    if (f.length < 12 || f[0] !== '5') continue;
-    const text = fixRadicals(f.slice(11).join('\t')).trim();
-    const conf = Number(f[10]);
-    if (!text || conf < 0) continue;
-    const left = Number(f[6]), top = Number(f[7]), width = Number(f[8]), height = Number(f[9]);
-    words.push({ text, x0: left, x1: left + width, y0: top, y1: top + height, confidence: Math.round(conf) });
-  }
-  return words;
-}
-
 async function tesseract(imagePath: string, o: ResolvedOptions, deadline: Deadline): Promise<Word[]> {
-  const r = await runTool(o.tesseractPath, [imagePath, 'stdout', '-l', 'chi_sim', '--psm', '6', 'tsv'], {
+  const r = await runTool(o.tesseractPath, [imagePath, 'stdout', '-l', 'chi_sim', '--psm', '6', '-c', 'hocr_char_boxes=1', 'hocr'], {
     tool: 'tesseract', timeoutMs: deadline.cap(o.ocrPageTimeoutMs), maxOutputBytes: o.maxToolOutputBytes, timeoutCode: 'ocr.timeout',
     env: { ...process.env, OMP_THREAD_LIMIT: '1' },
   });
   if (r.code !== 0) throw new BadDocumentError('ocr.failed', `tesseract failed (exit ${r.code}): ${r.stderr.trim().slice(-300)}`);
-  return parseTsv(r.stdout.toString('utf8'));
+  return dropSpecks(parseHocr(r.stdout.toString('utf8')));
 }
 
-/** Words + rulings of one raster → a page layout in points. */
-function toLayout(page: number, g: Gray | undefined, words: Word[], dpi: number, size: { width: number; height: number }): PageLayoutInput {
+/**
+ * One raster → page layout in points: rulings found first and erased (so tesseract does not read borders as
+ * bars or glue cells together), then words recognised on the cleaned image.
+ */
+async function ocrRaster(page: number, g: Gray, dpi: number, dir: string, o: ResolvedOptions, deadline: Deadline): Promise<PageLayoutInput> {
   const k = 72 / dpi;
-  let skew = 0;
-  let segments: PageLayoutInput['segments'] = [];
-  if (g) {
-    skew = estimateSkew(g);
-    maskWords(g, words);
-    segments = findRulings(g, skew, Math.round(dpi * 0.2)).map((s) => ({ x0: s.x0 * k, x1: s.x1 * k, y0: s.y0 * k, y1: s.y1 * k }));
-  }
+  const skew = estimateSkew(g);
+  const toPt = (sg: Segment) => ({ x0: sg.x0 * k, x1: sg.x1 * k, y0: sg.y0 * k, y1: sg.y1 * k });
+  const segments = findRulings(g, skew, Math.round(dpi * 0.2)).map(toPt);
+  const ruled = pruneFloating(mergeSegments(segments.filter(isHorizontal), true), mergeSegments(segments.filter((sg) => !isHorizontal(sg)), false));
+  const toPx = (sg: Segment) => ({ x0: sg.x0 / k, x1: sg.x1 / k, y0: sg.y0 / k, y1: sg.y1 / k });
+  eraseRulings(g, [...ruled.hs, ...ruled.vs].map(toPx), skew, Math.max(3, Math.round(dpi / 75)));
+  const clean = join(dir, `clean-${page}.pgm`);
+  await writeFile(clean, encodePgm(g));
+  const words = await tesseract(clean, o, deadline);
+  await rm(clean, { force: true });
   const placed = words.map((w) => {
     const [x0, y0] = deskewPoint(w.x0, w.y0, skew);
     const [x1, y1] = deskewPoint(w.x1, w.y1, skew);
-    return { ...w, x0: x0 * k, x1: x1 * k, y0: y0 * k, y1: y1 * k };
+    const shift = x0 - w.x0;
+    const chars = w.chars?.map((c) => ({ text: c.text, x0: (c.x0 + shift) * k, x1: (c.x1 + shift) * k }));
+    return { ...w, x0: x0 * k, x1: x1 * k, y0: y0 * k, y1: y1 * k, ...(chars ? { chars } : {}) };
   });
-  return { page, width: size.width * k, height: size.height * k, words: placed, segments };
+  return { page, width: g.width * k, height: g.height * k, words: placed, segments };
 }
 
 function confidenceWarnings(pages: PageLayoutInput[]): Message[] {
@@ -83,9 +77,8 @@ export async function ocrPdfPages(bytes: Uint8Array, pages: number[], o: Resolve
       if (r.code !== 0) throw new BadDocumentError('ocr.rasterise_failed', `pdftoppm failed on page ${n} (exit ${r.code}): ${r.stderr.trim().slice(-300)}`);
       const image = `${prefix}.pgm`;
       const g = parsePgm(await readFile(image));
-      const words = await tesseract(image, o, deadline);
-      out.push(toLayout(n, g, words, OCR_DPI, g));
       await rm(image, { force: true });
+      out.push(await ocrRaster(n, g, OCR_DPI, dir, o, deadline));
     }
     return ok(out, confidenceWarnings(out));
   } finally {
@@ -97,14 +90,18 @@ export async function ocrPdfPages(bytes: Uint8Array, pages: number[], o: Resolve
 export async function extractImage(bytes: Uint8Array, o: ResolvedOptions, deadline: Deadline): Promise<Result<DocumentModel>> {
   const dir = await mkdtemp(join(tmpdir(), 'nianbao-img-'));
   try {
-    const image = join(dir, 'in.img');
-    await writeFile(image, bytes);
-    const words = await tesseract(image, o, deadline);
-    const g = await decodeImage(bytes).catch(() => undefined);
     const warnings: Message[] = [];
-    if (!g) warnings.push(warn('ocr.no_rulings', 'the image could not be decoded for line detection; tables are rebuilt from word positions only'));
-    const size = g ?? { width: Math.max(1, ...words.map((w) => w.x1)), height: Math.max(1, ...words.map((w) => w.y1)) };
-    const page = toLayout(1, g, words, OCR_DPI, size);
+    const g = await decodeImage(bytes).catch(() => undefined);
+    let page: PageLayoutInput;
+    if (g) page = await ocrRaster(1, g, OCR_DPI, dir, o, deadline);
+    else {
+      warnings.push(warn('ocr.no_rulings', 'the image could not be decoded for line detection; tables are rebuilt from word positions only'));
+      const image = join(dir, 'in.img');
+      await writeFile(image, bytes);
+      const k = 72 / OCR_DPI;
+      const words = (await tesseract(image, o, deadline)).map((w) => ({ ...w, x0: w.x0 * k, x1: w.x1 * k, y0: w.y0 * k, y1: w.y1 * k }));
+      page = { page: 1, width: Math.max(1, ...words.map((w) => w.x1)), height: Math.max(1, ...words.map((w) => w.y1)), words, segments: [] };
+    }
     const layout = layoutPages([page]);
     warnings.push(...confidenceWarnings([page]), ...layout.warnings);
     return ok({ format: 'image', blocks: layout.blocks, lines: layout.lines, pages: 1, ocr: true }, warnings);

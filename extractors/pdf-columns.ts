@@ -103,7 +103,10 @@ export function findColumnTables(lines: Word[][]): { tables: ColumnTable[]; rest
     }
     const idx = Array.from({ length: end - i + 1 }, (_, k) => i + k);
     const dataIdx = idx.filter((k) => col[k]);
-    if (dataIdx.length >= 3 || (dataIdx.length >= 2 && dataIdx.every((k) => cs[k].length >= 3))) {
+    // Rows of a data table carry numbers; prose with stray marks (OCR specks) does not.
+    const numericRows = dataIdx.filter((k) => cs[k].some((c) => NUMERIC.test(c.text))).length;
+    const enoughRows = dataIdx.length >= 3 || (dataIdx.length >= 2 && dataIdx.every((k) => cs[k].length >= 3));
+    if (enoughRows && numericRows >= 2 && numericRows * 2 >= dataIdx.length) {
       const cols = rivers(dataIdx.map((k) => cs[k]));
       let reliable = cols.length >= 2;
       const rows: { k: number; cells: GridCell[] }[] = [];

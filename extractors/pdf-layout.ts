@@ -85,13 +85,14 @@ function paragraphs(lines: Word[][], page: number): { text: string; page: number
   const info = lines.map((l) => ({ text: lineText(l), x0: l[0].x0, x1: l[l.length - 1].x1, y0: Math.min(...l.map((w) => w.y0)), h: median(l.map(wordHeight)) }));
   const left = Math.min(...info.map((i) => i.x0));
   const right = Math.max(...info.map((i) => i.x1));
+  const pitch = median(info.slice(1).map((li, k) => li.y0 - info[k].y0).filter((d) => d > 0));
   const out: { text: string; page: number; indented: boolean }[] = [];
   let cur = '';
   let indented = false;
   info.forEach((li, k) => {
     const prev = info[k - 1];
     const indent = li.x0 > left + 1.5 * li.h;
-    const newPara = !prev || prev.x1 < right - 2 * li.h || indent || li.y0 - prev.y0 > 2.2 * li.h || Math.abs(li.h - prev.h) > 0.25 * li.h;
+    const newPara = !prev || prev.x1 < right - 2 * li.h || indent || li.y0 - prev.y0 > Math.max(2.2 * li.h, 1.5 * pitch) || Math.abs(li.h - prev.h) > 0.25 * li.h;
     if (newPara) {
       if (cur) out.push({ text: cleanText(cur), page, indented });
       cur = li.text;

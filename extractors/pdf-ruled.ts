@@ -38,7 +38,7 @@ export function mergeSegments(segs: Segment[], horizontal: boolean): Segment[] {
   const lanes: Segment[][] = [];
   for (const s of sorted) {
     const lane = lanes[lanes.length - 1];
-    if (lane && Math.abs(key(lane[0]) - key(s)) <= JOIN_TOL) lane.push(s);
+    if (lane && Math.abs(key(lane[lane.length - 1]) - key(s)) <= JOIN_TOL) lane.push(s);
     else lanes.push([s]);
   }
   const out: Segment[] = [];
@@ -64,6 +64,27 @@ function find(parent: number[], i: number): number {
 
 function touches(h: Segment, v: Segment): boolean {
   return v.x0 >= h.x0 - TOUCH_TOL && v.x0 <= h.x1 + TOUCH_TOL && h.y0 >= v.y0 - TOUCH_TOL && h.y0 <= v.y1 + TOUCH_TOL;
+}
+
+/** Rule ends meet their perpendicular within a line's thickness; glyph strokes keep a cell's padding away. */
+const END_TOL = 1.6;
+const near = (a: number, b: number) => Math.abs(a - b) <= END_TOL;
+
+/**
+ * Drops segments with neither end on a perpendicular line: glyph strokes (OCR rasters) and underlines float
+ * inside cells, while table rules end on other rules.
+ */
+export function pruneFloating(hs: Segment[], vs: Segment[]): { hs: Segment[]; vs: Segment[] } {
+  let h = hs;
+  let v = vs;
+  for (let round = 0; round < 3; round++) {
+    const nh = h.filter((s) => v.some((t) => (near(t.x0, s.x0) || near(t.x0, s.x1)) && s.y0 >= t.y0 - TOUCH_TOL && s.y0 <= t.y1 + TOUCH_TOL));
+    const nv = v.filter((s) => nh.some((t) => (near(t.y0, s.y0) || near(t.y0, s.y1)) && s.x0 >= t.x0 - TOUCH_TOL && s.x0 <= t.x1 + TOUCH_TOL));
+    if (nh.length === h.length && nv.length === v.length) break;
+    h = nh;
+    v = nv;
+  }
+  return { hs: h, vs: v };
 }
 
 /** Groups of connected segments that look like table frames (≥ 2 horizontal and ≥ 2 vertical lines). */
@@ -156,6 +177,7 @@ function indexOf(bounds: number[], v: number): number {
 /** Splits a word at the table's vertical boundaries it crosses (characters placed proportionally). */
 function splitAtColumns(w: Word, xs: number[]): Word[] {
   const cuts = xs.filter((x) => x > w.x0 + 2 && x < w.x1 - 2);
+  if (cuts.length > 0 && w.chars && w.chars.length > 0) return splitByChars(w, xs);
   const chars = [...w.text];
   if (cuts.length === 0 || chars.length < 2) return [w];
   const step = (w.x1 - w.x0) / chars.length;
@@ -175,6 +197,24 @@ function splitAtColumns(w: Word, xs: number[]): Word[] {
   return parts;
 }
 
+/** Splits an OCR word by its character boxes, each character going to the column holding its centre. */
+function splitByChars(w: Word, xs: number[]): Word[] {
+  const parts: Word[] = [];
+  let cur: NonNullable<Word['chars']> = [];
+  let col = -2;
+  const emit = () => {
+    if (cur.length) parts.push({ ...w, text: cur.map((c) => c.text).join(''), x0: cur[0].x0, x1: cur[cur.length - 1].x1, chars: cur });
+    cur = [];
+  };
+  for (const c of w.chars ?? []) {
+    const k = indexOf(xs, (c.x0 + c.x1) / 2);
+    if (k !== col) { emit(); col = k; }
+    cur.push(c);
+  }
+  emit();
+  return parts;
+}
+
 /**
  * Finds ruled tables and places words in their cells. Returns the tables (top to bottom) and the words
  * that fell outside every table.
@@ -182,7 +222,8 @@ function splitAtColumns(w: Word, xs: number[]): Word[] {
 export function findRuledTables(segments: Segment[], words: Word[]): { tables: RuledTable[]; rest: Word[] } {
   const hs = mergeSegments(segments.filter(isHorizontal), true).filter((s) => s.x1 - s.x0 > 4);
   const vs = mergeSegments(segments.filter((s) => !isHorizontal(s)), false).filter((s) => s.y1 - s.y0 > 4);
-  const tables = frames(hs, vs)
+  const pruned = pruneFloating(hs, vs);
+  const tables = frames(pruned.hs, pruned.vs)
     .map((f) => frameToTable(f.hs, f.vs))
     .filter((t): t is RuledTable => t !== undefined)
     .sort((a, b) => a.ys[0] - b.ys[0]);

@@ -21,6 +21,9 @@ function cellText(c: RuledCell): string {
   return c.joinedText ?? blockText(c.words);
 }
 
+/** No Han characters and no digits: empty, or only marks (OCR specks). */
+const blank = (text: string) => !/[\p{Script=Han}\d]/u.test(text);
+
 /** A label that starts a row of its own: （三）, (3), 三、, 3. */
 export const ROW_MARKER = /^(（[一二三四五六七八九十\d]+）|\([一二三四五六七八九十\d]+\)|[一二三四五六七八九十]+、|\d+\s*[.．、])/;
 
@@ -73,10 +76,38 @@ function remap(cells: RuledCell[], from: number[], to: number[], rowOffset: numb
 
 const hasHan = (s: string) => /\p{Script=Han}/u.test(s);
 
+const NUMBER = /^[-+]?[\d,，.]+%?$/;
+
+/** Label text continuing from the row above: Han text that does not start a row of its own. */
+function continues(text: string): boolean {
+  return hasHan(text) && !ROW_MARKER.test(text);
+}
+
 /**
- * Appends `b` below `a`. A cell of b's first row that is empty or continues a label (Han text without a row
- * marker such as （四） or 2.) merges into the Han label above it, when b's first row has a label further
- * right (so it is a sub-row needing its group label). Returns the joined table and the number of merges.
+ * A row split by the page break: every cell of b's first row sits under a cell ending a's last row with the
+ * same columns, and each pair is (empty, anything), (anything, empty) or (label, label continuation), with at
+ * least one continuation — or b's first row is entirely empty (the empty bottom part of a split row).
+ */
+function splitRow(top: RuledCell[], firstRow: RuledCell[], nA: number): Map<RuledCell, RuledCell> | undefined {
+  const pairs = new Map<RuledCell, RuledCell>();
+  let continued = false;
+  for (const c of firstRow) {
+    const above = top.find((u) => u.r1 === nA && u.c0 === c.c0 && u.c1 === c.c1);
+    if (!above) return undefined;
+    const t = cellText(c);
+    const u = cellText(above);
+    if (!blank(t) && !blank(u) && !(continues(t) && hasHan(u) && !NUMBER.test(u))) return undefined;
+    if (!blank(t) && continues(t)) continued = true;
+    pairs.set(c, above);
+  }
+  const allEmpty = firstRow.every((c) => blank(cellText(c)));
+  return continued || allEmpty ? pairs : undefined;
+}
+
+/**
+ * Appends `b` below `a`. A row split by the page break is merged back into one row. Otherwise a cell of b's
+ * first row that is empty or continues a label merges into the Han label above it, when b's first row has a
+ * label further right (a sub-row that needs its group label). Returns the joined table and the merge count.
  */
 export function joinTables(a: RuledTable, b: RuledTable): { table: RuledTable; merged: number } {
   const xs = unionXs(a.xs, b.xs);
@@ -85,20 +116,23 @@ export function joinTables(a: RuledTable, b: RuledTable): { table: RuledTable; m
   const bottom = remap(b.cells, b.xs, xs, nA);
   const shift = a.ys[a.ys.length - 1] - b.ys[0];
   const ys = [...a.ys, ...b.ys.slice(1).map((y) => y + shift)];
-  let merged = 0;
   const firstRow = bottom.filter((c) => c.r0 === nA);
+  const split = splitRow(top, firstRow, nA);
+  let merged = 0;
   const keep: RuledCell[] = [];
   for (const c of bottom) {
     const text = cellText(c);
-    if (c.r0 === nA && (text === '' || (hasHan(text) && !ROW_MARKER.test(text)))) {
-      const above = top.find((u) => u.r1 === nA && u.c0 === c.c0 && u.c1 === c.c1);
+    let above = split?.get(c);
+    if (!split && c.r0 === nA && (blank(text) || continues(text))) {
+      const candidate = top.find((u) => u.r1 === nA && u.c0 === c.c0 && u.c1 === c.c1);
       const labelRight = firstRow.some((o) => o.c0 >= c.c1 && hasHan(cellText(o)));
-      if (above && hasHan(cellText(above)) && labelRight) {
-        if (text !== '') above.joinedText = cellText(above) + text;
-        above.r1 = c.r1;
-        merged++;
-        continue;
-      }
+      if (candidate && hasHan(cellText(candidate)) && labelRight) above = candidate;
+    }
+    if (above) {
+      if (!blank(text)) above.joinedText = cellText(above) + text;
+      above.r1 = c.r1;
+      merged++;
+      continue;
     }
     keep.push(c);
   }

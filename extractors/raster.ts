@@ -51,28 +51,39 @@ export async function decodeImage(bytes: Uint8Array): Promise<Gray | undefined> 
 }
 
 const DARK = 150;
+/** Ink (255 − gray) summed across a line's width: thin lines are anti-aliased or faded by scanning and JPEG. */
+const LINE_INK = 80;
 
-/** Skew (radians, small) that makes dark pixels line up best in horizontal bands (projection profile). */
-export function estimateSkew(g: Gray, maxDeg = 1.5, stepDeg = 0.1): number {
-  let best = 0;
-  let bestScore = -1;
-  for (let deg = -maxDeg; deg <= maxDeg + 1e-9; deg += stepDeg) {
-    const t = Math.tan((deg * Math.PI) / 180);
-    const bins = new Float64Array(g.height * 2 + 8);
-    for (let y = 0; y < g.height; y += 2) {
-      const row = y * g.width;
-      for (let x = 0; x < g.width; x += 3) {
-        if (g.data[row + x] < DARK) {
-          const b = Math.round(y - x * t) + g.height;
-          if (b >= 0 && b < bins.length) bins[b]++;
-        }
+function skewScore(g: Gray, t: number): number {
+  const bins = new Float64Array(g.height * 2 + 8);
+  for (let y = 0; y < g.height; y += 2) {
+    const row = y * g.width;
+    for (let x = 0; x < g.width; x += 3) {
+      if (g.data[row + x] < DARK) {
+        const b = Math.round(y - x * t) + g.height;
+        if (b >= 0 && b < bins.length) bins[b]++;
       }
     }
-    let score = 0;
-    for (const v of bins) score += v * v;
-    if (score > bestScore) { bestScore = score; best = t; }
   }
-  return Math.abs(best) < 1e-9 ? 0 : Math.atan(best);
+  let score = 0;
+  for (const v of bins) score += v * v;
+  return score;
+}
+
+/** Skew (radians, small) that makes dark pixels line up best in horizontal bands: coarse, then fine search. */
+export function estimateSkew(g: Gray, maxDeg = 1.5): number {
+  const search = (from: number, to: number, step: number): number => {
+    let best = 0;
+    let bestScore = -1;
+    for (let deg = from; deg <= to + 1e-9; deg += step) {
+      const score = skewScore(g, Math.tan((deg * Math.PI) / 180));
+      if (score > bestScore) { bestScore = score; best = deg; }
+    }
+    return best;
+  };
+  const coarse = search(-maxDeg, maxDeg, 0.1);
+  const fine = search(coarse - 0.1, coarse + 0.1, 0.01);
+  return Math.abs(fine) < 1e-6 ? 0 : (fine * Math.PI) / 180;
 }
 
 /** Whites out the inside of word boxes so glyph strokes are not taken for ruling lines. */
@@ -88,18 +99,19 @@ export function maskWords(g: Gray, words: Word[], pad = 2): void {
  * Long dark runs along the skewed axes: horizontal runs follow y = k + x·tan(skew), vertical runs follow
  * x = k − y·tan(skew). Returned in the deskewed frame of `deskewPoint`, in pixels.
  */
-export function findRulings(g: Gray, skew: number, minLen: number, maxGap = 3): Segment[] {
+export function findRulings(g: Gray, skew: number, minLen: number, maxGap = 2): Segment[] {
   const t = Math.tan(skew);
   const out: Segment[] = [];
-  const dark = (x: number, y: number) => x >= 0 && y >= 0 && x < g.width && y < g.height && g.data[y * g.width + x] < DARK;
+  const ink = (x: number, y: number) => (x >= 0 && y >= 0 && x < g.width && y < g.height ? 255 - g.data[y * g.width + x] : 0);
   const runs = (k: number, len: number, horizontal: boolean) => {
     let start = -1;
     let lastDark = -1;
     for (let i = 0; i <= len; i++) {
       let d = false;
       if (i < len) {
-        if (horizontal) { const y = Math.round(k + i * t); d = dark(i, y) || dark(i, y - 1) || dark(i, y + 1); }
-        else { const x = Math.round(k - i * t); d = dark(x, i) || dark(x - 1, i) || dark(x + 1, i); }
+        // A thin anti-aliased line spreads its ink over two pixels: sum across the line's width.
+        if (horizontal) { const y = Math.round(k + i * t); d = ink(i, y - 1) + ink(i, y) + ink(i, y + 1) >= LINE_INK; }
+        else { const x = Math.round(k - i * t); d = ink(x - 1, i) + ink(x, i) + ink(x + 1, i) >= LINE_INK; }
       }
       if (d) {
         if (start < 0) start = i;
@@ -122,4 +134,30 @@ export function findRulings(g: Gray, skew: number, minLen: number, maxGap = 3): 
 export function deskewPoint(x: number, y: number, skew: number): [number, number] {
   const t = Math.tan(skew);
   return [x + y * t, y - x * t];
+}
+
+/** Whites out ruling lines (in the deskewed frame of `findRulings`) so OCR does not read them as bars. */
+export function eraseRulings(g: Gray, segments: Segment[], skew: number, halfWidth = 3): void {
+  const t = Math.tan(skew);
+  const white = (x: number, y: number) => {
+    if (x >= 0 && y >= 0 && x < g.width && y < g.height) g.data[y * g.width + x] = 255;
+  };
+  for (const s of segments) {
+    if (s.y0 === s.y1) {
+      for (let x = Math.floor(s.x0 - s.y0 * t); x <= Math.ceil(s.x1 - s.y0 * t); x++) {
+        const y = Math.round(s.y0 + x * t);
+        for (let d = -halfWidth; d <= halfWidth; d++) white(x, y + d);
+      }
+    } else {
+      for (let y = Math.floor(s.y0 + s.x0 * t); y <= Math.ceil(s.y1 + s.x0 * t); y++) {
+        const x = Math.round(s.x0 - y * t);
+        for (let d = -halfWidth; d <= halfWidth; d++) white(x + d, y);
+      }
+    }
+  }
+}
+
+/** Encodes a binary PGM (P5). */
+export function encodePgm(g: Gray): Buffer {
+  return Buffer.concat([Buffer.from(`P5\n${g.width} ${g.height}\n255\n`, 'latin1'), Buffer.from(g.data.buffer, g.data.byteOffset, g.width * g.height)]);
 }

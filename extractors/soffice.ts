@@ -3,7 +3,7 @@
  * profile fail silently), a time limit (the process group is killed on a hang) and its outputs are checked.
  * Several input files can go through one call: a cold start costs ~1.5 s.
  */
-import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, extname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -15,6 +15,8 @@ export interface SofficeOptions {
   sofficePath: string;
   timeoutMs: number;
   maxOutputBytes?: number;
+  /** Import filter, e.g. `HTML (StarWriter)` so HTML opens in Writer rather than Writer/Web. */
+  infilter?: string;
 }
 
 export interface ConvertResult {
@@ -29,11 +31,13 @@ export interface ConvertResult {
  * `doc:MS Word 97`) into `outDir`. Throws MissingToolError / ExtractionTimeoutError (`convert.timeout`).
  */
 export async function sofficeConvert(inputs: string[], target: string, outDir: string, o: SofficeOptions): Promise<ConvertResult> {
+  await mkdir(outDir, { recursive: true });
   const profile = await mkdtemp(join(tmpdir(), `nianbao-lo-${process.pid}-${++calls}-`));
   try {
     const args = [
       `-env:UserInstallation=${pathToFileURL(profile).href}`,
       '--headless', '--invisible', '--nologo', '--nodefault', '--norestore', '--nolockcheck',
+      ...(o.infilter ? [`--infilter=${o.infilter}`] : []),
       '--convert-to', target, '--outdir', outDir, ...inputs,
     ];
     const r = await runTool(o.sofficePath, args, {
@@ -43,7 +47,7 @@ export async function sofficeConvert(inputs: string[], target: string, outDir: s
       timeoutCode: 'convert.timeout',
       env: { ...process.env, HOME: profile, SAL_USE_VCLPLUGIN: 'svp' },
     });
-    const ext = '.' + target.split(':')[0];
+    const ext = `.${target.split(':')[0]}`;
     const present = new Set(await readdir(outDir));
     const outputs = new Map<string, string>();
     for (const input of inputs) {
