@@ -1,6 +1,6 @@
 /**
  * Hand-written labelled bodies. `expect` is the answer's path in the registry (null: the right answer is to
- * abstain). Tags: seed, plain, shared, shared_ctx, street, department, ocr, typo, renamed, site, title.
+ * abstain). Tags: seed, plain, shared, shared_ctx, street, department, ocr, typo, renamed, site, url, title.
  */
 import type { LabelledCase } from '../../src/divisions/eval.ts';
 
@@ -112,6 +112,11 @@ export const HAND_CASES: HandCase[] = [
   // Text that names another county: a same-named town merged away since the registry date is possible.
   { body: '牛屯镇', text: '在原平市委、市政府的领导下', expect: null, kind: '人民政府', tag: 'shared' },
   { body: '牛屯镇', text: '在安阳市滑县县委的领导下，学习原平市经验', expect: `${HUA}/牛屯镇`, kind: '人民政府', tag: 'shared_ctx' },
+  // The site's host name spelled in pinyin.
+  { body: '闫庄镇人民政府', url: 'http://www.songxian.gov.cn/xxgk/2023/1.html', expect: '河南省/洛阳市/嵩县/闫庄镇', kind: '人民政府', tag: 'url' },
+  { body: '洪泽县人民政府', url: 'http://www.hongze.gov.cn/', expect: HONGZE, kind: '人民政府', tag: 'url' },
+  { body: '鼓楼区人民政府', url: 'https://www.gulou.gov.cn/', expect: null, kind: '人民政府', tag: 'url' },
+  { body: '朝阳区人民政府', url: 'http://www.bjchy.gov.cn/', expect: null, kind: '人民政府', tag: 'url' },
   // No body: title or first line.
   { body: null, title: '临淄区敬仲镇人民政府2021年政府信息公开工作年度报告', expect: `${JING}/敬仲镇`, kind: '人民政府', tag: 'title' },
   { body: null, text: '\n滑县人民政府\n2022年政府信息公开工作年度报告\n', expect: HUA, kind: '人民政府', tag: 'title' },

@@ -7,6 +7,7 @@ import { warn, type Message } from '../model/result.ts';
 import { countiesMentioned, siteRelation, textMentions, type ChainFit } from './context.ts';
 import { adminSuffix } from './names.ts';
 import { isConfusableVariant } from './similar.ts';
+import { urlMentions } from './url-hints.ts';
 import type { DivisionRegistry } from './registry.ts';
 import type { DivisionCandidate, DivisionEntry } from './types.ts';
 
@@ -22,7 +23,14 @@ export interface Ctx {
   registry: DivisionRegistry;
   site: string | null;
   context: string;
+  /** Host-name labels of the report's URL (pinyin place names). */
+  hostLabels: string[];
   warnings: Message[];
+}
+
+/** Names of the candidate's places that the text or the URL's host name mention. */
+function support(c: Cand, ctx: Ctx, withOwnName: boolean): string[] {
+  return [...textMentions(c.entry, ctx.context, ctx.registry, withOwnName), ...urlMentions(c.entry, ctx.hostLabels, ctx.registry)];
 }
 
 export function candidate(e: DivisionEntry, registry: DivisionRegistry): DivisionCandidate {
@@ -37,7 +45,7 @@ const isVariant = (c: Cand): boolean => c.match === 'variant' || c.match === 're
 
 /** Picks one candidate or none (with the warning that says why). */
 export function decide(cands: Cand[], targetText: string, ctx: Ctx): { chosen: Cand | null; left: Cand[] } {
-  const { registry, site, context, warnings } = ctx;
+  const { registry, site, warnings } = ctx;
   let left = cands;
   if (site) {
     const inside = left.filter((c) => siteRelation(c.entry, site) !== 'outside');
@@ -48,10 +56,10 @@ export function decide(cands: Cand[], targetText: string, ctx: Ctx): { chosen: C
     left = inside;
   }
   if (left.length > 1) {
-    const supported = left.filter((c) => textMentions(c.entry, context, registry, isVariant(c)).length > 0);
+    const supported = left.filter((c) => support(c, ctx, isVariant(c)).length > 0);
     if (supported.length > 0 && supported.length < left.length) {
       const names = supported.length === 1 ? `chose ${registry.path(supported[0].entry.code)}` : `kept ${supported.length} places`;
-      warnings.push(warn('division.text_context', `${targetText}: ${names} from names in the text`, { level: 'info' }));
+      warnings.push(warn('division.text_context', `${targetText}: ${names} from names in the text or the site's host name`, { level: 'info' }));
       left = supported;
     }
   }
@@ -66,7 +74,7 @@ export function decide(cands: Cand[], targetText: string, ctx: Ctx): { chosen: C
   }
   const c = left[0];
   if (isVariant(c)) {
-    const confirmed = c.fit.anchored || site !== null || textMentions(c.entry, context, registry, true).length > 0;
+    const confirmed = c.fit.anchored || site !== null || support(c, ctx, true).length > 0;
     if (!confirmed) {
       warnings.push(warn('division.unconfirmed_variant', `${targetText} is not in the registry; ${c.entry.name} is close but nothing confirms it`));
       return { chosen: null, left };
@@ -86,7 +94,7 @@ export function decide(cands: Cand[], targetText: string, ctx: Ctx): { chosen: C
  * another county, merged away since the registry date, that names its own county).
  */
 function contradicted(c: Cand, targetText: string, ctx: Ctx): boolean {
-  if (!ctx.context || textMentions(c.entry, ctx.context, ctx.registry, false).length > 0) return false;
+  if (!ctx.context || support(c, ctx, false).length > 0) return false;
   const city = ctx.registry.ancestors(c.entry.code).find((a) => a.level === 'city');
   const elsewhere = countiesMentioned(ctx.context, ctx.registry).filter((x) => !city || !x.code.startsWith(city.code));
   if (elsewhere.length > 0 && c.entry.level === 'township') {

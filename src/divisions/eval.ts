@@ -13,6 +13,7 @@ export interface LabelledCase {
   title?: string;
   text?: string;
   site?: string;
+  url?: string;
   expect: string | null;
   kind?: BodyKind;
   tag?: string;
@@ -55,7 +56,7 @@ export function evaluate(cases: LabelledCase[], registry: DivisionRegistry): Eva
   let kindRight = 0;
   let kindCases = 0;
   for (const c of cases) {
-    const r = resolveBody({ body: c.body, title: c.title, text: c.text, siteDivisionCode: c.site }, registry);
+    const r = resolveBody({ body: c.body, title: c.title, text: c.text, siteDivisionCode: c.site, url: c.url }, registry);
     const got = r.value.division?.code ?? null;
     let verdict: CaseOutcome['verdict'];
     if (got === null) verdict = c.expect === null ? 'right_abstain' : 'abstained';

@@ -14,6 +14,7 @@ import { ZONE_SUFFIX, adminSuffix, aliasesOf, normalizeName } from './names.ts';
 import { normalizeDivisionCode, type DivisionRegistry } from './registry.ts';
 import { plausibleMisspelling } from './similar.ts';
 import { parseName, variantEntries, type NameToken } from './tokenize.ts';
+import { hostLabels } from './url-hints.ts';
 import type { BodyKind, DivisionEntry, Resolution, ResolveInput } from './types.ts';
 import { withoutPlace } from './without-place.ts';
 
@@ -119,7 +120,8 @@ export function resolveBody(input: ResolveInput, registry: DivisionRegistry): Re
   if (input.siteDivisionCode && !site) {
     warnings.push(warn('division.site_code_unknown', `site division code ${input.siteDivisionCode} is not in the registry`));
   }
-  const ctx: Ctx = { registry, site, context: `${input.title ?? ''}\n${input.text ?? ''}`.trim(), warnings };
+  const context = `${input.title ?? ''}\n${input.text ?? ''}`.trim();
+  const ctx: Ctx = { registry, site, context, hostLabels: hostLabels(input.url), warnings };
   const parsed = parseName(name, registry);
   if (parsed.tokens.length === 0) return withoutPlace(parsed.rest, ctx);
   return resolveTokens(parsed.tokens, parsed.rest, ctx);

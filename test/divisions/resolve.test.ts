@@ -128,3 +128,9 @@ test('a unique name is withheld when the text names a county elsewhere and not i
   assert.ok(codes(r).includes('division.context_conflict'));
   assert.equal(resolve({ body: '牛屯镇', text: '在安阳市委、滑县县委的领导下，学习原平市经验' }).value.division?.code, '410526105');
 });
+
+test("the site's host name in pinyin helps like a name in the text", () => {
+  assert.equal(resolve({ body: '闫庄镇人民政府', url: 'http://www.songxian.gov.cn/xxgk/1.html' }).value.division?.code, '410325104');
+  assert.equal(resolve({ body: '鼓楼区人民政府', url: 'https://www.gulou.gov.cn/' }).value.division, null, 'all four are gulou');
+  assert.equal(resolve({ body: '闫庄镇人民政府', url: 'not a url' }).value.division, null);
+});
