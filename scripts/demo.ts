@@ -6,7 +6,8 @@
 import { join } from 'node:path';
 import { loadConfig, PROJECT_DIR } from '../src/pipeline/config.ts';
 import { createProgress, resolveMode } from '../src/pipeline/progress.ts';
-import { openStore, runPipeline } from '../src/pipeline/run.ts';
+import { runPipeline } from '../src/pipeline/run.ts';
+import { openDb } from '../src/store/db.ts';
 import { formatSummary } from '../src/pipeline/summary.ts';
 import { withInterrupts } from '../src/cli/interrupts.ts';
 import { startFixtureSite } from './fixture-site/index.ts';
@@ -37,7 +38,7 @@ function formatTable(header: string[], rows: string[][]): string {
 }
 
 function findings(dbPath: string): string {
-  const { db } = openStore(loadConfig({ flags: { db: dbPath, dataDir: OUT } }));
+  const db = openDb(dbPath);
   try {
     const reports = db
       .prepare(`SELECT id, COALESCE(division_name, body) AS body, year, template, status, flagged_cells FROM reports
