@@ -85,7 +85,7 @@ export function registerCoverage(program: Command): void {
         process.stdout.write(files.map(([f, n]) => `${f}\t${n} rows\n`).join(''));
         process.stdout.write(`coverage: ${m.rows.length} ${m.level} bodies × ${m.years.length} years: ${t.parsed} parsed, ` +
           `${t.found} found not parsed, ${t.missing} not found (${cells ? ((t.parsed / cells) * 100).toFixed(1) : '0'}% parsed); ` +
-          `${m.unplaced.length} bodies not placed\n`);
+          `${new Set(m.unplaced.map((u) => u.body)).size} bodies with reports not placed in a division\n`);
         return 0;
       } finally {
         db.close();
