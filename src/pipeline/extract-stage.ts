@@ -4,12 +4,13 @@
  * error code and the stage goes on. On abort, documents in hand finish and the rest stay pending.
  */
 import { fileURLToPath } from 'node:url';
-import { BadDocumentError, errorCode } from '../model/errors.ts';
+import { BadDocumentError, errorCode, PipelineError } from '../model/errors.ts';
 import { extractedPath, pendingExtractions, saveExtraction, type PendingExtraction } from '../store/extractions.ts';
 import { forEachConcurrent } from './concurrency.ts';
 import type { StageContext } from './context.ts';
 import { EXTRACT_WORKER, type ExtractDone, type ExtractJob } from './extract-job.ts';
 import { WorkerPool } from './worker-pool.ts';
+import { WorkerJobError } from './worker-protocol.ts';
 
 export interface ExtractStats {
   pending: number;
@@ -19,15 +20,28 @@ export interface ExtractStats {
   notStarted: number;
   failedByReason: Record<string, number>;
   ms: number;
+  /** Crashes in a row since the last success (the stage stops when workers cannot start at all). */
+  crashStreak: number;
 }
 
 export interface ExtractStageOptions {
-  /** Also retry contents whose extraction at this version failed (timeouts, missing tools). */
+  /** Also retry contents whose extraction at this version failed for good (not only transient failures). */
   retryFailed?: boolean;
+  /** Worker entry module (tests); default extract-worker.ts. */
+  workerScript?: string;
 }
 
 /** Codes that come from our own shutdown, not from the document: nothing is recorded for them. */
 const SHUTDOWN_CODES = new Set(['worker.closed']);
+const TRANSIENT_ERRORS = new Set(['ExtractionTimeoutError', 'MissingToolError']);
+/** This many crashes in a row before any success: the workers themselves are broken, not the documents. */
+const BROKEN_AFTER = 5;
+
+/** Time-outs, missing tools and crashed workers may go away: later runs try again (MAX_ATTEMPTS). */
+export function isTransient(e: unknown): boolean {
+  const name = e instanceof WorkerJobError ? e.originalName : (e as Error | undefined)?.name;
+  return errorCode(e) === 'worker.crashed' || TRANSIENT_ERRORS.has(name ?? '') || (e instanceof PipelineError && e.retryable);
+}
 
 function fileNameOf(p: PendingExtraction): string | undefined {
   if (p.url) {
@@ -43,12 +57,12 @@ function fileNameOf(p: PendingExtraction): string | undefined {
 export async function runExtractStage(ctx: StageContext, options: ExtractStageOptions = {}): Promise<ExtractStats> {
   const started = Date.now();
   const pending = pendingExtractions(ctx.db, ctx.extractorVersion, options);
-  const stats: ExtractStats = { pending: pending.length, ok: 0, failed: 0, notStarted: 0, failedByReason: {}, ms: 0 };
+  const stats: ExtractStats = { pending: pending.length, ok: 0, failed: 0, notStarted: 0, failedByReason: {}, ms: 0, crashStreak: 0 };
   ctx.progress.stageStart('extract', pending.length);
   if (pending.length > 0) {
     const workers = Math.min(ctx.config.workers, pending.length);
     const pool = new WorkerPool<ExtractJob, ExtractDone>({
-      script: fileURLToPath(EXTRACT_WORKER), size: workers, timeoutMs: ctx.config.extractTimeoutSec * 1000,
+      script: options.workerScript ?? fileURLToPath(EXTRACT_WORKER), size: workers, timeoutMs: ctx.config.extractTimeoutSec * 1000,
     });
     try {
       const { started: n } = await forEachConcurrent(pending, workers, (p) => extractOne(ctx, pool, p, stats), ctx.signal);
@@ -77,14 +91,21 @@ async function extractOne(ctx: StageContext, pool: WorkerPool<ExtractJob, Extrac
       warnings: done.warnings, ms: done.ms, extractedAt: new Date().toISOString(),
     });
     stats.ok++;
+    stats.crashStreak = 0;
     ctx.progress.stageTick('extract', { sha256: p.sha256, format: done.format, ms: done.ms });
   } catch (e) {
     const code = errorCode(e);
     if (SHUTDOWN_CODES.has(code)) return;
     const message = (e as Error).message;
-    saveExtraction(ctx.db, { ...base, status: 'failed', errorCode: code, errorMessage: message, ms: Date.now() - t0, extractedAt: new Date().toISOString() });
+    saveExtraction(ctx.db, {
+      ...base, status: 'failed', errorCode: code, errorMessage: message, retryable: isTransient(e), ms: Date.now() - t0,
+      extractedAt: new Date().toISOString(),
+    });
     stats.failed++;
     stats.failedByReason[code] = (stats.failedByReason[code] ?? 0) + 1;
     ctx.progress.stageTick('extract', { failed: true, sha256: p.sha256, url: p.url, code, message });
+    if (code === 'worker.crashed' && ++stats.crashStreak >= BROKEN_AFTER && stats.ok === 0) {
+      throw new PipelineError('extract.workers_broken', `${BROKEN_AFTER} extraction workers crashed in a row and none succeeded: ${message}`);
+    }
   }
 }

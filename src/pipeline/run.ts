@@ -4,6 +4,7 @@
  * stops between documents when `signal` aborts. Every document's outputs are committed before the next
  * one starts, so a killed run loses nothing committed and the next run resumes.
  */
+import { ConfigError } from '../model/errors.ts';
 import { BlobStore } from '../store/blobs.ts';
 import { openDb, type Db } from '../store/db.ts';
 import { acquireRunLock, heartbeatLock, releaseRunLock } from '../store/run-lock.ts';
@@ -77,7 +78,8 @@ export async function runPipeline(config: Config, plan: RunPlan, io: RunIo): Pro
     try {
       await runStages(ctx, plan, partial);
     } catch (e) {
-      finishRun(db, runId, { status: 'failed', exitCode: 4, summary: { ...partial, error: String((e as Error).stack ?? e) }, now: new Date().toISOString() });
+      const exitCode = e instanceof ConfigError ? 2 : 4;
+      finishRun(db, runId, { status: 'failed', exitCode, summary: { ...partial, error: String((e as Error).stack ?? e) }, now: new Date().toISOString() });
       throw e;
     } finally {
       clearInterval(beat);

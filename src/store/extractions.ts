@@ -18,6 +18,8 @@ export interface ExtractionRow {
   warnings?: Message[];
   errorCode?: string | null;
   errorMessage?: string | null;
+  /** A transient failure (time-out, missing tool, crashed worker): extracted again by later runs. */
+  retryable?: boolean;
   ms?: number | null;
   runId?: string | null;
   extractedAt: string;
@@ -35,12 +37,17 @@ export function extractedPath(dir: string, sha: string, version: string): string
   return join(dir, `${sha}.${version}.json`);
 }
 
+/** Transient failures are tried this many times in all (one attempt per run). */
+export const MAX_ATTEMPTS = 3;
+
 /**
- * Contents in `documents` without an extraction at this version (and, with retryFailed, those whose
- * extraction at this version failed), oldest document first.
+ * Contents in `documents` without an extraction at this version, or whose extraction failed transiently
+ * fewer than MAX_ATTEMPTS times (with retryFailed: any failure), oldest document first.
  */
 export function pendingExtractions(db: Db, version: string, options: { retryFailed?: boolean } = {}): PendingExtraction[] {
-  const failedClause = options.retryFailed ? "AND e.status = 'ok'" : '';
+  const failedClause = options.retryFailed
+    ? "AND e.status = 'ok'"
+    : `AND (e.status = 'ok' OR e.retryable = 0 OR e.attempts >= ${MAX_ATTEMPTS})`;
   return db
     .prepare(
       `SELECT d.sha256 AS sha256, d.url AS url, d.content_type AS contentType, d.ext AS ext
@@ -57,14 +64,14 @@ export function pendingExtractions(db: Db, version: string, options: { retryFail
 export function saveExtraction(db: Db, row: ExtractionRow): void {
   db.prepare(
     `INSERT INTO extractions (sha256, extractor_version, status, format, pages, ocr, model_bytes, warnings_json,
-       error_code, error_message, ms, run_id, extracted_at)
+       error_code, error_message, retryable, ms, run_id, extracted_at)
      VALUES (@sha256, @extractorVersion, @status, @format, @pages, @ocr, @modelBytes, @warnings, @errorCode,
-       @errorMessage, @ms, @runId, @extractedAt)
+       @errorMessage, @retryable, @ms, @runId, @extractedAt)
      ON CONFLICT (sha256, extractor_version) DO UPDATE SET status = excluded.status, format = excluded.format,
        pages = excluded.pages, ocr = excluded.ocr, model_bytes = excluded.model_bytes,
        warnings_json = excluded.warnings_json, error_code = excluded.error_code,
-       error_message = excluded.error_message, ms = excluded.ms, run_id = excluded.run_id,
-       extracted_at = excluded.extracted_at`,
+       error_message = excluded.error_message, retryable = excluded.retryable, ms = excluded.ms,
+       run_id = excluded.run_id, extracted_at = excluded.extracted_at, attempts = extractions.attempts + 1`,
   ).run({
     sha256: row.sha256,
     extractorVersion: row.extractorVersion,
@@ -76,6 +83,7 @@ export function saveExtraction(db: Db, row: ExtractionRow): void {
     warnings: JSON.stringify(row.warnings ?? []),
     errorCode: row.errorCode ?? null,
     errorMessage: row.errorMessage ?? null,
+    retryable: row.retryable ? 1 : 0,
     ms: row.ms ?? null,
     runId: row.runId ?? null,
     extractedAt: row.extractedAt,

@@ -26,7 +26,7 @@ test('the summary says when there was nothing to extract or parse', () => {
   const s: RunSummary = {
     runId: 'r', command: 'run', status: 'ok', exitCode: 0, startedAt: '', endedAt: '',
     versions: { extractor: 'e1', parser: 'p1', resolver: null },
-    extract: { pending: 0, ok: 0, failed: 0, notStarted: 0, failedByReason: {}, ms: 0 },
+    extract: { pending: 0, ok: 0, failed: 0, notStarted: 0, failedByReason: {}, ms: 0, crashStreak: 0 },
     parse: {
       pending: 0, parsed: 0, created: 0, reparsed: 0, changed: 0, byStatus: { ok: 0, flagged: 0, failed: 0, not_report: 0 },
       parseErrors: 0, failedByReason: {}, flaggedCells: 0, missingModels: 0, notStarted: 0, ms: 0,

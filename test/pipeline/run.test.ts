@@ -7,6 +7,10 @@ import { runPipeline, type RunPlan } from '../../src/pipeline/run.ts';
 import { DEFAULT_PARSER } from '../../src/pipeline/context.ts';
 import { openDb } from '../../src/store/db.ts';
 import type { Config } from '../../src/pipeline/config.ts';
+import { fileURLToPath } from 'node:url';
+import { runExtractStage } from '../../src/pipeline/extract-stage.ts';
+import { pendingExtractions } from '../../src/store/extractions.ts';
+import type { PipelineError } from '../../src/model/errors.ts';
 import { quietIo, seed, SEED_A, SEED_B, testConfig } from './helpers.ts';
 
 const OFFLINE = (dir: string): RunPlan => ({ command: 'run', extract: {}, parse: {}, export: { dir, bom: true } });
@@ -130,4 +134,21 @@ test('a failed extraction is recorded, and --retry-failed re-extracts and re-par
   assert.equal(retry.parse?.changed, 1);
   assert.equal(retry.store.reports.ok, 1);
   assert.equal(retry.exitCode, 0);
+});
+
+test('workers that cannot start stop the stage (exit 4), not mark every document failed for good', async (t) => {
+  const store = tempStore();
+  t.after(() => store.cleanup());
+  for (let i = 0; i < 8; i++) addDocument(store, `文档 ${i}`);
+  const config = testConfig(store, { workers: 1 });
+  const ctx = {
+    db: store.db, blobs: store.blobs, config, runId: 'r', progress: quietIo().progress, signal: new AbortController().signal,
+    parser: DEFAULT_PARSER, resolver: null, extractorVersion: 'e-test',
+  };
+  const workerScript = fileURLToPath(new URL('../fixtures/pipeline/broken-worker.ts', import.meta.url));
+  await assert.rejects(runExtractStage(ctx, { workerScript }), (e: PipelineError) => e.code === 'extract.workers_broken');
+  const rows = store.db.prepare('SELECT error_code, retryable FROM extractions').all() as { error_code: string; retryable: number }[];
+  assert.equal(rows.length, 5);
+  assert.ok(rows.every((r) => r.error_code === 'worker.crashed' && r.retryable === 1));
+  assert.equal(pendingExtractions(store.db, 'e-test').length, 8, 'all of them are tried again next run');
 });
