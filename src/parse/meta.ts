@@ -8,6 +8,9 @@ import { chineseYearToDigits } from './normalize.ts';
 import type { Row } from './rows.ts';
 
 const TITLE = /(政府信息公开|政务公开|信息公开).{0,12}(年度报告|年报|工作报告)|年度报告/;
+/** A title ends with the report's name; a sentence or a notice about reports does not. */
+const TITLE_END = /(年度报告|年报|工作报告|报告)[)）]?\s*$/;
+const NOT_TITLE = /通知|要求|做好|编制|发布工作|部署|会议|培训|。/;
 const YEAR = /((?:19|20)\d{2})\s*年/;
 const BODY_END = /(人民政府|办事处|街道|委员会|管委会|管理委员会|[局委办厅处署院所室站镇乡区县市])$/;
 
@@ -40,7 +43,8 @@ export function readMeta(rows: Row[], firstSectionRow: number | undefined, sourc
   const candidates = [...head.map((text, i) => ({ text, i })), ...(sourceTitle ? [{ text: chineseYearToDigits(sourceTitle), i: -1 }] : [])];
   for (const { text, i } of candidates) {
     const compact = text.replace(/\s+/g, '');
-    if (!TITLE.test(compact) || compact.length > 80) continue;
+    const core = compact.replace(/[(（][^()（）]*[)）]$/, '');
+    if (!TITLE.test(core) || core.length > 60 || !TITLE_END.test(core) || NOT_TITLE.test(core)) continue;
     const m = YEAR.exec(text);
     if (!m) continue;
     year = Number(m[1]);

@@ -51,6 +51,17 @@ function subtotalIndex(rows: ValueToken[][]): number | null {
   return null;
 }
 
+/** The header says where 小计 stands: before 商业企业 (index 1) or after 法律服务机构/其他 (index 6). */
+function subtotalFromHeader(header: string): number | null {
+  const at = header.search(/小计|合计/);
+  const first = header.search(/商业企业/);
+  const last = header.search(/法律服务机构/);
+  if (at < 0 || first < 0 || last < 0) return null;
+  if (at < first) return 1;
+  if (at > last) return 6;
+  return null;
+}
+
 export function readSection3(stream: Stream, from: number, to: number): S3Read {
   const read: S3Read = { ...emptyRead(), otherStyle: 'none', end: to, used: new Set() };
   const anchors = findAnchors(stream.labels, S3_ROWS, from, to);
@@ -59,20 +70,21 @@ export function readSection3(stream: Stream, from: number, to: number): S3Read {
   const groups = anchors.map((a, i) => tokensIn(stream, a.start, i + 1 < anchors.length ? anchors[i + 1]!.start : to));
   const rowCode = (idx: number) => S3_ROWS[idx]!.row;
 
-  const hasSub = anchors.some((a) => SUBROWS.has(rowCode(a.idx)));
+  // 「3.其他」 alone can come from a repeated header (…其他 总计): the two distinctive sub-rows decide.
+  const hasSub = anchors.some((a) => rowCode(a.idx) === 'result.other.no_correction' || rowCode(a.idx) === 'result.other.fee_unpaid');
   const otherAt = anchors.findIndex((a) => rowCode(a.idx) === 'result.other.total');
   read.otherStyle = hasSub ? 'subrows' : otherAt >= 0 && groups[otherAt]!.length > 0 ? 'single' : 'none';
   const inTemplate = (code: string) =>
     read.otherStyle === 'subrows' ? code !== 'result.other.total' : !SUBROWS.has(code);
 
   // Width: 7 value columns, or 8 with a 法人或其他组织 subtotal.
-  const eights = groups.filter((g) => g.length === 8 && g.every((t) => t.kind === 'number'));
+  const eights = groups.filter((g) => g.length === 8);
   const sevens = groups.filter((g) => g.length === 7).length;
   let width = 7;
   let sub: number | null = null;
   if (eights.length >= 3 && eights.length > sevens) {
     width = 8;
-    sub = subtotalIndex(eights);
+    sub = subtotalFromHeader(stream.labels.slice(from, anchors[0]!.start)) ?? subtotalIndex(eights.filter((g) => g.every((t) => t.kind === 'number')));
     if (sub === null) read.warnings.push(warn('parse.s3_subtotal_ambiguous', 'section 三 has 8 value columns and the subtotal column cannot be told apart'));
   }
   const firstRow = rowOf(stream, anchors[0]!.start);

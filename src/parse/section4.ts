@@ -49,7 +49,6 @@ export function readSection4(stream: Stream, from: number, to: number, used: Set
     read.warnings.push(warn('parse.s4_no_values', 'section 四 table has no values'));
     return read;
   }
-  read.found = true;
   const set = (vals: (ValueToken | null)[]) => S4_CODES.forEach((c, i) => read.cells.set(c, vals[i] ?? null));
   if (g.length > 15 && g[15]!.rowIndex !== g[14]!.rowIndex) {
     read.warnings.push(warn('parse.s4_trailing_values', `${g.length - 15} values after section 四 ignored`));
@@ -57,12 +56,14 @@ export function readSection4(stream: Stream, from: number, to: number, used: Set
   }
   if (g.length === 15) {
     set(g);
+    read.found = true;
     return read;
   }
   const numeric = g.every((t) => t.kind === 'number' && t.digits && !t.raw.includes('.'));
   const digitCount = numeric ? g.reduce((a, t) => a + t.digits!.length, 0) : 0;
   if (numeric && g.length < 15 && digitCount >= 15) {
     const cands = splitDigits(g.map((t) => t.digits!), 15, { check: groupSumCheck, maxDigits: 5 });
+    read.found = true;
     if (cands.length === 1) {
       set(cands[0]!.map((v) => splitToken(g, v)));
       read.warnings.push(warn('parse.digits_split', 'section 四 glued digits split by the group totals'));
@@ -76,11 +77,14 @@ export function readSection4(stream: Stream, from: number, to: number, used: Set
   const headRow = rowOf(stream, start);
   const mapped = byGrid(g, s4Header(stream, headRow, rowOf(stream, g[0]!.pos) + 1));
   if (mapped) {
+    read.found = true;
     set(S4_CODES.map((c) => mapped.get(c) ?? null));
     read.warnings.push(warn('parse.s4_cells_missing', `section 四: ${15 - mapped.size} cells empty in the grid`));
     return read;
   }
   set([]);
+  // A damaged table (most of its 15 values there), not a narrative quoting a number of cases.
+  read.found = m !== null && g.length >= 8 && new Set(g.map((t) => t.rowIndex)).size <= 3;
   read.warnings.push(incomplete('parse.s4_incomplete', g.length, 15));
   return read;
 }

@@ -38,7 +38,9 @@ export interface Stream {
 
 const DASH = /^(-|—|–|―|─|－|--|——|\/|无|空|n\/?a|—\/—|\\|×)$/i;
 const HAN_PAREN = /\([^()]*\p{Script=Han}[^()]*\)/gu;
-const NUMBER = /[-+]?\d[\d,]*(?:\.\d+)?/g;
+/** A number, or a dash word standing alone between spaces (space-separated rows: 「15 － － 15」). */
+const SCAN = /([-+]?\d[\d,]*(?:\.\d+)?)|(?<=^|\s)(-{1,2}|—{1,2}|–|―|\/|无|空)(?=\s|$)/g;
+const DASH_WORD = /(?:^|\s)(-{1,2}|—{1,2}|–|―|\/|无|空)(?:\s|$)/;
 const NOISE_AFTER = /^(\s*(年|月|日|时|页|号|周岁|%|‰)|[-/]\d|\.\d*\s*%)/;
 const UNIT_AFTER = /^\s*(万元|元|件|项|个|次|宗|条|人次|人)/;
 
@@ -74,15 +76,21 @@ export function buildStream(rows: Row[]): Stream {
         out.push({ ...base, kind: 'dash', value: null, raw: trimmed, pos: stream.labels.length });
         return;
       }
-      if (!/\d/.test(trimmed)) {
+      if (!/\d/.test(trimmed) && !DASH_WORD.test(trimmed)) {
         addLabel(trimmed, rowIndex); // label text only: the common case, no number scanning
         return;
       }
       const text = cell.text.replace(HAN_PAREN, (m) => m.replace(/\d/g, (d) => `\u0000${d}`));
       let last = 0;
-      for (const m of text.matchAll(NUMBER)) {
+      for (const m of text.matchAll(SCAN)) {
         const start = m.index!;
         const before = text.slice(last, start);
+        if (m[2] !== undefined) {
+          addLabel(before.replace(/\u0000/g, ''), rowIndex);
+          last = start + m[0].length;
+          out.push({ ...base, kind: 'dash', value: null, raw: m[2], pos: stream.labels.length });
+          continue;
+        }
         let raw = m[0];
         const after = text.slice(start + raw.length);
         const prev = text.slice(0, start);
@@ -90,7 +98,7 @@ export function buildStream(rows: Row[]): Stream {
           continue; // inside a parenthetical note, 第N…, a date, a percentage
         }
         let enumerator = '';
-        if (/^[.](?=\s*[\p{Script=Han}(])/u.test(after) && /^[-+]?\d+$/.test(raw)) {
+        if (/^\s*[.](?=\s*[\p{Script=Han}(])/u.test(after) && /^[-+]?\d+$/.test(raw)) {
           enumerator = raw.slice(-1); // 1.属于… (also glued: 00000001.属于 → 0000000 + enumerator 1)
           raw = raw.slice(0, -1);
         }
