@@ -15,26 +15,25 @@ export interface RowOptions {
 
 type ReportRow = Record<(typeof REPORT_COLUMNS)[number], CsvValue>;
 
-function reportQuery(onlyLatest: boolean): string {
-  return `SELECT r.id AS report_id, r.body, r.division_code, r.division_name, r.province, r.city, r.county, r.township,
-      r.body_kind, r.department, r.year, r.template, r.source_url, r.sha256, r.fetched_at, r.status, r.failed_checks,
-      r.flagged_cells, r.values_read, r.values_derived, r.values_null AS values_empty, CASE WHEN r.id IN (SELECT id FROM latest_reports) THEN 1 ELSE 0 END AS latest,
-      r.published_at, r.site_id, r.title, r.format, r.error_code, r.extractor_version, r.parser_version,
-      r.resolver_version
-    FROM reports r
-    WHERE r.id > ? ${onlyLatest ? 'AND r.id IN (SELECT id FROM latest_reports)' : ''}
-    ORDER BY r.id LIMIT ?`;
-}
+const REPORT_SQL = `SELECT r.id AS report_id, r.body, r.division_code, r.division_name, r.province, r.city, r.county,
+    r.township, r.body_kind, r.department, r.year, r.template, r.source_url, r.sha256, r.fetched_at, r.status,
+    r.failed_checks, r.flagged_cells, r.values_read, r.values_derived, r.values_null AS values_empty, 0 AS latest,
+    r.published_at, r.site_id, r.title, r.format, r.error_code, r.extractor_version, r.parser_version,
+    r.resolver_version
+  FROM reports r WHERE r.id > ? ORDER BY r.id LIMIT ?`;
 
-/** Batches of report rows, in id order. */
+/** Batches of report rows in id order, with `latest` set (and, with onlyLatest, only those). */
 function* reportBatches(db: Db, options: RowOptions): Generator<ReportRow[]> {
-  const stmt = db.prepare(reportQuery(options.onlyLatest ?? false));
+  const latest = new Set(db.prepare('SELECT id FROM latest_reports').pluck().all() as number[]);
+  const stmt = db.prepare(REPORT_SQL);
   let last = 0;
   for (;;) {
     const batch = stmt.all(last, options.batchSize ?? 500) as ReportRow[];
     if (batch.length === 0) return;
-    yield batch;
     last = batch[batch.length - 1]!.report_id as number;
+    for (const r of batch) r.latest = latest.has(r.report_id as number) ? 1 : 0;
+    const kept = options.onlyLatest ? batch.filter((r) => r.latest === 1) : batch;
+    if (kept.length > 0) yield kept;
   }
 }
 

@@ -90,3 +90,15 @@ test('export is deterministic and --no-bom drops the BOM', async (t) => {
   const cells = parseCsv(readFileSync(join(b, 'cells.csv'), 'utf8'));
   assert.deepEqual(cells.slice(1).map((r) => r.slice(1, 4)), [['s3.new.total', '1', 'read']]);
 });
+
+test('onlyLatest exports one report per body and year, with its cells', async (t) => {
+  const store = tempStore();
+  t.after(() => store.cleanup());
+  save(store, 'old', '某某镇人民政府', { 's3.new.total': 1 });
+  const newer = save(store, 'new', '某某镇人民政府', { 's3.new.total': 2 });
+  const out = join(store.dir, 'latest');
+  const files = await exportDataset(store.db, out, { onlyLatest: true, bom: false });
+  assert.deepEqual(files.slice(0, 2).map((f) => f.rows), [1, 1]);
+  const cells = parseCsv(readFileSync(join(out, 'cells.csv'), 'utf8'));
+  assert.deepEqual(cells.slice(1).map((r) => [Number(r[0]), r[2]]), [[newer, '2']]);
+});
