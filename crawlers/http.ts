@@ -63,6 +63,12 @@ function flatHeaders(raw: Record<string, string | string[] | undefined>): { head
   return { headers, setCookies };
 }
 
+/** Drops a body we will not read (the noop listener keeps undici's abort error from going uncaught). */
+function discard(body: NodeJS.ReadableStream & { destroy(): void }): void {
+  body.on('error', () => undefined);
+  body.destroy();
+}
+
 /** GET `req.url`. Throws FetchError: fetch.timeout, fetch.network, fetch.too_large (never retryable). */
 export async function httpGet(req: HttpRequest): Promise<HttpResponse> {
   const started = Date.now();
@@ -80,7 +86,7 @@ export async function httpGet(req: HttpRequest): Promise<HttpResponse> {
     const { headers, setCookies } = flatHeaders(res.headers);
     const declared = Number(headers['content-length']);
     if (Number.isFinite(declared) && declared > req.maxBytes) {
-      res.body.destroy();
+      discard(res.body);
       throw new FetchError('fetch.too_large', `${req.url}: ${declared} bytes declared, limit ${req.maxBytes}`, req.url, { status: res.statusCode });
     }
     const chunks: Buffer[] = [];
@@ -88,7 +94,7 @@ export async function httpGet(req: HttpRequest): Promise<HttpResponse> {
     for await (const chunk of res.body) {
       size += (chunk as Buffer).length;
       if (size > req.maxBytes) {
-        res.body.destroy();
+        discard(res.body);
         throw new FetchError('fetch.too_large', `${req.url}: body larger than ${req.maxBytes} bytes`, req.url, { status: res.statusCode });
       }
       chunks.push(chunk as Buffer);

@@ -1,15 +1,16 @@
 /**
- * Politeness: one p-queue per host (one request at a time) with a minimum spacing between request starts
- * (1/rps, or robots Crawl-delay when larger), under a global concurrency cap. The spacing is measured from
- * the moment a request actually starts (after the global slot is taken), so waiting for the global cap
- * can never bunch requests to one host together.
+ * Politeness: one p-queue per host (one request at a time) under a global concurrency cap. Between the end
+ * of one request to a host and the start of the next there is at least the host's interval (1/rps, or the
+ * robots Crawl-delay when larger). Measuring from the end (not the start) means the server sees arrivals at
+ * least one interval apart whatever the network or our event loop delay, at the cost of a little throughput.
  */
 import PQueue from 'p-queue';
 
 interface HostState {
   queue: PQueue;
   intervalMs: number;
-  lastStart: number;
+  /** When the last request to the host ended (response read or failed). */
+  lastEnd: number;
   /** Earliest next start set by a 429/503 Retry-After for the whole host. */
   pausedUntil: number;
 }
@@ -35,7 +36,7 @@ export class HostGate {
   private state(host: string): HostState {
     let s = this.hosts.get(host);
     if (!s) {
-      s = { queue: new PQueue({ concurrency: 1 }), intervalMs: this.options.politeness ? 1000 : 0, lastStart: 0, pausedUntil: 0 };
+      s = { queue: new PQueue({ concurrency: 1 }), intervalMs: this.options.politeness ? 1000 : 0, lastEnd: 0, pausedUntil: 0 };
       this.hosts.set(host, s);
     }
     return s;
@@ -69,7 +70,7 @@ export class HostGate {
 
   private async spacing(s: HostState): Promise<void> {
     for (;;) {
-      const wait = Math.max(s.lastStart + s.intervalMs, s.pausedUntil) - Date.now();
+      const wait = Math.max(s.lastEnd + s.intervalMs, s.pausedUntil) - Date.now();
       if (wait <= 0) return;
       await sleep(Math.min(wait, 1000));
     }
@@ -82,8 +83,11 @@ export class HostGate {
       await this.spacing(s);
       return this.global.add(async () => {
         await this.spacing(s); // a Retry-After pause may have arrived meanwhile
-        s.lastStart = Date.now();
-        return task();
+        try {
+          return await task();
+        } finally {
+          s.lastEnd = Date.now();
+        }
       });
     }) as Promise<T>;
   }

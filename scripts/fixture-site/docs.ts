@@ -1,7 +1,7 @@
 /**
  * The documents the fixture site publishes, found at start-up: its own fallbacks (test/fixtures/sites/), then
  * the shared corpus (test/fixtures/corpus/*.{txt,html}), the seeds, and extractor fixtures in every format
- * (test/fixtures/extractors/**), capped per format. Body and year come from `<file>.expected.json` when present.
+ * (test/fixtures/extractors/**), capped per source folder and format. Body and year come from `<file>.expected.json` when present.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -23,6 +23,8 @@ export interface FixtureDoc {
   expected?: string;
   /** One of the fixture site's own fallback documents. */
   fallback: boolean;
+  /** The error code the expected file says this document must produce (input.empty, parse.not_report …). */
+  error?: string;
 }
 
 const FORMATS: Record<string, DocFormat> = {
@@ -46,7 +48,7 @@ function formatOf(path: string): DocFormat | undefined {
   return m ? FORMATS[m[1].toLowerCase()] : undefined;
 }
 
-function readExpected(path: string): { file?: string; body?: string; year?: number } | undefined {
+function readExpected(path: string): { file?: string; body?: string; year?: number; error?: string } | undefined {
   const candidates = [`${path}.expected.json`, path.replace(/\.[a-z]+$/i, '.expected.json')];
   for (const c of candidates) {
     if (!existsSync(c)) continue;
@@ -55,7 +57,8 @@ function readExpected(path: string): { file?: string; body?: string; year?: numb
       const meta = (j.meta ?? {}) as Record<string, unknown>;
       const body = (j.body ?? meta.body) as string | undefined;
       const year = Number(j.year ?? meta.year);
-      return { file: c, body: typeof body === 'string' && body ? body : undefined, year: Number.isFinite(year) ? year : undefined };
+      const error = typeof j.error === 'string' ? j.error : undefined;
+      return { file: c, body: typeof body === 'string' && body ? body : undefined, year: Number.isFinite(year) && year > 0 ? year : undefined, error };
     } catch {
       return { file: c };
     }
@@ -73,12 +76,12 @@ function yearFrom(text: string): number | undefined {
 }
 
 /**
- * Loads the documents under `root` (the repository). Fallbacks are always included; other sources add at
- * most `maxPerFormat` documents of each format. Identical bytes are kept once.
+ * Loads the documents under `root` (the repository). Fallbacks are always included; every other folder adds
+ * at most `maxPerFormat` documents of each format (first by name). Identical bytes are kept once.
  */
 export function loadFixtureDocs(root: string, maxPerFormat = 4): { docs: FixtureDoc[]; extra: FixtureDoc } {
   const seen = new Set<string>();
-  const perFormat = new Map<DocFormat, number>();
+  const perFormat = new Map<string, number>();
   const docs: FixtureDoc[] = [];
   let extra: FixtureDoc | undefined;
   const sources: [string, boolean][] = [
@@ -89,12 +92,13 @@ export function loadFixtureDocs(root: string, maxPerFormat = 4): { docs: Fixture
     for (const path of walk(join(root, dir))) {
       const format = formatOf(path);
       if (!format || (dir === 'test/fixtures/corpus' && format !== 'txt' && format !== 'html')) continue;
-      if (!fallback && (perFormat.get(format) ?? 0) >= maxPerFormat) continue;
+      const cap = `${dir}:${format}`;
+      if (!fallback && (perFormat.get(cap) ?? 0) >= maxPerFormat) continue;
       const bytes = readFileSync(path);
       const sha = createHash('sha256').update(bytes).digest('hex');
       if (bytes.length === 0 || seen.has(sha)) continue;
       seen.add(sha);
-      if (!fallback) perFormat.set(format, (perFormat.get(format) ?? 0) + 1);
+      if (!fallback) perFormat.set(cap, (perFormat.get(cap) ?? 0) + 1);
       const exp = readExpected(path);
       const text = format === 'txt' || format === 'html' ? bytes.toString('utf8').slice(0, 3000) : '';
       const year = exp?.year ?? yearFrom(basename(path)) ?? yearFrom(text) ?? 2019 + (n % 6);
@@ -102,6 +106,7 @@ export function loadFixtureDocs(root: string, maxPerFormat = 4): { docs: Fixture
       const doc: FixtureDoc = {
         id: `d${String(n).padStart(3, '0')}${sha.slice(0, 6)}`, source: relative(root, path), format, bytes, body, year,
         title: `${body}${year}年政府信息公开工作年度报告`, expected: exp ? relative(root, exp.file ?? '') : undefined, fallback,
+        error: exp?.error,
       };
       n++;
       if (fallback && basename(path).startsWith('fallback-2024-extra')) extra = doc;

@@ -42,6 +42,11 @@ export interface FixtureSiteOptions {
   maxDepth?: number;
   /** Use 127.0.0.1 for every site even where other loopback addresses work. */
   singleAddress?: boolean;
+  /**
+   * Fixed port (default 0, any free port): every site listens on it at its own address, so the same URLs
+   * (and bytes) come back on the next start; with a single address the sites use port, port+1, ….
+   */
+  port?: number;
 }
 
 export interface FixtureSite {
@@ -75,16 +80,18 @@ function distribute(docs: FixtureDoc[]): Record<SiteName, FixtureDoc[]> {
   return plan;
 }
 
-async function listenAll(sites: VirtualSite[], mirror: VirtualSite, single: boolean): Promise<boolean> {
+async function listenAll(sites: VirtualSite[], mirror: VirtualSite, single: boolean, port: number): Promise<boolean> {
+  const all = [...sites, mirror];
   if (!single) {
     try {
-      for (const [i, s] of [...sites, mirror].entries()) await s.listen(`127.0.0.${i + 2}`);
+      for (const [i, s] of all.entries()) await s.listen(`127.0.0.${i + 2}`, port);
       return false;
-    } catch {
-      await Promise.all([...sites, mirror].map((s) => s.close()));
+    } catch (e) {
+      await Promise.all(all.map((s) => s.close()));
+      if ((e as NodeJS.ErrnoException).code !== 'EADDRNOTAVAIL') throw e;
     }
   }
-  for (const s of [...sites, mirror]) await s.listen('127.0.0.1');
+  for (const [i, s] of all.entries()) await s.listen('127.0.0.1', port === 0 ? 0 : port + i);
   return true;
 }
 
@@ -97,7 +104,7 @@ export async function startFixtureSite(opts: FixtureSiteOptions = {}): Promise<F
   const vsites = NAMES.map((n) => new VirtualSite(n, requests));
   const mirror = new VirtualSite('mirror', requests);
   mirror.fallback = () => ({ body: '<html><body>mirror copy</body></html>' });
-  const single = await listenAll(vsites, mirror, opts.singleAddress ?? false);
+  const single = await listenAll(vsites, mirror, opts.singleAddress ?? false, opts.port ?? 0);
   const mirrorBase = single ? mirror.alias('localhost') : mirror.base;
   const mirrorView = { url: (p: string) => `${mirrorBase}${p}` };
   for (const [i, name] of NAMES.entries()) {

@@ -23,6 +23,8 @@ export interface ExpectedReport {
   source: string;
   /** Expected values file, relative to the repository root, when there is one. */
   expected?: string;
+  /** Error code the expected file gives (input.empty, parse.not_report …): this is not a readable report. */
+  error?: string;
 }
 
 export interface SiteState {
@@ -106,6 +108,7 @@ export class Publisher {
       return {
         site: p.site.name, url: p.site.url(p.path), title: p.doc.title, year: p.doc.year, format: p.format,
         sha256: createHash('sha256').update(bytes).digest('hex'), source: p.doc.source, expected: p.doc.expected,
+        ...(p.doc.error ? { error: p.doc.error } : {}),
       };
     });
   }

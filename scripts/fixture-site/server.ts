@@ -95,17 +95,16 @@ export class VirtualSite {
     this.routes.set(routeKey(path), r);
   }
 
-  async listen(address: string): Promise<void> {
+  async listen(address: string, port = 0): Promise<void> {
     const server = createServer((req, res) => void this.handle(req, res));
     server.keepAliveTimeout = 2000;
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
-      server.listen(0, address, () => resolve());
+      server.listen(port, address, () => resolve());
     });
     this.server = server;
-    const port = (server.address() as AddressInfo).port;
     this.hostname = address;
-    this.base = `http://${address}:${port}`;
+    this.base = `http://${address}:${(server.address() as AddressInfo).port}`;
   }
 
   /** The site's base URL with another host name for the same server (e.g. `localhost`). */
