@@ -39,15 +39,19 @@ export async function decodeImage(bytes: Uint8Array): Promise<Gray | undefined> 
     return undefined;
   }
   const img = await canvas.loadImage(Buffer.from(bytes));
-  const c = canvas.createCanvas(img.width, img.height);
+  // Small images (screenshots, 100–150 dpi scans) are enlarged: tesseract reads ~30 px characters best.
+  const scale = img.width < 1600 ? 2 : 1;
+  const width = img.width * scale;
+  const height = img.height * scale;
+  const c = canvas.createCanvas(width, height);
   const ctx = c.getContext('2d');
   ctx.fillStyle = '#ffffff';
-  ctx.fillRect(0, 0, img.width, img.height);
-  ctx.drawImage(img, 0, 0);
-  const rgba = ctx.getImageData(0, 0, img.width, img.height).data;
-  const data = new Uint8Array(img.width * img.height);
+  ctx.fillRect(0, 0, width, height);
+  ctx.drawImage(img, 0, 0, width, height);
+  const rgba = ctx.getImageData(0, 0, width, height).data;
+  const data = new Uint8Array(width * height);
   for (let p = 0, q = 0; q < data.length; p += 4, q++) data[q] = (rgba[p] * 299 + rgba[p + 1] * 587 + rgba[p + 2] * 114) / 1000;
-  return { width: img.width, height: img.height, data };
+  return { width, height, data };
 }
 
 const DARK = 150;

@@ -8,7 +8,8 @@ export function extractText(bytes: Uint8Array, hints: { charset?: string } = {})
   const blocks: DocumentModel['blocks'] = [];
   let offset = 0;
   for (const line of text.split(/\r\n|\r|\n/)) {
-    if (line.trim() !== '') blocks.push({ kind: 'paragraph', text: line, offset });
+    // A line of only tabs is an empty cell in one-cell-per-line text: kept, the parser decides.
+    if (line.trim() !== '' || line.includes('\t')) blocks.push({ kind: 'paragraph', text: line, offset });
     offset += line.length + 1;
   }
   return { value: { format: 'txt', blocks, charset }, warnings };
