@@ -57,7 +57,7 @@ function findings(dbPath: string): string {
 
 async function main(): Promise<number> {
   // A fixed port, so a second demo sees the same URLs (and the same bytes) and finds nothing new.
-  const site = await startFixtureSite({ port: DEMO_PORT } as Parameters<typeof startFixtureSite>[0]);
+  const site = await startFixtureSite({ port: DEMO_PORT });
   const config = loadConfig({
     flags: { dataDir: OUT, db: join(OUT, 'demo.sqlite'), sites: site.sitesFile, exportDir: OUT },
   });
