@@ -41,15 +41,15 @@ function findings(dbPath: string): string {
   const db = openDb(dbPath);
   try {
     const reports = db
-      .prepare(`SELECT id, COALESCE(division_name, body) AS body, year, template, status, flagged_cells FROM reports
+      .prepare(`SELECT id, COALESCE(division_name, body) AS body, year, format, template, status, flagged_cells FROM reports
                 WHERE status <> 'not_report' ORDER BY year, body`)
-      .all() as { id: number; body: string | null; year: number | null; template: string | null; status: string; flagged_cells: number }[];
+      .all() as { id: number; body: string | null; year: number | null; format: string | null; template: string | null; status: string; flagged_cells: number }[];
     const cell = db.prepare('SELECT value FROM cells WHERE report_id = ? AND code = ?').pluck();
     const rows = reports.map((r) => [
-      r.body ?? '?', String(r.year ?? '?'), r.template ?? '-', r.status,
+      r.body ?? '?', String(r.year ?? '?'), r.format ?? '-', r.template ?? '-', r.status,
       ...TOTALS.map(([code]) => String(cell.get(r.id, code) ?? '')), String(r.flagged_cells),
     ]);
-    return formatTable(['body', 'year', 'template', 'status', ...TOTALS.map(([, label]) => label), 'flagged'], rows);
+    return formatTable(['body', 'year', 'format', 'template', 'status', ...TOTALS.map(([, label]) => label), 'flagged'], rows);
   } finally {
     db.close();
   }
