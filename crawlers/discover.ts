@@ -78,22 +78,32 @@ function classify(c: Collector, ctx: PageContext, a: Anchor, date?: string): voi
   if (inColumn && sameSection && !attachmentExt(a.url) && (isYearText(a.text, now) || isBodyText(a.text))) c.add(column);
 }
 
+/** CMS-specific list strategies a site's adapter enables (auto: all; generic: plain links and numbered pages). */
+export function strategies(adapter: SiteConfig['adapter']): { trsPager: boolean; hanweb: boolean; jsonApi: boolean } {
+  return {
+    trsPager: adapter === 'auto' || adapter === 'trs',
+    hanweb: adapter === 'auto' || adapter === 'hanweb',
+    jsonApi: adapter === 'auto' || adapter === 'hanweb' || adapter === 'ucap',
+  };
+}
+
 /** Portal home pages, 年报 columns and their pagination pages. */
 export function discoverList(html: string, ctx: PageContext): Discovery {
   const $ = cheerio.load(html);
   const c = new Collector(ctx);
+  const use = strategies(ctx.site.adapter);
   const anchors = anchorsOf($, ctx.url);
   for (const a of anchors) classify(c, ctx, a);
   // Hanweb: the first records sit in an inline XML datastore that cheerio does not parse as HTML.
-  for (const rec of datastoreRecords(html)) for (const a of anchorsOf(rec, ctx.url)) classify(c, ctx, a);
+  if (use.hanweb) for (const rec of datastoreRecords(html)) for (const a of anchorsOf(rec, ctx.url)) classify(c, ctx, a);
   const found = c.links.size;
   if (ctx.role !== 'home') {
     // A pagination page that lists no report ends the chain (endless `?page=N`, calendars).
     if (ctx.role === 'column' || c.reports > 0) {
-      for (const url of paginationUrls(ctx.url, html, anchors)) c.add({ url, kind: 'list', role: 'page', depth: ctx.depth });
+      for (const url of paginationUrls(ctx.url, html, anchors, 200, use.trsPager)) c.add({ url, kind: 'list', role: 'page', depth: ctx.depth });
     }
-    for (const url of hanwebProxyUrls(html, ctx.url)) c.add({ url, kind: 'list', role: 'proxy', depth: ctx.depth });
-    for (const url of jsonApiUrls(html, ctx.url)) c.add({ url, kind: 'list', role: 'proxy', depth: ctx.depth });
+    if (use.hanweb) for (const url of hanwebProxyUrls(html, ctx.url)) c.add({ url, kind: 'list', role: 'proxy', depth: ctx.depth });
+    if (use.jsonApi) for (const url of jsonApiUrls(html, ctx.url)) c.add({ url, kind: 'list', role: 'proxy', depth: ctx.depth });
   }
   const scripted = found === 0 && c.links.size === 0 && /<script\b/i.test(html);
   return c.result(scripted);

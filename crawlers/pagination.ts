@@ -111,10 +111,13 @@ function linkedPages(pageUrl: string, html: string, anchors: Anchor[], limit: nu
   return [...out];
 }
 
-/** Other pages of the list shown at `pageUrl` (never `pageUrl` itself), at most `limit`. */
-export function paginationUrls(pageUrl: string, html: string, anchors: Anchor[], limit = 200): string[] {
+/**
+ * Other pages of the list shown at `pageUrl` (never `pageUrl` itself), at most `limit`. `scripted` reads the
+ * TRS inline-JS pager too (numbered links are always read).
+ */
+export function paginationUrls(pageUrl: string, html: string, anchors: Anchor[], limit = 200, scripted = true): string[] {
   const here = canonicalUrl(pageUrl) ?? pageUrl;
-  const trs = trsPaging(html);
+  const trs = scripted ? trsPaging(html) : undefined;
   const found = new Set<string>(trs ? trsPages(here, trs, limit) : []);
   for (const u of linkedPages(here, html, anchors, limit)) found.add(u);
   found.delete(here);

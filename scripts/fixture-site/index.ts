@@ -31,6 +31,7 @@ type SiteName = (typeof NAMES)[number];
 const BUILDERS: Record<SiteName, (ctx: BuildContext) => void> = {
   trs: buildTrs, hanweb: buildHanweb, ucap: buildUcap, gbk: buildGbk, jsrender: buildJsRender, challenge: buildChallenge,
 };
+const ADAPTER: Record<SiteName, string> = { trs: 'trs', hanweb: 'hanweb', ucap: 'ucap', gbk: 'generic', jsrender: 'auto', challenge: 'auto' };
 const FALLBACK_HOME: Record<string, SiteName> = { html: 'trs', pdf: 'trs', docx: 'hanweb', doc: 'ucap', wps: 'ucap', txt: 'gbk', rtf: 'gbk' };
 
 export interface FixtureSiteOptions {
@@ -113,7 +114,7 @@ export async function startFixtureSite(opts: FixtureSiteOptions = {}): Promise<F
   const dir = mkdtempSync(join(tmpdir(), 'nianbao-fixture-'));
   const sitesFile = join(dir, 'sites.json');
   writeFileSync(sitesFile, JSON.stringify(vsites.map((s) => ({
-    id: `fx-${s.name}`, name: `fixture ${s.name}`, entry_url: s.url('/'), entry_role: 'home', adapter: 'auto', render: 'auto',
+    id: `fx-${s.name}`, name: `fixture ${s.name}`, entry_url: s.url('/'), entry_role: 'home', adapter: ADAPTER[s.name as SiteName], render: 'auto',
     rps: opts.rps ?? 50, page_limit: 500, allowed_hosts: s.hostname, max_depth: opts.maxDepth ?? 4,
   })), null, 1));
   const trs = vsites[0];

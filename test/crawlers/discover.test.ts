@@ -126,3 +126,15 @@ test('too deep lists and over-long URLs are rejected', () => {
   const d = discoverList(html, ctx('http://www.hz.gov.cn/nb/', 'column', 4));
   assert.deepEqual(d.rejected.map((r) => r.reason).sort(), ['depth', 'url_too_long']);
 });
+
+test('the adapter chooses the CMS strategies: generic reads plain links and numbered pages only', () => {
+  const html = `<script>createPageHTML(3, 0, "index", "html");</script><script>var api = "/api/list.json?pageNo=1";</script>
+    <a href="index_1.html">2</a><a href="/a/1.html">2023年政府信息公开工作年度报告</a>`;
+  const generic = { ...SITE, adapter: 'generic' as const };
+  const d = discoverList(html, { ...ctx('http://www.hz.gov.cn/nb/index.html', 'column'), site: generic });
+  assert.deepEqual(byKind(d.links, 'list'), ['http://www.hz.gov.cn/nb/index_1.html']);
+  const auto = discoverList(html, ctx('http://www.hz.gov.cn/nb/index.html', 'column'));
+  assert.deepEqual(byKind(auto.links, 'list'), [
+    'http://www.hz.gov.cn/api/list.json?pageNo=1', 'http://www.hz.gov.cn/nb/index_1.html', 'http://www.hz.gov.cn/nb/index_2.html',
+  ]);
+});
