@@ -81,3 +81,36 @@ export function rowOf(stream: Stream, pos: number): number {
 
 export const incomplete = (code: string, got: number, want: number, cell?: string): Message =>
   warn(code, `expected ${want} values, found ${got}${cell ? ` for ${cell}` : ''}: left empty`, { cell });
+
+/** A token alone on a line of its own (a bare page number between table rows looks like this). */
+function isolated(stream: Stream, t: ValueToken): boolean {
+  const row = stream.rows[t.rowIndex]!;
+  return row.cells.length === 1 && stream.tokens.filter((o) => o.rowIndex === t.rowIndex).length === 1;
+}
+
+/**
+ * One value too many, and exactly one of them stands alone on its own line while the others share
+ * lines: that one is a stray number (page number), dropped. In one-cell-per-line text nothing is dropped.
+ */
+export function dropStray(stream: Stream, g: ValueToken[], width: number): ValueToken[] | null {
+  if (g.length !== width + 1) return null;
+  const alone = g.filter((t) => isolated(stream, t));
+  if (alone.length !== 1 || g.length - alone.length < 2) return null;
+  return g.filter((t) => t !== alone[0]);
+}
+
+/**
+ * A row that kept one value, printed in its last cell after at least five empty cells: the value is
+ * the row's 总计 (merged cells lost the others).
+ */
+export function loneTotal(stream: Stream, g: ValueToken[]): boolean {
+  if (g.length !== 1 || g[0]!.kind !== 'number' || g[0]!.reliableGrid) return false;
+  const t = g[0]!;
+  const cells = stream.rows[t.rowIndex]!.cells;
+  const at = t.prov.col ?? -1;
+  if (at < 0 || cells[at]?.text.trim() !== t.raw.trim()) return false;
+  if (cells.slice(at + 1).some((c) => c.text.trim() !== '')) return false;
+  let empties = 0;
+  for (let k = at - 1; k >= 0 && cells[k]!.text.trim() === ''; k--) empties++;
+  return empties >= 5 && at - empties > 0;
+}

@@ -28,7 +28,7 @@ export interface Row {
 }
 
 const PAGE_NUMBER = [
-  /^[-—–_\s]*\d{1,3}[-—–_\s]*$/, // - 3 -  (only with decoration; see isPageNumber)
+  /^[-—–_]+\s*\d{1,3}\s*[-—–_]+$/, // - 3 -  (decorated on both sides: 「-9」 is a negative number)
   /^第\s*\d{1,3}\s*页(\s*[,，/]?\s*共\s*\d{1,3}\s*页)?$/,
   /^共\s*\d{1,3}\s*页\s*第\s*\d{1,3}\s*页$/,
   /^\d{1,3}\s*\/\s*\d{1,3}$/,
@@ -38,13 +38,13 @@ const PAGE_NUMBER = [
 export function isPageNumber(text: string): boolean {
   const t = text.trim();
   if (/^\d+$/.test(t)) return false; // a lone number may be a value (one cell per line)
-  if (PAGE_NUMBER[0]!.test(t)) return /[-—–_]/.test(t);
-  return PAGE_NUMBER.slice(1).some((re) => re.test(t));
+  return PAGE_NUMBER.some((re) => re.test(t));
 }
 
 function paragraphRow(text: string, prov: Provenance): Row | null {
   const norm = normalizeText(text);
-  if (norm.trim() === '' || isPageNumber(norm)) return null;
+  if (norm.trim() === '' && !norm.includes('\t')) return null;
+  if (isPageNumber(norm)) return null;
   let offset = prov.offset ?? 0;
   const cells = norm.split('\t').map((t, index) => {
     const cell: RowCell = { text: t, index, prov: { ...prov, col: index, offset } };

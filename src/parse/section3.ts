@@ -8,7 +8,7 @@ import { S3_COLUMNS } from '../model/codebook.ts';
 import { warn } from '../model/result.ts';
 import { findAnchors } from './anchors.ts';
 import { S3_ROWS } from './labels.ts';
-import { byGrid, emptyRead, headerColumns, incomplete, rowOf, splitToken, tokensIn, type SectionRead } from './reading.ts';
+import { byGrid, dropStray, emptyRead, loneTotal, headerColumns, incomplete, rowOf, splitToken, tokensIn, type SectionRead } from './reading.ts';
 import { rowSumCheck, splitDigits } from './split-digits.ts';
 import type { Stream, ValueToken } from './tokenize.ts';
 
@@ -102,6 +102,11 @@ export function readSection3(stream: Stream, from: number, to: number): S3Read {
       read.warnings.push(warn('parse.s3_trailing_values', `${groups[i]!.length - width} values after the last row of section 三 ignored`));
       groups[i] = groups[i]!.slice(0, width);
     }
+    const stray = dropStray(stream, groups[i]!, width * targets.length);
+    if (stray) {
+      read.warnings.push(warn('parse.stray_number', `a number alone on its line inside section 三 (a page number?) ignored`, { cell: `s3.${own}` }));
+      groups[i] = stray;
+    }
     const g = groups[i]!;
     if (targets.length === 0) return;
     const set = (row: string, vals: (ValueToken | null)[]) =>
@@ -135,6 +140,12 @@ export function readSection3(stream: Stream, from: number, to: number): S3Read {
         if (cands.length > 1) read.glued.push({ codes, candidates: cands, tokens: g });
         else read.warnings.push(warn('parse.digits_unsplittable', `glued digits ${g.map((t) => t.raw).join(' ')} fit no split`, { cell: `s3.${row}` }));
       }
+      targets.slice(1).forEach((r) => set(r, []));
+      return;
+    }
+    if (loneTotal(stream, g)) {
+      set(row, [null, null, null, null, null, null, g[0]!]);
+      read.warnings.push(warn('parse.s3_total_only', `s3.${row}: only the 总计 cell survived; the others are left to the rules`, { cell: `s3.${row}` }));
       targets.slice(1).forEach((r) => set(r, []));
       return;
     }

@@ -5,7 +5,7 @@
  */
 import { warn } from '../model/result.ts';
 import { S4_COLUMNS, S4_GROUPS, S4_HEADER } from './labels.ts';
-import { byGrid, emptyRead, headerColumns, incomplete, rowOf, splitToken, tokensIn, type SectionRead } from './reading.ts';
+import { byGrid, dropStray, emptyRead, headerColumns, incomplete, rowOf, splitToken, tokensIn, type SectionRead } from './reading.ts';
 import { groupSumCheck, splitDigits } from './split-digits.ts';
 import type { Stream, ValueToken } from './tokenize.ts';
 
@@ -50,6 +50,11 @@ export function readSection4(stream: Stream, from: number, to: number, used: Set
     return read;
   }
   const set = (vals: (ValueToken | null)[]) => S4_CODES.forEach((c, i) => read.cells.set(c, vals[i] ?? null));
+  const stray = dropStray(stream, g, 15);
+  if (stray) {
+    read.warnings.push(warn('parse.stray_number', 'a number alone on its line inside section 四 (a page number?) ignored'));
+    g = stray;
+  }
   if (g.length > 15 && g[15]!.rowIndex !== g[14]!.rowIndex) {
     read.warnings.push(warn('parse.s4_trailing_values', `${g.length - 15} values after section 四 ignored`));
     g = g.slice(0, 15);
@@ -61,7 +66,8 @@ export function readSection4(stream: Stream, from: number, to: number, used: Set
   }
   const numeric = g.every((t) => t.kind === 'number' && t.digits && !t.raw.includes('.'));
   const digitCount = numeric ? g.reduce((a, t) => a + t.digits!.length, 0) : 0;
-  if (numeric && g.length < 15 && digitCount >= 15) {
+  const evidence = g.some((t) => /^0\d/.test(t.digits ?? '') || (t.digits?.length ?? 0) >= 6);
+  if (numeric && g.length < 15 && digitCount >= 15 && evidence) {
     const cands = splitDigits(g.map((t) => t.digits!), 15, { check: groupSumCheck, maxDigits: 5 });
     read.found = true;
     if (cands.length === 1) {

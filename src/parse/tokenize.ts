@@ -63,8 +63,16 @@ export function buildStream(rows: Row[]): Stream {
     for (let i = 0; i < t.length; i++) stream.labelRow.push(rowIndex);
   };
 
+  // Empty rows (a line of only tabs) waiting to learn whether they sit between two rows of values.
+  let pendingEmpty: number[] = [];
+  let prevValueOnly = false;
   rows.forEach((row, rowIndex) => {
     stream.rowPos.push(stream.labels.length);
+    const labelStart = stream.labels.length;
+    if (row.cells.every((c) => c.text.trim() === '')) {
+      if (prevValueOnly) pendingEmpty.push(rowIndex);
+      return;
+    }
     const cellTokens: ValueToken[][] = [];
     row.cells.forEach((cell, ci) => {
       const base = { rowIndex, gridCol: row.reliableGrid ? cell.gridCol : undefined, reliableGrid: row.reliableGrid, confidence: cell.confidence, prov: cell.prov };
@@ -128,6 +136,16 @@ export function buildStream(rows: Row[]): Stream {
         tokens.push({ kind: 'blank', value: null, raw: '', pos, rowIndex, gridCol: row.reliableGrid ? cell.gridCol : undefined, reliableGrid: row.reliableGrid, prov: cell.prov });
       }
     });
+    const valueOnly = tokens.length > 0 && stream.labels.length === labelStart;
+    if (valueOnly && prevValueOnly) {
+      // One cell per line: an empty cell between two values is a blank meaning zero.
+      for (const r of pendingEmpty) {
+        const cell = stream.rows[r]!.cells[0]!;
+        stream.tokens.push({ kind: 'blank', value: null, raw: '', pos: labelStart, rowIndex: r, reliableGrid: false, prov: cell.prov });
+      }
+    }
+    pendingEmpty = [];
+    prevValueOnly = valueOnly;
     stream.tokens.push(...tokens);
     addLabel('\n', rowIndex); // rows never glue label text together (whitespace is dropped anyway)
   });
