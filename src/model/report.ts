@@ -56,6 +56,10 @@ export interface ParseOutput extends Partial<ReportRecord> {
   sha256: string;
   format: Format;
   url?: string;
+  /** The administrative division that issued the report, when resolved (src/divisions). */
+  division?: { code: string; name: string; level: string } | null;
+  /** Places the body's name could be, when it could not be resolved to one (or the one chosen). */
+  division_candidates?: { code: string; name: string; level: string; path?: string }[];
   error?: string;
   errorCode?: string;
 }

@@ -58,7 +58,7 @@ export function readSection2(stream: Stream, from: number, to: number): S2Read {
     // neighbour was lost, so it is never cut.
     const glued = g.length === 1 && cols.length > 1 && g[0]!.kind === 'number' && /^0\d/.test(g[0]!.digits ?? '') && !g[0]!.raw.includes('.');
     if (glued) {
-      const cands = splitDigits([g[0]!.digits], cols.length, { maxDigits: 9 });
+      const cands = splitDigits([g[0]!.digits!], cols.length, { maxDigits: 9 });
       if (cands.length === 1) {
         read.warnings.push(warn('parse.digits_split', `s2.${def.row}: glued digits ${g[0]!.raw} have one split only`, { cell: `s2.${def.row}` }));
         return set(cands[0]!.map((v) => splitToken(g, v)));

@@ -7,6 +7,9 @@ import type { ParseOutput } from '../model/report.ts';
 import { errorCode, PipelineError } from '../model/errors.ts';
 import { parseReport } from '../parse/index.ts';
 import { sha256 } from '../store/blobs.ts';
+import { defaultRegistry } from '../divisions/default-registry.ts';
+import { resolveBody } from '../divisions/resolve.ts';
+import { leadText } from './resolver.ts';
 
 export interface ParseInput {
   /** The path or name as given (echoed in the output). */
@@ -27,10 +30,17 @@ export async function parseBytes(bytes: Uint8Array, input: ParseInput): Promise<
     out.format = extracted.value.format;
     const parsed = parseReport(extracted.value, { title: input.title });
     const r = parsed.value;
+    const who = resolveBody(
+      { body: r.body, title: r.title, text: leadText(extracted.value), url: input.url ?? null },
+      defaultRegistry(),
+    );
+    const d = who.value.division;
+    out.division = d ? { code: d.code, name: d.name, level: d.level } : null;
+    out.division_candidates = who.value.candidates.map((c) => ({ code: c.code, name: c.name, level: c.level, path: c.path }));
     Object.assign(out, {
       template: r.template, year: r.year, body: r.body, title: r.title, values: r.values, flagged: r.flagged,
       cells: withDocProvenance(r.cells, out.sha256, input.url), checks: r.checks, texts: r.texts,
-      warnings: [...extracted.warnings, ...parsed.warnings],
+      warnings: [...extracted.warnings, ...parsed.warnings, ...who.warnings],
     });
   } catch (e) {
     if (!(e instanceof PipelineError)) throw e;

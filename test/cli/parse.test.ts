@@ -34,3 +34,12 @@ test('parse of good files exits 0; --help describes the command', () => {
   assert.equal(help.status, 0);
   assert.match(help.stdout, /--jsonl/);
 });
+
+test('parse JSON names the issuing division, or leaves it unresolved with its candidates', () => {
+  const dir = new URL('../fixtures/seeds/', import.meta.url).pathname;
+  const r = spawnSync(process.execPath, [BIN, 'parse', '--jsonl', `${dir}001_ece336a5f188f35c.txt`, SEED], { encoding: 'utf8' });
+  const [xinxiang, yanzhuang] = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+  assert.equal(xinxiang.division.code, '410711004');
+  assert.equal(yanzhuang.division, null); // several 闫庄镇: never a guess
+  assert.ok(yanzhuang.division_candidates.length >= 2);
+});
