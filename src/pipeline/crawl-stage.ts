@@ -10,6 +10,9 @@ import type { StageContext } from './context.ts';
 export interface CrawlStageOptions {
   /** Only these site ids (default all). */
   siteIds?: string[];
+  /** Passed to crawl(): requests in flight across all hosts, and whether chromium may start. */
+  globalConcurrency?: number;
+  browser?: 'auto' | 'never';
 }
 
 export async function loadSiteRegistry(path: string, siteIds?: string[]): Promise<SiteConfig[]> {
@@ -29,6 +32,8 @@ export async function runCrawlStage(ctx: StageContext, options: CrawlStageOption
     db: ctx.db, blobs: ctx.blobs, sites, runId: ctx.runId, signal: ctx.signal,
     ...(ctx.config.userAgent ? { userAgent: ctx.config.userAgent } : {}),
     ...(ctx.config.contact ? { contact: ctx.config.contact } : {}),
+    ...(options.globalConcurrency ? { globalConcurrency: options.globalConcurrency } : {}),
+    ...(options.browser ? { browser: options.browser } : {}),
     onProgress: (p: CrawlProgress) =>
       ctx.progress.stageSet('crawl', p.pages, p.pages + p.pending, { documents: p.documents, errors: p.errors }),
   });
