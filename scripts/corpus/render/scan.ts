@@ -1,13 +1,15 @@
 /**
- * Text PDF → image-only "scanned" PDF: pages rasterised by pdftoppm, optionally rotated slightly and
- * speckled (seeded, so a corpus is reproducible), re-encoded as JPEG and wrapped by pdf-lib.
+ * Text PDF → image-only "scanned" PDF: pages rasterised by pdftoppm (gray), optionally rotated slightly and
+ * speckled (seeded, so a corpus is reproducible), encoded as PNG and wrapped by pdf-lib. Pure JS after
+ * pdftoppm, so a long corpus run does not depend on a native image library.
  */
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createCanvas, loadImage } from '@napi-rs/canvas';
 import { PDFDocument } from 'pdf-lib';
+import { parsePgm, type Gray } from '../../../extractors/raster.ts';
 import { runTool } from '../../../extractors/run-tool.ts';
+import { encodeGrayPng } from './png.ts';
 
 export interface ScanOptions {
   dpi: number;
@@ -31,41 +33,49 @@ export function prng(seed: number): () => number {
   };
 }
 
-async function degrade(png: Buffer, o: ScanOptions, rand: () => number): Promise<Buffer> {
-  const img = await loadImage(png);
-  const c = createCanvas(img.width, img.height);
-  const ctx = c.getContext('2d');
-  ctx.fillStyle = '#ffffff';
-  ctx.fillRect(0, 0, img.width, img.height);
+/** Rotates a grayscale page slightly (bilinear, white fill) and sprinkles seeded specks on it. */
+export function degrade(g: Gray, o: Pick<ScanOptions, 'noise' | 'rotate'>, rand: () => number): Gray {
+  const { width, height, data } = g;
   const angle = ((rand() * 2 - 1) * o.rotate * Math.PI) / 180;
-  ctx.translate(img.width / 2, img.height / 2);
-  ctx.rotate(angle);
-  ctx.drawImage(img, -img.width / 2, -img.height / 2);
-  ctx.setTransform(1, 0, 0, 1, 0, 0);
-  const specks = Math.round(o.noise * img.width * img.height * 0.0004);
-  for (let i = 0; i < specks; i++) {
-    const g = Math.floor(rand() * 120);
-    ctx.fillStyle = `rgb(${g},${g},${g})`;
-    ctx.fillRect(rand() * img.width, rand() * img.height, 1 + rand() * 2, 1 + rand() * 2);
+  const out = new Uint8Array(width * height).fill(255);
+  const cos = Math.cos(angle), sin = Math.sin(angle);
+  const cx = width / 2, cy = height / 2;
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const sx = cos * (x - cx) + sin * (y - cy) + cx;
+      const sy = -sin * (x - cx) + cos * (y - cy) + cy;
+      const x0 = Math.floor(sx), y0 = Math.floor(sy);
+      if (x0 < 0 || y0 < 0 || x0 + 1 >= width || y0 + 1 >= height) continue;
+      const fx = sx - x0, fy = sy - y0;
+      const p = y0 * width + x0;
+      const top = data[p] * (1 - fx) + data[p + 1] * fx;
+      const bottom = data[p + width] * (1 - fx) + data[p + width + 1] * fx;
+      out[y * width + x] = top * (1 - fy) + bottom * fy;
+    }
   }
-  return c.encode('jpeg', 80);
+  const specks = Math.round(o.noise * width * height * 0.0004);
+  for (let i = 0; i < specks; i++) {
+    const x = Math.floor(rand() * width), y = Math.floor(rand() * height);
+    const size = 1 + Math.floor(rand() * 2), ink = Math.floor(rand() * 120);
+    for (let dy = 0; dy < size; dy++) for (let dx = 0; dx < size; dx++) if (x + dx < width && y + dy < height) out[(y + dy) * width + x + dx] = ink;
+  }
+  return { width, height, data: out };
 }
 
 /** Renders `pdfBytes` as an image-only PDF. */
 export async function scanPdf(pdfPath: string, o: ScanOptions): Promise<Uint8Array> {
   const dir = await mkdtemp(join(tmpdir(), 'nianbao-scan-'));
   try {
-    const r = await runTool(o.pdftoppmPath ?? 'pdftoppm', ['-r', String(o.dpi), '-gray', '-png', pdfPath, join(dir, 'p')], {
+    const r = await runTool(o.pdftoppmPath ?? 'pdftoppm', ['-r', String(o.dpi), '-gray', pdfPath, join(dir, 'p')], {
       tool: 'pdftoppm', timeoutMs: 120_000, maxOutputBytes: 1024 * 1024, timeoutCode: 'render.timeout',
     });
     if (r.code !== 0) throw new Error(`pdftoppm failed (exit ${r.code}): ${r.stderr.trim()}`);
-    const pages = (await readdir(dir)).filter((f) => f.endsWith('.png')).sort();
+    const pages = (await readdir(dir)).filter((f) => f.endsWith('.pgm')).sort();
     const rand = prng(o.seed);
     const pdf = await PDFDocument.create();
     for (const name of pages) {
-      const png = await readFile(join(dir, name));
-      const jpg = await degrade(png, o, rand);
-      const image = await pdf.embedJpg(jpg);
+      const page = degrade(parsePgm(await readFile(join(dir, name))), o, rand);
+      const image = await pdf.embedPng(encodeGrayPng(page.width, page.height, page.data));
       const w = (image.width * 72) / o.dpi;
       const h = (image.height * 72) / o.dpi;
       pdf.addPage([w, h]).drawImage(image, { x: 0, y: 0, width: w, height: h });
