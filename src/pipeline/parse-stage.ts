@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { DocumentModel } from '../model/document.ts';
 import type { ReportRecord } from '../model/report.ts';
-import type { Message } from '../model/result.ts';
+import { warn, type Message } from '../model/result.ts';
 import { errorCode } from '../model/errors.ts';
 import { deleteExtraction, extractedPath, getExtraction } from '../store/extractions.ts';
 import { firstDocument, type DocumentSource } from '../store/document-source.ts';
@@ -113,7 +113,12 @@ function resolveDivision(ctx: StageContext, doc: DocumentModel, record: ReportRe
   const site = source.siteId
     ? (ctx.db.prepare('SELECT division_code FROM sites WHERE id = ?').pluck().get(source.siteId) as string | null | undefined)
     : null;
-  return ctx.resolver.resolve({
-    body: record.body, title: record.title ?? source.title, text: leadText(doc), siteDivisionCode: site ?? null, url: source.url,
-  });
+  try {
+    return ctx.resolver.resolve({
+      body: record.body, title: record.title ?? source.title, text: leadText(doc), siteDivisionCode: site ?? null, url: source.url,
+    });
+  } catch (e) {
+    // A resolver bug must not cost the report its numbers: keep it without a division.
+    return { value: null, warnings: [warn('division.error', `division resolution failed: ${(e as Error).message}`)] };
+  }
 }
