@@ -46,3 +46,11 @@ export function classifyPage(html: string, status = 200): PageVerdict {
   }
   return { kind: 'ok' };
 }
+
+const NOT_FOUND = /(404|页面不存在|页面未找到|找不到(该|此)?页面|信息不存在|已被删除|已删除|已撤销|文章不存在|内容不存在)/;
+
+/** A "not found" page served with status 200 (short, says so). */
+export function looksNotFound(html: string): boolean {
+  const text = visibleText(html);
+  return hanCount(text) < 150 && NOT_FOUND.test(text);
+}

@@ -6,7 +6,7 @@
  */
 import { decodeHtml, decodeText } from '../extractors/decode.ts';
 import { sha256 } from '../src/store/blobs.ts';
-import { classifyPage } from './block.ts';
+import { classifyPage, looksNotFound } from './block.ts';
 import type { RunContext, SiteRun } from './context.ts';
 import { discoverDetail, discoverList, discoverProxy, type PageContext } from './discover.ts';
 import type { FrontierRow } from './frontier.ts';
@@ -38,10 +38,24 @@ export function handleListHtml(ctx: RunContext, row: FrontierRow, site: SiteRun,
   return HANDLED;
 }
 
+/**
+ * A detail page without report text or attachments may be a sub-list (a year's page listing every
+ * township's report) or a "page not found" served with 200; otherwise it is the report itself.
+ */
+function handleBareDetail(ctx: RunContext, row: FrontierRow, site: SiteRun, html: string, v: Validators): boolean {
+  if (looksNotFound(html)) return fail(ctx, row, site, 'http.soft_404'), true;
+  const asList = discoverList(html, { ...pageContext(ctx, row, site), role: 'column' });
+  if (asList.reports < 2) return false;
+  addLinks(ctx, row, site, asList.links, asList.rejected);
+  ctx.frontier.done(row.url_key, site.cycle, { ...v, sha256: sha256(html) });
+  return true;
+}
+
 function handleDetailHtml(ctx: RunContext, row: FrontierRow, site: SiteRun, html: string, res: HttpResponse): void {
   const d = discoverDetail(html, pageContext(ctx, row, site));
-  addLinks(ctx, row, site, d.links, d.rejected);
   const v = validators(res.headers);
+  if (!d.info.hasReportText && d.info.attachments.length === 0 && handleBareDetail(ctx, row, site, html, v)) return;
+  addLinks(ctx, row, site, d.links, d.rejected);
   if (d.info.hasReportText || d.info.attachments.length === 0) {
     storeDocument(ctx, row, site, res.body, {
       ext: 'html', contentType: res.headers['content-type'], title: row.title ?? d.info.title,

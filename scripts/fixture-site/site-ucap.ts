@@ -44,7 +44,10 @@ export function buildUcap(ctx: BuildContext): void {
   };
   site.route(`${COL}/index.shtml`, column);
   site.route(`${COL}/bm/index.shtml`, () => ({ body: page('部门年报', linkList(links.get('bm') ?? [])) }));
-  site.route(`${COL}/xz/index.shtml`, () => ({ body: page('乡镇（街道）年报', linkList(links.get('xz') ?? [])) }));
+  const summary = { href: `${COL}/xz/hz2022.shtml`, text: '乡镇（街道）2022年政府信息公开工作年度报告汇总', date: '2023-02-01' };
+  site.route(`${COL}/xz/index.shtml`, () => ({ body: page('乡镇（街道）年报', linkList([summary])) }));
+  const all = [...(links.get('xz') ?? []), ...main, ...(links.get('bm') ?? [])];
+  site.route(summary.href, () => ({ body: page(summary.text, `<h1>${summary.text}</h1>${linkList(all)}`) }));
   site.route(`${COL}/draft/nb2024.shtml`, () => ({ body: page('草稿', '<p>草稿</p>') }));
   site.route('/', () => ({ body: page('示例市人民政府', linkList([{ href: '/xxgk/', text: '信息公开' }, { href: `${COL}/index.shtml`, text: '信息公开年报' }])) }));
 }
