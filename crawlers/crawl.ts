@@ -39,7 +39,7 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 }
 
 function buildContext(opts: CrawlOptions, stats: CrawlStats, sites: Map<string, SiteRun>, frontier: Frontier): RunContext {
-  const userAgent = opts.userAgent ?? defaultUserAgent(opts.contact ?? process.env.NIANBAO_CONTACT);
+  const userAgent = opts.userAgent ?? defaultUserAgent(opts.contact);
   const timeoutMs = opts.timeoutMs ?? 30_000;
   const maxBytes = opts.maxBytes ?? 50 * 1024 * 1024;
   return {

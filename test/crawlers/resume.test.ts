@@ -56,3 +56,23 @@ test('a crawl killed with SIGKILL midway resumes to the same stored set', { time
   const refetched = site.requests.slice(seen).filter((r) => storedKeys.has(urlKey(`http://${r.host}${r.path}`) ?? ''));
   assert.deepEqual(refetched.map((r) => r.path), [], 'nothing stored before the kill is fetched again');
 });
+
+test('an aborted crawl stops cleanly (nothing left in progress) and the next crawl finishes the cycle', { timeout: 60_000 }, async (t) => {
+  const site = await startFixtureSite();
+  t.after(() => site.close());
+  const store = tempStore(t);
+  const sites = fixtureSites(site.sitesFile, ['trs', 'ucap'], { rps: 10 });
+  const ac = new AbortController();
+  const stored = store.db.prepare('SELECT count(*) FROM documents').pluck();
+  const first = await crawlFixture(store, sites, 'abort-1', {
+    signal: ac.signal, progressIntervalMs: 20, onProgress: () => ((stored.get() as number) >= 2 ? ac.abort() : undefined),
+  });
+  assert.ok(first.aborted);
+  assert.equal(store.db.prepare("SELECT count(*) FROM frontier WHERE state = 'in_progress'").pluck().get(), 0);
+  assert.ok(store.db.prepare('SELECT count(*) FROM sites WHERE cycle_finished_at IS NULL').pluck().get() as number > 0);
+  const second = await crawlFixture(store, sites, 'abort-2');
+  assert.ok(!second.aborted);
+  const expected = site.expectedReports.filter((e) => e.site === 'trs' || e.site === 'ucap');
+  for (const e of expected) assert.ok(store.db.prepare('SELECT 1 FROM documents WHERE url_key = ? AND sha256 = ?').get(urlKey(e.url), e.sha256), e.url);
+  assert.equal(store.db.prepare('SELECT count(*) FROM sites WHERE cycle = 1 AND cycle_finished_at IS NOT NULL').pluck().get(), 2);
+});
