@@ -2,8 +2,9 @@
  * `nianbao crawl [--sites FILE] [--db PATH] [--data DIR]`: crawls the site registry into the database and the
  * raw-file store, printing progress on stderr and a summary by host and error kind at the end.
  * Exit codes: 0 ok, 1 some URLs failed or were blocked, 2 usage or configuration error.
- * Paths: data dir = --data, else env NIANBAO_DATA_DIR, else data/out; db = --db, else <data>/nianbao.sqlite;
- * blobs = <data>/raw/. First SIGINT/SIGTERM stops cleanly (in-flight requests finish; the next crawl resumes).
+ * Paths: data dir = --data, else env NIANBAO_DATA_DIR, else data/out; db = --db, else env NIANBAO_DB, else
+ * <data>/nianbao.sqlite; blobs = env NIANBAO_BLOBS_DIR, else <data>/raw/ (the same defaults as `nianbao run`).
+ * First SIGINT/SIGTERM stops cleanly (in-flight requests finish; the next crawl resumes).
  */
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
@@ -68,7 +69,7 @@ async function runCrawl(o: CrawlCliOptions): Promise<number> {
   if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency > 0)) {
     throw new ConfigError('config.bad_flag', `--concurrency must be a positive integer, not ${o.concurrency}`);
   }
-  const db = openDb(o.db ?? join(dataDir, 'nianbao.sqlite'));
+  const db = openDb(o.db ?? process.env.NIANBAO_DB ?? join(dataDir, 'nianbao.sqlite'));
   const ac = new AbortController();
   const onSignal = (sig: NodeJS.Signals): void => {
     if (ac.signal.aborted) process.exit(130);
@@ -79,7 +80,7 @@ async function runCrawl(o: CrawlCliOptions): Promise<number> {
   process.on('SIGTERM', onSignal);
   try {
     const summary = await crawl({
-      db, blobs: new BlobStore(join(dataDir, 'raw')), sites, runId: `crawl-${new Date().toISOString()}-${randomUUID().slice(0, 8)}`,
+      db, blobs: new BlobStore(process.env.NIANBAO_BLOBS_DIR ?? join(dataDir, 'raw')), sites, runId: `crawl-${new Date().toISOString()}-${randomUUID().slice(0, 8)}`,
       contact: o.contact ?? process.env.NIANBAO_CONTACT, userAgent: o.userAgent ?? process.env.NIANBAO_USER_AGENT,
       signal: ac.signal, globalConcurrency: concurrency, browser: o.browser ? 'auto' : 'never',
       onProgress: o.quiet ? undefined : (p) => process.stderr.write(`${formatProgress(p)}\n`),
