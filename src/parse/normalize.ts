@@ -2,25 +2,24 @@
 
 const CN_DIGITS: Record<string, string> = { '〇': '0', '零': '0', 'Ｏ': '0', '○': '0', '一': '1', '二': '2', '三': '3', '四': '4', '五': '5', '六': '6', '七': '7', '八': '8', '九': '9' };
 
-/**
- * NFKC (full-width digits and punctuation → ASCII), unified quotes and dashes, 、 after a digit → '.',
- * markdown emphasis removed. Keeps whitespace (cell and line structure matter to the caller).
- */
-const NEEDS_WORK = /[^\t\n\r -~\u4e00-\u9fff]|[*_\[\]]|\d\s*[、，]|[、，]/;
+/** Characters NFKC changes in these documents: full-width forms, ideographic space, circled numbers. */
+const NEEDS_NFKC = /[\u3000\uFF00-\uFFEF\u2460-\u24FF\uF900-\uFAFF\u2F00-\u2FDF]/;
+const MARKS = /[\u200b-\u200d\ufeff\u00ad\u00a0\u3000“”„‟"「」『』‘’'〔【\[〕】\]]|\*\*|__/;
+const MARKS_G = new RegExp(MARKS.source, 'g');
+const MARK_MAP: Record<string, string> = { '\u00a0': ' ', '\u3000': ' ', '〔': '(', '【': '(', '[': '(', '〕': ')', '】': ')', ']': ')' };
 
+/**
+ * NFKC (full-width digits and punctuation → ASCII), unified quotes and brackets, 、 after a digit → '.',
+ * markdown emphasis removed. Keeps whitespace (cell and line structure matter to the caller).
+ * Each step runs only when the text has something for it to change (this is on the parser's hot path).
+ */
 export function normalizeText(s: string): string {
-  if (!NEEDS_WORK.test(s)) return s; // plain ASCII and CJK ideographs only: already normal
-  return s
-    .normalize('NFKC')
-    .replace(/[\u200b-\u200d\ufeff\u00ad]/g, '')
-    .replace(/\u00a0|\u3000/g, ' ')
-    .replace(/[“”„‟"「」『』]/g, '')
-    .replace(/[‘’']/g, '')
-    .replace(/[．。](?=\d)|(?<=\d)[．]/g, '.')
-    .replace(/(?<=(^|[^\d.])\d)\s*[、，](?=\s*[\u4e00-\u9fff])/g, '.')
-    .replace(/\*\*|__/g, '')
-    .replace(/[〔【\[]/g, '(')
-    .replace(/[〕】\]]/g, ')');
+  let t = NEEDS_NFKC.test(s) ? s.normalize('NFKC') : s;
+  if (MARKS.test(t)) t = t.replace(MARKS_G, (m) => MARK_MAP[m] ?? '');
+  if (/\d/.test(t)) {
+    t = t.replace(/[．。](?=\d)|(?<=\d)[．]/g, '.').replace(/(?<=(^|[^\d.])\d)\s*[、，,](?=\s*[\u4e00-\u9fff])/g, '.');
+  }
+  return t;
 }
 
 /** For label matching: normalised, every whitespace removed. */

@@ -46,11 +46,15 @@ function paragraphRow(text: string, prov: Provenance): Row | null {
   if (norm.trim() === '' && !norm.includes('\t')) return null;
   if (isPageNumber(norm)) return null;
   let offset = prov.offset ?? 0;
-  const cells = norm.split('\t').map((t, index) => {
-    const cell: RowCell = { text: t, index, prov: { ...prov, col: index, offset } };
+  const parts = norm.split('\t');
+  const cells: RowCell[] = new Array(parts.length);
+  for (let index = 0; index < parts.length; index++) {
+    const t = parts[index]!;
+    const p: Provenance = { col: index, offset };
+    if (prov.page !== undefined) p.page = prov.page;
+    cells[index] = { text: t, index, prov: p };
     offset += t.length + 1;
-    return cell;
-  });
+  }
   return { cells, reliableGrid: false, text: norm };
 }
 

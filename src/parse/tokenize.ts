@@ -28,8 +28,6 @@ export interface ValueToken {
 export interface Stream {
   /** All label text, compact (no whitespace). */
   labels: string;
-  /** For each label character: the row it came from. */
-  labelRow: number[];
   /** Label-stream position where each row starts. */
   rowPos: number[];
   tokens: ValueToken[];
@@ -40,6 +38,7 @@ const DASH = /^(-|—|–|―|─|－|--|——|\/|无|空|n\/?a|—\/—|\\|×)
 const HAN_PAREN = /\([^()]*\p{Script=Han}[^()]*\)/gu;
 /** A number, or a dash word standing alone between spaces (space-separated rows: 「15 － － 15」). */
 const SCAN = /([-+]?\d[\d,]*(?:\.\d+)?)|(?<=^|\s)(-{1,2}|—{1,2}|–|―|\/|无|空)(?=\s|$)/g;
+const MAYBE_DASH = /[-—–―\/无空]/;
 const DASH_WORD = /(?:^|\s)(-{1,2}|—{1,2}|–|―|\/|无|空)(?:\s|$)/;
 const NOISE_AFTER = /^(\s*(年|月|日|时|页|号|周岁|%|‰)|[-/]\d|\.\d*\s*%)/;
 const UNIT_AFTER = /^\s*(万元|元|件|项|个|次|宗|条|人次|人)/;
@@ -56,11 +55,10 @@ function parseNumber(raw: string): { value: number; digits: string } | null {
 }
 
 export function buildStream(rows: Row[]): Stream {
-  const stream: Stream = { labels: '', labelRow: [], rowPos: [], tokens: [], rows };
-  const addLabel = (text: string, rowIndex: number) => {
+  const stream: Stream = { labels: '', rowPos: [], tokens: [], rows };
+  const addLabel = (text: string, _rowIndex: number) => {
     const t = /\s/.test(text) ? text.replace(/\s+/g, '') : text;
     stream.labels += t;
-    for (let i = 0; i < t.length; i++) stream.labelRow.push(rowIndex);
   };
 
   // Empty rows (a line of only tabs) waiting to learn whether they sit between two rows of values.
@@ -75,20 +73,24 @@ export function buildStream(rows: Row[]): Stream {
     }
     const cellTokens: ValueToken[][] = [];
     row.cells.forEach((cell, ci) => {
-      const base = { rowIndex, gridCol: row.reliableGrid ? cell.gridCol : undefined, reliableGrid: row.reliableGrid, confidence: cell.confidence, prov: cell.prov };
+      // Tokens are built by a function, not by object spread (spread is slow once transpiled: hot path).
+      const token = (kind: TokenKind, value: number | null, raw: string, digits?: string, unit?: string): ValueToken => ({
+        kind, value, raw, digits, unit, pos: stream.labels.length, rowIndex,
+        gridCol: row.reliableGrid ? cell.gridCol : undefined, reliableGrid: row.reliableGrid, confidence: cell.confidence, prov: cell.prov,
+      });
       const out: ValueToken[] = [];
       cellTokens[ci] = out;
       const trimmed = cell.text.trim();
       if (trimmed === '') return;
       if (DASH.test(trimmed)) {
-        out.push({ ...base, kind: 'dash', value: null, raw: trimmed, pos: stream.labels.length });
+        out.push(token('dash', null, trimmed));
         return;
       }
-      if (!/\d/.test(trimmed) && !DASH_WORD.test(trimmed)) {
+      if (!/\d/.test(trimmed) && !(MAYBE_DASH.test(trimmed) && DASH_WORD.test(trimmed))) {
         addLabel(trimmed, rowIndex); // label text only: the common case, no number scanning
         return;
       }
-      const text = cell.text.replace(HAN_PAREN, (m) => m.replace(/\d/g, (d) => `\u0000${d}`));
+      const text = !cell.text.includes('(') ? cell.text : cell.text.replace(HAN_PAREN, (m) => m.replace(/\d/g, (d) => `\u0000${d}`));
       let last = 0;
       for (const m of text.matchAll(SCAN)) {
         const start = m.index!;
@@ -96,7 +98,7 @@ export function buildStream(rows: Row[]): Stream {
         if (m[2] !== undefined) {
           addLabel(before.replace(/\u0000/g, ''), rowIndex);
           last = start + m[0].length;
-          out.push({ ...base, kind: 'dash', value: null, raw: m[2], pos: stream.labels.length });
+          out.push(token('dash', null, m[2]));
           continue;
         }
         let raw = m[0];
@@ -106,7 +108,7 @@ export function buildStream(rows: Row[]): Stream {
           continue; // inside a parenthetical note, 第N…, a date, a percentage
         }
         let enumerator = '';
-        if (/^\s*[.](?=\s*[\p{Script=Han}(])/u.test(after) && /^[-+]?\d+$/.test(raw)) {
+        if (/^\s*[.](?=\s*[\u3400-\u9fff(])/.test(after) && /^[-+]?\d+$/.test(raw)) {
           enumerator = raw.slice(-1); // 1.属于… (also glued: 00000001.属于 → 0000000 + enumerator 1)
           raw = raw.slice(0, -1);
         }
@@ -120,7 +122,7 @@ export function buildStream(rows: Row[]): Stream {
           continue;
         }
         const unit = enumerator ? undefined : UNIT_AFTER.exec(after)?.[1];
-        out.push({ ...base, kind: 'number', value: num.value, raw: raw + (unit ?? ''), digits: num.digits, unit, pos: stream.labels.length });
+        out.push(token('number', num.value, raw + (unit ?? ''), num.digits, unit));
       }
       addLabel(text.slice(last).replace(/\u0000/g, ''), rowIndex);
     });

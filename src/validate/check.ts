@@ -5,7 +5,7 @@ import type { Equation } from './rules.ts';
 
 const EPS = 1e-9;
 
-export function evaluate(values: Record<string, number | null>, eqs: Equation[]): { checks: Check[]; flagged: Set<string> } {
+export function evaluate(values: Record<string, number | null>, eqs: readonly Equation[]): { checks: Check[]; flagged: Set<string> } {
   const checks: Check[] = [];
   const flagged = new Set<string>();
   for (const eq of eqs) {

@@ -37,7 +37,16 @@ export function s3Rows(template: TemplateId): string[] {
   return ['new', 'carried_in', 'result.granted', 'result.partial', ...WITHHELD, ...UNABLE, ...NOT_PROCESSED, ...other, 'result.total', 'carried_out'];
 }
 
-export function equations(template: TemplateId): Equation[] {
+const CACHE = new Map<TemplateId, readonly Equation[]>();
+
+/** The rule instances of a template (built once; callers must not modify them). */
+export function equations(template: TemplateId): readonly Equation[] {
+  let eqs = CACHE.get(template);
+  if (!eqs) CACHE.set(template, (eqs = Object.freeze(buildEquations(template))));
+  return eqs;
+}
+
+function buildEquations(template: TemplateId): Equation[] {
   if (template === 'free_form' || template === 'unknown') return [];
   const out: Equation[] = [];
   const rows = s3Rows(template);

@@ -11,7 +11,7 @@ export interface Derivation {
   rule: string;
 }
 
-export function deriveForced(values: Map<string, number | null>, eqs: Equation[]): Derivation[] {
+export function deriveForced(values: Map<string, number | null>, eqs: readonly Equation[]): Derivation[] {
   const out: Derivation[] = [];
   const get = (c: string) => values.get(c);
   let changed = true;
