@@ -1,7 +1,8 @@
 /**
- * `nianbao crawl [--sites FILE] [--db PATH] [--data DIR]`: crawls the site registry into the database and the
+ * `nianbao crawl [--sites FILE] [--db PATH] [--data-dir DIR]`: crawls the site registry into the database and the
  * raw-file store, printing progress on stderr and a summary by host and error kind at the end.
- * Exit codes: 0 ok, 1 some URLs failed or were blocked, 2 usage or configuration error.
+ * Exit codes: 0 ok, 1 some URLs failed or were blocked, 2 usage or configuration error, 3 another run or
+ * crawl holds the lock.
  * Paths: data dir = --data, else env NIANBAO_DATA_DIR, else data/out; db = --db, else env NIANBAO_DB, else
  * <data>/nianbao.sqlite; blobs = env NIANBAO_BLOBS_DIR, else <data>/raw/ (the same defaults as `nianbao run`).
  * First SIGINT/SIGTERM stops cleanly (in-flight requests finish; the next crawl resumes).
@@ -14,6 +15,8 @@ import type { CrawlProgress, CrawlSummary } from '../../crawlers/types.ts';
 import { ConfigError } from '../model/errors.ts';
 import { BlobStore } from '../store/blobs.ts';
 import { openDb } from '../store/db.ts';
+import { acquireRunLock, heartbeatLock, releaseRunLock } from '../store/run-lock.ts';
+import { withExitCode } from './exit-codes.ts';
 
 const PROJECT_DIR = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -21,6 +24,7 @@ interface CrawlCliOptions {
   sites?: string;
   db?: string;
   data?: string;
+  dataDir?: string;
   site?: string[];
   contact?: string;
   userAgent?: string;
@@ -55,7 +59,7 @@ export function formatSummary(s: CrawlSummary): string {
 }
 
 async function runCrawl(o: CrawlCliOptions): Promise<number> {
-  const dataDir = o.data ?? process.env.NIANBAO_DATA_DIR ?? join(PROJECT_DIR, 'data/out');
+  const dataDir = o.dataDir ?? o.data ?? process.env.NIANBAO_DATA_DIR ?? join(PROJECT_DIR, 'data/out');
   const sitesPath = o.sites ?? process.env.NIANBAO_SITES ?? join(PROJECT_DIR, 'data/sites/sites.csv');
   // Loaded on use, so other commands never load the crawler (nor the browser driver).
   const { crawl, loadSites } = await import('../../crawlers/index.ts');
@@ -70,6 +74,15 @@ async function runCrawl(o: CrawlCliOptions): Promise<number> {
     throw new ConfigError('config.bad_flag', `--concurrency must be a positive integer, not ${o.concurrency}`);
   }
   const db = openDb(o.db ?? process.env.NIANBAO_DB ?? join(dataDir, 'nianbao.sqlite'));
+  const runId = `crawl-${new Date().toISOString()}-${randomUUID().slice(0, 8)}`;
+  // The same lock as `nianbao run`: a crawl never writes the frontier while a nightly run does.
+  try {
+    acquireRunLock(db, { runId });
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+  const heartbeat = setInterval(() => heartbeatLock(db, runId), 30_000);
   const ac = new AbortController();
   const onSignal = (sig: NodeJS.Signals): void => {
     if (ac.signal.aborted) process.exit(130);
@@ -80,7 +93,7 @@ async function runCrawl(o: CrawlCliOptions): Promise<number> {
   process.on('SIGTERM', onSignal);
   try {
     const summary = await crawl({
-      db, blobs: new BlobStore(process.env.NIANBAO_BLOBS_DIR ?? join(dataDir, 'raw')), sites, runId: `crawl-${new Date().toISOString()}-${randomUUID().slice(0, 8)}`,
+      db, blobs: new BlobStore(process.env.NIANBAO_BLOBS_DIR ?? join(dataDir, 'raw')), sites, runId,
       contact: o.contact ?? process.env.NIANBAO_CONTACT, userAgent: o.userAgent ?? process.env.NIANBAO_USER_AGENT,
       signal: ac.signal, globalConcurrency: concurrency, browser: o.browser ? 'auto' : 'never',
       onProgress: o.quiet ? undefined : (p) => process.stderr.write(`${formatProgress(p)}\n`),
@@ -91,6 +104,8 @@ async function runCrawl(o: CrawlCliOptions): Promise<number> {
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
+    clearInterval(heartbeat);
+    releaseRunLock(db, runId);
     db.close();
   }
 }
@@ -101,7 +116,8 @@ export function registerCrawl(program: Command): void {
     .description('crawl the site registry for annual reports (resumable; nightly runs fetch only what changed)')
     .option('--sites <path>', 'site registry file or folder (env NIANBAO_SITES; default data/sites/sites.csv)')
     .option('--db <path>', 'SQLite database (default <data>/nianbao.sqlite)')
-    .option('--data <dir>', 'data folder for the database and raw files (env NIANBAO_DATA_DIR; default data/out)')
+    .option('--data-dir <dir>', 'data folder for the database and raw files (env NIANBAO_DATA_DIR; default data/out)')
+    .option('--data <dir>', 'same as --data-dir (kept for old scripts)')
     .option('--site <id...>', 'only these site ids')
     .option('--contact <url-or-email>', 'contact put in the User-Agent (env NIANBAO_CONTACT)')
     .option('--user-agent <ua>', 'replace the whole User-Agent (env NIANBAO_USER_AGENT)')
@@ -110,12 +126,6 @@ export function registerCrawl(program: Command): void {
     .option('--json', 'print the summary as JSON on stdout')
     .option('-q, --quiet', 'no progress lines')
     .action(async (o: CrawlCliOptions) => {
-      try {
-        process.exitCode = await runCrawl(o);
-      } catch (e) {
-        if (!(e instanceof ConfigError)) throw e;
-        process.stderr.write(`nianbao crawl: ${e.message}\n`);
-        process.exitCode = 2;
-      }
+      await withExitCode(() => runCrawl(o));
     });
 }

@@ -4,18 +4,19 @@
  * 3 another run holds the lock, 4 internal error.
  */
 import { Command, CommanderError } from 'commander';
+import { EXIT_CODES } from './exit-codes.ts';
 import { registerParse } from './parse.ts';
 import { registerDivisions } from './divisions.ts';
 import { registerCoverage } from './coverage.ts';
 import { registerPipelineCommands } from './pipeline-commands.ts';
 import { registerCrawl } from './crawl.ts';
 
-export const EXIT = { ok: 0, documentErrors: 1, usage: 2, locked: 3, internal: 4 } as const;
+export const EXIT = EXIT_CODES;
 
 type Register = (program: Command) => void;
 
 /** Commands in the order `--help` lists them. Add a command by adding its register function here. */
-const COMMANDS: Register[] = [registerParse, registerDivisions, registerCoverage, registerPipelineCommands, registerCrawl];
+const COMMANDS: Register[] = [registerPipelineCommands, registerCrawl, registerParse, registerCoverage, registerDivisions];
 
 export function buildProgram(): Command {
   const program = new Command('nianbao')
