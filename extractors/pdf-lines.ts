@@ -36,9 +36,27 @@ export function lineText(line: Word[]): string {
   return cleanText(out);
 }
 
-/** Text of a block of words (a table cell): lines joined; a wrap between CJK characters adds no space. */
-export function blockText(words: Word[]): string {
-  return cleanText(groupLines(words).map(lineText).join('\n'));
+const DIGIT_END = /[\d０-９][,，.．]?$/;
+const DIGIT_START = /^[\d０-９]/;
+
+/**
+ * Text of a block of words (a table cell): lines joined; a wrap between CJK characters adds no space. With
+ * the cell's right edge, a number wrapped because the line was full (「３６０」/「７」) is rejoined.
+ */
+export function blockText(words: Word[], right?: number): string {
+  const lines = groupLines(words);
+  let out = '';
+  lines.forEach((line, i) => {
+    const text = lineText(line);
+    if (i > 0) {
+      const prev = lines[i - 1];
+      const last = prev[prev.length - 1];
+      const full = right !== undefined && last.x1 >= right - 1.5 * wordHeight(last);
+      out += full && DIGIT_END.test(out) && DIGIT_START.test(text) ? '' : '\n';
+    }
+    out += text;
+  });
+  return cleanText(out);
 }
 
 /** Lowest OCR confidence among the words, if any came from OCR. */

@@ -186,7 +186,8 @@ function splitAtColumns(w: Word, xs: number[]): Word[] {
   let start = w.x0;
   chars.forEach((ch, i) => {
     const cx = w.x0 + step * (i + 0.5);
-    if (cur.length > 0 && cuts.some((x) => x > w.x0 + step * i - 0.01 && x <= cx)) {
+    // A border between the previous character's centre and this one's starts a new part.
+    if (cur.length > 0 && cuts.some((x) => x > cx - step && x <= cx)) {
       parts.push({ ...w, text: cur.join(''), x0: start, x1: w.x0 + step * i });
       cur = [];
       start = w.x0 + step * i;

@@ -17,8 +17,8 @@ export interface PlacedTable {
   firstOnPage: boolean;
 }
 
-function cellText(c: RuledCell): string {
-  return c.joinedText ?? blockText(c.words);
+function cellText(c: RuledCell, right?: number): string {
+  return c.joinedText ?? blockText(c.words, right);
 }
 
 /** No Han characters and no digits: empty, or only marks (OCR specks). */
@@ -41,7 +41,7 @@ export function ruledToRows(t: RuledTable): GridCell[][] {
   const sorted = [...t.cells].sort((a, b) => a.r0 - b.r0 || a.c0 - b.c0);
   for (const c of sorted) {
     const cell: GridCell = {
-      text: cellText(c),
+      text: cellText(c, t.xs[c.c1]),
       colSpan: c.c1 - c.c0,
       rowSpan: Math.max(1, newIndex[c.r1] - newIndex[c.r0]),
       bbox: [t.xs[c.c0], t.ys[c.r0], t.xs[c.c1], t.ys[c.r1]],

@@ -107,3 +107,15 @@ test('paragraphs: wrapped lines joined without spaces, a number broken by the wr
   const paras = r.blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : []));
   assert.deepEqual(paras, ['一、总体情况', '本年共收到申请21件，均已办结，另有结转事项三件。']);
 });
+
+test('a number wrapped in a narrow cell is rejoined; an item running over a border is split there', () => {
+  const xs = [100, 250, 290, 330];
+  const segs = frame(xs, [100, 140]);
+  const words: Word[] = [
+    { text: '止公开 ０', x0: 200, x1: 265, y0: 110, y1: 120 }, // pdf.js merged the label's end with the next cell's value
+    { text: '３６０', x0: 292, x1: 328, y0: 105, y1: 115 },
+    { text: '７', x0: 306, x1: 314, y0: 120, y1: 130 },
+  ];
+  const [t] = tables(layoutPages([page(1, words, segs)]).blocks);
+  assert.deepEqual(texts(t), [['止公开', '０', '３６０７']]);
+});
