@@ -107,6 +107,10 @@ export function parseReport(doc: DocumentModel, hints: ParseHints = {}): Result<
     if ((cell.provenance.confidence ?? 100) < LOW_CONFIDENCE) flagged.add(code);
   }
   record.flagged = codes.filter((c) => flagged.has(c));
+  const readAny = Object.values(record.cells).some((c) => c.source === 'read' && c.kind === 'number');
+  if (!readAny && (record.year === null || record.body === null)) {
+    throw new BadDocumentError('parse.not_report', 'a blank template: its tables hold no values, and it names no year or issuing body');
+  }
   const missing = codes.filter((c) => record.values[c] === null);
   if (missing.length) warnings.push(warn('parse.cells_empty', `${missing.length} of ${codes.length} cells could not be read`));
   return { value: record, warnings };

@@ -1,6 +1,7 @@
 // The parser on specific kinds of damage, one small report each.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { parseBytes } from '../../src/pipeline/parse-file.ts';
 import { reportText, S3_LABELS, type ReportParts } from './report-text.ts';
 
@@ -126,4 +127,11 @@ test('X.5: a number quoted in section 一 that differs from the table is a warni
   assert.deepEqual(x5.map((c) => [c.column, c.status]), [['s3.new.total', 'fail'], ['s3.result.total.total', 'pass']]);
   assert.ok(out.warnings!.some((w) => w.code === 'check.narrative_mismatch'));
   assert.deepEqual(out.flagged, []);
+});
+
+test('a blank national template (tables without values, no year, no body) is not a report', async () => {
+  const file = new URL('../fixtures/parse/blank-template.docx', import.meta.url).pathname;
+  const out = await parseBytes(readFileSync(file), { file });
+  assert.equal(out.format, 'docx');
+  assert.equal(out.errorCode, 'parse.not_report');
 });
