@@ -1,0 +1,73 @@
+/** Command-line options of `npm run bench` and the sample sizes of a full and a `--quick` run (pure). */
+import { parseArgs } from 'node:util';
+import { ConfigError } from '../../src/model/errors.ts';
+import type { CrawlParams } from './sections/crawl.ts';
+import type { E2eParams } from './sections/e2e.ts';
+import type { FrontierParams } from './sections/frontier.ts';
+import type { ParseParams } from './sections/parse.ts';
+import type { BenchFormat, SampleSizes } from './samples.ts';
+
+export const SECTIONS = ['parse', 'extract', 'crawl', 'frontier', 'e2e'] as const;
+export type Section = (typeof SECTIONS)[number];
+
+export interface BenchArgs {
+  quick: boolean;
+  only: Section[];
+  /** Where results.json goes. */
+  out?: string;
+  help: boolean;
+}
+
+export const USAGE = `usage: npm run bench -- [--quick] [--only ${SECTIONS.join(',')}] [--out FILE]
+  --quick   small sizes, for a smoke run (about a minute)
+  --only    run only these sections (comma-separated)
+  --out     results file (default bench/results.json)`;
+
+export function parseBenchArgs(argv: string[]): BenchArgs {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv, strict: true,
+      options: { quick: { type: 'boolean', default: false }, only: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } },
+    }));
+  } catch (e) {
+    throw new ConfigError('bench.bad_flag', (e as Error).message);
+  }
+  const only = values.only === undefined ? [...SECTIONS] : values.only.split(',').map((s) => s.trim()).filter(Boolean);
+  const unknown = only.filter((s) => !(SECTIONS as readonly string[]).includes(s));
+  if (unknown.length || only.length === 0) {
+    throw new ConfigError('bench.bad_section', `unknown section(s) ${unknown.join(', ') || '(none given)'}; known: ${SECTIONS.join(', ')}`);
+  }
+  return { quick: values.quick ?? false, only: only as Section[], out: values.out, help: values.help ?? false };
+}
+
+export interface BenchPlan {
+  parse: ParseParams;
+  samples: SampleSizes;
+  /** Timed extractions per sample file. */
+  repeats: Record<BenchFormat, number>;
+  crawl: CrawlParams;
+  frontier: FrontierParams;
+  e2e: E2eParams;
+}
+
+/** Sample sizes: a full run stays under ~10 minutes on 2 cores (OCR is ~3 s a page, LibreOffice ~2 s a file). */
+export function benchPlan(quick: boolean): BenchPlan {
+  return quick
+    ? {
+      parse: { n: 40, seed: 11, warmup: 1, repeats: 3 },
+      samples: { html: 4, office: 2, scan: 1, seed: 11 },
+      repeats: { html: 1, docx: 1, doc: 1, pdf: 1, 'pdf-real': 1, scan: 1 },
+      crawl: { repeats: 2, maxPerFormat: 4 },
+      frontier: { checkpoints: [1_000, 10_000, 20_000], hosts: 50, batch: 10_000 },
+      e2e: { maxPerFormat: 4, workers: [1, 2], timeoutMs: 300_000 },
+    }
+    : {
+      parse: { n: 200, seed: 11, warmup: 3, repeats: 7 },
+      samples: { html: 20, office: 8, scan: 2, seed: 11 },
+      repeats: { html: 3, docx: 2, doc: 1, pdf: 2, 'pdf-real': 2, scan: 1 },
+      crawl: { repeats: 5, maxPerFormat: 100 },
+      frontier: { checkpoints: [10_000, 100_000, 1_000_000], hosts: 50, batch: 10_000 },
+      e2e: { maxPerFormat: 4, workers: [1, 2, 4], timeoutMs: 600_000 },
+    };
+}

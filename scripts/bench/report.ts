@@ -1,0 +1,98 @@
+/** The printed bench report: one aligned table per section, then the aims (pure). */
+import { runDocsPerSec } from './aggregate.ts';
+import type { BenchResults } from './results.ts';
+import { fmtMiB, fmtNum, fmtRatio, formatTable, section } from './table.ts';
+
+const R = 'right' as const;
+
+function machineLine(r: BenchResults): string {
+  const m = r.machine;
+  return `machine: ${m.cpuModel}, ${m.cores} cores, ${fmtMiB(m.memoryBytes)} RAM, ${m.os}, Node ${m.node}; ` +
+    `load average ${m.loadAverage.join(' ')} at start, ${r.loadAverageEnd.join(' ')} at end${r.quick ? ' (--quick: small sizes)' : ''}\n`;
+}
+
+function parseTable(r: NonNullable<BenchResults['parse']>): string {
+  return section(`parse (parser ${r.parserVersion}; document models in memory, one thread, median of the timed passes)`, formatTable(
+    ['format', 'reports', 'reports/s CPU', 'reports/s wall', 'ms/report median', 'p95'],
+    r.formats.map((x) => [x.format, String(x.documents), fmtNum(x.perSecCpu), fmtNum(x.perSecWall), fmtNum(x.msPerReport.median), fmtNum(x.msPerReport.p95)]),
+    ['left', R, R, R, R, R],
+  ));
+}
+
+function extractTables(e: NonNullable<BenchResults['extract']>): string {
+  const main = section('extraction per format (ms per document, extract() then parseReport; own process per format)', formatTable(
+    ['format', 'files', 'pages', 'ms/doc median', 'p95', 'ms/page median', 'p95', '+parse median', 'peak RSS node', 'peak RSS tree'],
+    e.formats.map((x) => [
+      x.format, String(x.files), x.pages ? String(x.pages) : '—', fmtNum(x.extractMs.median), fmtNum(x.extractMs.p95),
+      fmtNum(x.extractMsPerPage?.median), fmtNum(x.extractMsPerPage?.p95), fmtNum(x.extractParseMs.median), fmtMiB(x.maxRss), fmtMiB(x.peakTreeRss),
+    ]),
+    ['left', R, R, R, R, R, R, R, R, R],
+  ));
+  const rows: string[][] = [];
+  for (const [name, c] of [['text PDF (generated) vs pdftotext -layout', e.pdf], ['text PDF (real) vs pdftotext -layout', e.pdfReal]] as const) {
+    if (c) rows.push([name, String(c.files), fmtNum(c.oursMs / Math.max(1, c.files)), fmtNum(c.referenceMs / Math.max(1, c.files)), fmtRatio(c.ratio), fmtRatio(c.medianFileRatio)]);
+  }
+  if (e.ocr) {
+    rows.push(['scanned PDF per page vs tesseract', `${e.ocr.pages} p`, fmtNum(e.ocr.oursMsPerPage), fmtNum(e.ocr.tesseractMsPerPage), fmtRatio(e.ocr.ratio), '']);
+    rows.push(['scanned PDF per page vs pdftoppm + tesseract', `${e.ocr.pages} p`, fmtNum(e.ocr.oursMsPerPage), fmtNum((e.ocr.tesseractMsPerPage ?? NaN) + (e.ocr.rasterMsPerPage ?? NaN)), fmtRatio(e.ocr.ratioWithRaster), '']);
+  }
+  if (e.soffice) {
+    const ratio = e.soffice.freshMsMedian != null && e.soffice.reusedMsMedian ? e.soffice.freshMsMedian / e.soffice.reusedMsMedian : null;
+    rows.push(['DOC: fresh LibreOffice profile vs reused', String(e.soffice.files), fmtNum(e.soffice.freshMsMedian), fmtNum(e.soffice.reusedMsMedian), fmtRatio(ratio), '']);
+  }
+  const refs = rows.length
+    ? section('against reference tools (ms per document or page; ours = extract + parse)', formatTable(['comparison', 'n', 'ours ms', 'reference ms', 'ratio', 'median per file'], rows, ['left', R, R, R, R, R]))
+    : '';
+  return main + (refs ? `\n${refs}` : '');
+}
+
+function crawlTable(c: NonNullable<BenchResults['crawl']>): string {
+  return section(`crawl (fixture site in its own process, politeness off, sites ${c.raw.sites.join(' ')}; median of ${c.raw.repeats.length} fresh crawls)`, formatTable(
+    ['requests', 'requests/s wall', 'crawler CPU ms/request', 'requests/s CPU-bound', 'fetch ms median', 'fetch ms max'],
+    [[String(c.requests), fmtNum(c.wallPerSec), fmtNum(c.cpuMsPerRequest), fmtNum(c.cpuBoundPerSec), fmtNum(c.fetchMsMedian), fmtNum(c.fetchMsMax)]],
+    [R, R, R, R, R, R],
+  ));
+}
+
+function frontierTable(f: NonNullable<BenchResults['frontier']>): string {
+  return section(`frontier growth (Frontier.add in 10,000-URL transactions, temp database${f.gcExposed ? ', RSS after a forced GC' : ''})`, formatTable(
+    ['URLs', 'RSS', 'heap used', 'db + WAL', 'adds/s', 'claim ms', 'pending count ms'],
+    f.points.map((p) => [p.urls.toLocaleString('en-US'), fmtMiB(p.rss), fmtMiB(p.heapUsed), fmtMiB(p.dbBytes), fmtNum(p.addPerSec), fmtNum(p.claimMs), fmtNum(p.pendingCountMs)]),
+    [R, R, R, R, R, R, R],
+  ));
+}
+
+function e2eTables(e: NonNullable<BenchResults['e2e']>): string {
+  const full = e.full;
+  const stages = Object.entries(full.stageMs).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)} s`).join(', ');
+  const a = section(`end to end: nianbao run --workers ${full.workers} on the fixture site (${e.reportsOnSite} reports published)`, formatTable(
+    ['documents', 'extracted', 'failed', 'parsed', 'wall s', 'documents/s', 'stages'],
+    [[String(full.documents), String(full.extracted), String(full.extractFailed), String(full.parsed), fmtNum(full.wallMs / 1000), fmtNum(runDocsPerSec(full)), stages]],
+    [R, R, R, R, R, R, 'left'],
+  ));
+  const b = section('extraction scaling (nianbao run --no-crawl --no-export on copies of one crawled data folder)', formatTable(
+    ['workers', 'documents', 'extract stage s', 'documents/s', 'speedup'],
+    e.scaling.map((s) => [String(s.workers), String(s.documents), fmtNum(s.extractMs / 1000), fmtNum(s.docsPerSec), fmtRatio(s.speedup)]),
+    [R, R, R, R, R],
+  ));
+  return `${a}\n${b}`;
+}
+
+function aimsTable(r: BenchResults): string {
+  return section('aims', formatTable(
+    ['aim', 'measured', 'verdict'],
+    r.aims.map((a) => [a.aim, a.measured, a.met === null ? 'n/a' : a.met ? 'met' : 'MISSED']),
+  ));
+}
+
+export function formatReport(r: BenchResults): string {
+  const parts = [machineLine(r)];
+  if (r.parse) parts.push(parseTable(r.parse));
+  if (r.extract) parts.push(extractTables(r.extract));
+  if (r.crawl) parts.push(crawlTable(r.crawl));
+  if (r.frontier) parts.push(frontierTable(r.frontier));
+  if (r.e2e) parts.push(e2eTables(r.e2e));
+  if (r.aims.length) parts.push(aimsTable(r));
+  if (r.errors.length) parts.push(section('errors', r.errors.map((e) => `${e.section}: ${e.message}`).join('\n')));
+  return parts.join('\n');
+}
