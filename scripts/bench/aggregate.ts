@@ -4,7 +4,7 @@
  */
 import type { ChildOutcome } from './child.ts';
 import type { CrawlResult } from './sections/crawl.ts';
-import type { E2eResult, E2eRun } from './sections/e2e.ts';
+import type { E2eRun, ScalingSet } from './sections/e2e.ts';
 import type { ExtractTaskResult } from './sections/extract.ts';
 import type { OcrReference, ToolTiming } from './sections/reference.ts';
 import { median, perSecond, ratio, summarize, type Summary } from './stats.ts';
@@ -125,16 +125,32 @@ export interface ScalingRow {
   docsPerSec: number | null;
   /** Extract-stage time with 1 worker / with this many. */
   speedup: number | null;
+  /** Sum of the per-document extraction times (the work), ms. */
+  workMs: number | null;
+  /** The longest single document, ms. */
+  longestMs: number | null;
+  /** Best stage time the work allows: max(work / min(workers, cores), longest document), ms. */
+  boundMs: number | null;
 }
 
-export function scalingRows(e: E2eResult): ScalingRow[] {
+export interface ScalingTable {
+  name: string;
+  rows: ScalingRow[];
+}
+
+export function scalingRows(set: ScalingSet, cores: number): ScalingTable {
   const extractMs = (r: E2eRun) => r.stageMs.extract ?? 0;
-  const one = e.scaling.find((r) => r.workers === 1);
-  return e.scaling.map((r) => ({
-    workers: r.workers, documents: r.extracted + r.extractFailed, extractMs: extractMs(r),
-    docsPerSec: perSecond(r.extracted + r.extractFailed, extractMs(r)),
-    speedup: one ? ratio(extractMs(one), extractMs(r)) : null,
-  }));
+  const one = set.runs.find((r) => r.workers === 1);
+  return {
+    name: set.name,
+    rows: set.runs.map((r) => ({
+      workers: r.workers, documents: r.extracted + r.extractFailed, extractMs: extractMs(r),
+      docsPerSec: perSecond(r.extracted + r.extractFailed, extractMs(r)),
+      speedup: one ? ratio(extractMs(one), extractMs(r)) : null,
+      workMs: r.docMsSum ?? null, longestMs: r.docMsMax ?? null,
+      boundMs: r.docMsSum == null || r.docMsMax == null ? null : Math.max(r.docMsSum / Math.min(r.workers, cores), r.docMsMax),
+    })),
+  };
 }
 
 /** Documents per second of a whole `nianbao run` (crawl to export, wall clock of the process). */

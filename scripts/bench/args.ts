@@ -48,7 +48,7 @@ export interface BenchPlan {
   repeats: Record<BenchFormat, number>;
   crawl: CrawlParams;
   frontier: FrontierParams;
-  e2e: E2eParams;
+  e2e: Omit<E2eParams, 'sampleFiles'>;
 }
 
 /** Sample sizes: a full run stays under ~10 minutes on 2 cores (OCR is ~3 s a page, LibreOffice ~2 s a file). */

@@ -100,8 +100,13 @@ export async function runBench(args: BenchArgs, command: string): Promise<BenchR
     r.frontier = { ...o.result, maxRss: o.maxRss };
   });
   await run('e2e', async () => {
-    const o = await task<E2eResult>('e2e', plan.e2e);
-    r.e2e = { reportsOnSite: o.result.reportsOnSite, full: o.result.full, fullDocsPerSec: runDocsPerSec(o.result.full), scaling: scalingRows(o.result) };
+    const samples = await prepareSamples(plan.samples, log);
+    const o = await task<E2eResult>('e2e', { ...plan.e2e, sampleFiles: BENCH_FORMATS.flatMap((f) => samples.files[f]) });
+    const cores = r.machine.availableParallelism;
+    r.e2e = {
+      reportsOnSite: o.result.reportsOnSite, full: o.result.full, fullDocsPerSec: runDocsPerSec(o.result.full),
+      scaling: o.result.scaling.map((s) => scalingRows(s, cores)),
+    };
   });
   r.endedAt = new Date().toISOString();
   r.loadAverageEnd = loadavg().map((x) => Math.round(x * 100) / 100);

@@ -70,11 +70,12 @@ function e2eTables(e: NonNullable<BenchResults['e2e']>): string {
     [[String(full.documents), String(full.extracted), String(full.extractFailed), String(full.parsed), fmtNum(full.wallMs / 1000), fmtNum(runDocsPerSec(full)), stages]],
     [R, R, R, R, R, R, 'left'],
   ));
-  const b = section('extraction scaling (nianbao run --no-crawl --no-export on copies of one crawled data folder)', formatTable(
-    ['workers', 'documents', 'extract stage s', 'documents/s', 'speedup'],
-    e.scaling.map((s) => [String(s.workers), String(s.documents), fmtNum(s.extractMs / 1000), fmtNum(s.docsPerSec), fmtRatio(s.speedup)]),
-    [R, R, R, R, R],
-  ));
+  const b = e.scaling.map((t) => section(`extraction scaling, ${t.name} (nianbao run --no-crawl --no-export on copies of one data folder)`, formatTable(
+    ['workers', 'documents', 'extract stage s', 'documents/s', 'speedup', 'work s', 'longest doc s', 'best possible s'],
+    t.rows.map((s) => [String(s.workers), String(s.documents), fmtNum(s.extractMs / 1000), fmtNum(s.docsPerSec), fmtRatio(s.speedup),
+      fmtNum(s.workMs == null ? null : s.workMs / 1000), fmtNum(s.longestMs == null ? null : s.longestMs / 1000), fmtNum(s.boundMs == null ? null : s.boundMs / 1000)]),
+    [R, R, R, R, R, R, R, R],
+  ))).join('\n');
   return `${a}\n${b}`;
 }
 

@@ -1,7 +1,9 @@
 /**
- * End to end: `nianbao run` (a child process, as cron runs it) against the fixture site in another process;
- * then the extraction scaling: one crawled data folder copied per worker count, and
- * `nianbao run --no-crawl --no-export --workers N` on each copy, so every N extracts the same documents.
+ * End to end: `nianbao run` (a child process, as cron runs it) against the fixture site in another process.
+ * Then worker scaling: one data folder per document set (the crawled fixture site; the bench's sample files in
+ * every format), copied per worker count, and `nianbao run --no-crawl --no-export --workers N` on each copy,
+ * so every N extracts the same documents. Per-document extraction times come from the `extractions` table:
+ * their sum (the work) and maximum (no worker count can finish before the longest document) explain the speedup.
  */
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
@@ -9,7 +11,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runTool } from '../../../extractors/run-tool.ts';
 import type { RunSummary } from '../../../src/pipeline/summary.ts';
+import { openDb } from '../../../src/store/db.ts';
 import { startSiteProcess } from '../site-process.ts';
+import { seedStore } from './seed-store.ts';
 
 const BIN = fileURLToPath(new URL('../../../bin/nianbao.mjs', import.meta.url));
 
@@ -17,6 +21,8 @@ export interface E2eParams {
   maxPerFormat: number;
   workers: number[];
   timeoutMs: number;
+  /** Sample files for the second scaling set (any formats). */
+  sampleFiles: string[];
 }
 
 export interface E2eRun {
@@ -29,12 +35,20 @@ export interface E2eRun {
   extractFailed: number;
   parsed: number;
   stageMs: Record<string, number>;
+  /** Sum and maximum of the per-document extraction times recorded by the workers, ms. */
+  docMsSum?: number;
+  docMsMax?: number;
+}
+
+export interface ScalingSet {
+  name: string;
+  runs: E2eRun[];
 }
 
 export interface E2eResult {
   reportsOnSite: number;
   full: E2eRun;
-  scaling: E2eRun[];
+  scaling: ScalingSet[];
 }
 
 async function nianbao(args: string[], timeoutMs: number): Promise<{ code: number | null; wallMs: number; stdout: string }> {
@@ -47,12 +61,41 @@ async function nianbao(args: string[], timeoutMs: number): Promise<{ code: numbe
 }
 
 function runOf(args: string[], workers: number, r: { code: number | null; wallMs: number; stdout: string }): E2eRun {
-  const s = JSON.parse(r.stdout) as RunSummary;
+  let s: RunSummary;
+  try {
+    s = JSON.parse(r.stdout) as RunSummary;
+  } catch {
+    throw new Error(`nianbao ${args.join(' ')} exited ${r.code} without a JSON summary`);
+  }
   return {
     args: args.filter((a) => !a.startsWith('/')).join(' '), workers, exitCode: r.code, wallMs: r.wallMs,
     documents: s.crawl?.documents ?? 0, extracted: s.extract?.ok ?? 0, extractFailed: s.extract?.failed ?? 0,
     parsed: s.parse?.parsed ?? 0, stageMs: s.stageMs,
   };
+}
+
+function docTimes(dataDir: string): { sum: number; max: number } {
+  const db = openDb(join(dataDir, 'nianbao.sqlite'), { readonly: true });
+  try {
+    return db.prepare('SELECT coalesce(sum(ms), 0) AS sum, coalesce(max(ms), 0) AS max FROM extractions').get() as { sum: number; max: number };
+  } finally {
+    db.close();
+  }
+}
+
+async function scale(name: string, base: string, root: string, p: E2eParams, log: (s: string) => void): Promise<ScalingSet> {
+  const runs: E2eRun[] = [];
+  for (const n of p.workers) {
+    const dir = join(root, `${name.replace(/\W+/g, '-')}-w${n}`);
+    cpSync(base, dir, { recursive: true });
+    const args = ['run', '--no-crawl', '--no-export', '--data-dir', dir, '--json', '--workers', String(n)];
+    const run = runOf(args, n, await nianbao(args, p.timeoutMs));
+    const t = docTimes(dir);
+    runs.push({ ...run, docMsSum: t.sum, docMsMax: t.max });
+    rmSync(dir, { recursive: true, force: true });
+    log(`e2e ${name}: --workers ${n}: extract ${((run.stageMs.extract ?? 0) / 1000).toFixed(1)} s for ${run.extracted + run.extractFailed} documents`);
+  }
+  return { name, runs };
 }
 
 export async function e2eTask(p: E2eParams, log: (s: string) => void): Promise<E2eResult> {
@@ -63,19 +106,16 @@ export async function e2eTask(p: E2eParams, log: (s: string) => void): Promise<E
     const fullArgs = ['run', '--sites', site.info.sitesFile, '--data-dir', join(root, 'full'), '--json', '--workers', String(cores)];
     const full = runOf(fullArgs, cores, await nianbao(fullArgs, p.timeoutMs));
     log(`e2e: nianbao run: ${full.extracted + full.extractFailed} documents in ${(full.wallMs / 1000).toFixed(1)} s`);
+    rmSync(join(root, 'full'), { recursive: true, force: true });
 
-    const base = join(root, 'base');
-    const crawled = await nianbao(['crawl', '--sites', site.info.sitesFile, '--data-dir', base, '--quiet', '--json'], p.timeoutMs);
-    if (crawled.code !== 0 && crawled.code !== 1) throw new Error(`nianbao crawl exited ${crawled.code}`);
-    const scaling: E2eRun[] = [];
-    for (const n of p.workers) {
-      const dir = join(root, `w${n}`);
-      cpSync(base, dir, { recursive: true });
-      const args = ['run', '--no-crawl', '--no-export', '--data-dir', dir, '--json', '--workers', String(n)];
-      const run = runOf(args, n, await nianbao(args, p.timeoutMs));
-      scaling.push(run);
-      rmSync(dir, { recursive: true, force: true });
-      log(`e2e: --workers ${n}: extract ${((run.stageMs.extract ?? 0) / 1000).toFixed(1)} s for ${run.extracted + run.extractFailed} documents`);
+    const crawled = join(root, 'crawled');
+    const c = await nianbao(['crawl', '--sites', site.info.sitesFile, '--data-dir', crawled, '--quiet', '--json'], p.timeoutMs);
+    if (c.code !== 0 && c.code !== 1) throw new Error(`nianbao crawl exited ${c.code}`);
+    const scaling = [await scale('fixture site', crawled, root, p, log)];
+    if (p.sampleFiles.length) {
+      const seeded = join(root, 'samples');
+      seedStore(seeded, p.sampleFiles);
+      scaling.push(await scale('bench samples', seeded, root, p, log));
     }
     return { reportsOnSite: site.info.reports, full, scaling };
   } finally {

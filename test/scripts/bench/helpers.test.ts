@@ -56,7 +56,11 @@ test('comparisons pair files by name and skip failed reference runs; scaling is 
   ] };
   const c = compareByFile(ours, [{ file: 'a.pdf', ms: [50], code: 0 }, { file: 'b.pdf', ms: [20], code: 0 }, { file: 'c.pdf', ms: [1], code: 1 }]);
   assert.deepEqual({ ours: c.oursMs, ref: c.referenceMs, ratio: c.ratio, files: c.files }, { ours: 150, ref: 70, ratio: 150 / 70, files: 2 });
-  const run = (workers: number, extract: number) => ({ args: '', workers, exitCode: 0, wallMs: 0, documents: 10, extracted: 10, extractFailed: 0, parsed: 10, stageMs: { extract } });
-  const rows = scalingRows({ reportsOnSite: 10, full: run(2, 1), scaling: [run(1, 10_000), run(2, 5_000)] });
-  assert.deepEqual(rows.map((r) => [r.workers, r.speedup, r.docsPerSec]), [[1, 1, 1], [2, 2, 2]]);
+  const run = (workers: number, extract: number) => ({
+    args: '', workers, exitCode: 0, wallMs: 0, documents: 10, extracted: 10, extractFailed: 0, parsed: 10, stageMs: { extract }, docMsSum: 9_000, docMsMax: 6_000,
+  });
+  const { rows } = scalingRows({ name: 'set', runs: [run(1, 10_000), run(2, 7_000), run(4, 7_000)] }, 2);
+  assert.deepEqual(rows.map((r) => [r.workers, r.speedup?.toFixed(2), r.docsPerSec?.toFixed(2), r.boundMs]), [
+    [1, '1.00', '1.00', 9_000], [2, '1.43', '1.43', 6_000], [4, '1.43', '1.43', 6_000],
+  ]);
 });
