@@ -85,7 +85,7 @@ export const incomplete = (code: string, got: number, want: number, cell?: strin
 /** A token alone on a line of its own (a bare page number between table rows looks like this). */
 function isolated(stream: Stream, t: ValueToken): boolean {
   const row = stream.rows[t.rowIndex]!;
-  return row.cells.length === 1 && stream.tokens.filter((o) => o.rowIndex === t.rowIndex).length === 1;
+  return row.cells.filter((c) => c.text.trim() !== '').length === 1 && stream.tokens.filter((o) => o.rowIndex === t.rowIndex).length === 1;
 }
 
 /**

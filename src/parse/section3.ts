@@ -102,10 +102,24 @@ export function readSection3(stream: Stream, from: number, to: number): S3Read {
       read.warnings.push(warn('parse.s3_trailing_values', `${groups[i]!.length - width} values after the last row of section 三 ignored`));
       groups[i] = groups[i]!.slice(0, width);
     }
-    const stray = dropStray(stream, groups[i]!, width * targets.length);
+    const stray = width === 7 && targets.length === 1 ? dropStray(stream, groups[i]!, 7) : null;
     if (stray) {
-      read.warnings.push(warn('parse.stray_number', `a number alone on its line inside section 三 (a page number?) ignored`, { cell: `s3.${own}` }));
-      groups[i] = stray;
+      // One number too many, alone on its line: either the tail of a number wrapped in a narrow cell
+      // (「13」 / 「2」 → 132) or a page number. The row sum decides; if it cannot, the row stays empty.
+      const extra = groups[i]!.find((t) => !stray.includes(t))!;
+      const at = groups[i]!.indexOf(extra);
+      const prev = groups[i]![at - 1];
+      const joined = prev && prev.kind === 'number' && extra.kind === 'number' && !prev.raw.includes('.')
+        ? stray.map((t) => (t === prev ? { ...prev, value: Number(`${prev.digits}${extra.digits}`), raw: `${prev.raw}${extra.raw}`, digits: `${prev.digits}${extra.digits}` } : t))
+        : null;
+      const sums = (g: ValueToken[]) => g.every((t) => t.kind === 'number') && rowSumCheck(g.map((t) => t.value!), 6);
+      if (joined && sums(joined) && !sums(stray)) {
+        read.warnings.push(warn('parse.number_rejoined', `s3.${own}: a number wrapped over two lines joined (${joined.map((t) => t.raw).join(' ')})`, { cell: `s3.${own}` }));
+        groups[i] = joined;
+      } else if (sums(stray) || !joined || !sums(joined)) {
+        read.warnings.push(warn('parse.stray_number', `a number alone on its line inside section 三 (a page number?) ignored`, { cell: `s3.${own}` }));
+        groups[i] = stray;
+      }
     }
     const g = groups[i]!;
     if (targets.length === 0) return;

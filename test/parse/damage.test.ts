@@ -135,3 +135,11 @@ test('a blank national template (tables without values, no year, no body) is not
   assert.equal(out.format, 'docx');
   assert.equal(out.errorCode, 'parse.not_report');
 });
+
+test('a number wrapped over two lines in a narrow cell is joined when the row sum says so', async () => {
+  const text = reportText({ s3: { ...CLEAN, new: '120\t6\t0\t0\t1\t5\t13\n2', 'result.granted': '119\t8\t0\t0\t1\t4\t132', 'result.partial': '1\t0\t0\t0\t0\t0\t1', 'result.total': '120\t8\t0\t0\t1\t4\t133' } })
+    .replace('一、本年新收政府信息公开申请数量\t120', '一、本年新收政府信息公开申请数量\t120');
+  const out = await parse(text);
+  assert.equal(out.values!['s3.new.total'], 132);
+  assert.ok(out.warnings!.some((w) => w.code === 'parse.number_rejoined'));
+});
