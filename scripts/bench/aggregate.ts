@@ -131,11 +131,20 @@ export interface ScalingRow {
   longestMs: number | null;
   /** Best stage time the work allows: max(work / min(workers, cores), longest document), ms. */
   boundMs: number | null;
+  /** Cores our run used on average (its process tree's CPU / wall), and cores other work kept busy meanwhile. */
+  ourCores: number | null;
+  otherCores: number | null;
 }
 
 export interface ScalingTable {
   name: string;
   rows: ScalingRow[];
+}
+
+function loadOf(r: E2eRun): { ourCores: number | null; otherCores: number | null } {
+  const ourCores = ratio(r.cpuMs, r.wallMs);
+  const otherCores = r.machineBusyCores == null || ourCores == null ? null : Math.max(0, r.machineBusyCores - ourCores);
+  return { ourCores, otherCores };
 }
 
 export function scalingRows(set: ScalingSet, cores: number): ScalingTable {
@@ -149,6 +158,7 @@ export function scalingRows(set: ScalingSet, cores: number): ScalingTable {
       speedup: one ? ratio(extractMs(one), extractMs(r)) : null,
       workMs: r.docMsSum ?? null, longestMs: r.docMsMax ?? null,
       boundMs: r.docMsSum == null || r.docMsMax == null ? null : Math.max(r.docMsSum / Math.min(r.workers, cores), r.docMsMax),
+      ...loadOf(r),
     })),
   };
 }

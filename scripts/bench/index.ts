@@ -23,7 +23,8 @@ import type { ExtractTaskResult } from './sections/extract.ts';
 import type { FrontierResult } from './sections/frontier.ts';
 import type { ParseResult } from './sections/parse.ts';
 import type { OcrReference, ToolTiming } from './sections/reference.ts';
-import { median } from './stats.ts';
+import { busyShare, machineCpu } from './proc-tree.ts';
+import { median, round } from './stats.ts';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const TASK_TIMEOUT_MS = 15 * 60_000;
@@ -70,11 +71,12 @@ export async function runBench(args: BenchArgs, command: string): Promise<BenchR
   const plan = benchPlan(args.quick);
   const r: BenchResults = {
     version: 1, command, startedAt: new Date().toISOString(), endedAt: '', quick: args.quick, sections: args.only,
-    machine: machineFacts(), loadAverageEnd: [], aims: [], errors: [],
+    machine: machineFacts(), loadAverageEnd: [], sectionTimes: {}, aims: [], errors: [],
   };
   const run = async (name: string, fn: () => Promise<void>) => {
     if (!args.only.includes(name as never)) return;
     const t0 = performance.now();
+    const cpu0 = machineCpu();
     log(`== ${name}`);
     try {
       await fn();
@@ -82,6 +84,8 @@ export async function runBench(args: BenchArgs, command: string): Promise<BenchR
       r.errors.push({ section: name, message: String((e as Error).message ?? e) });
       log(`${name}: FAILED: ${(e as Error).stack ?? e}`);
     }
+    const busy = busyShare(cpu0, machineCpu());
+    r.sectionTimes[name] = { wallMs: Math.round(performance.now() - t0), machineBusyCores: busy == null ? null : round(busy * r.machine.availableParallelism) };
     log(`== ${name} done in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
   };
   await run('parse', async () => {

@@ -4,6 +4,7 @@ import type { BenchResults } from './results.ts';
 import { fmtMiB, fmtNum, fmtRatio, formatTable, section } from './table.ts';
 
 const R = 'right' as const;
+const secs = (ms: number | null) => fmtNum(ms == null ? null : ms / 1000);
 
 function machineLine(r: BenchResults): string {
   const m = r.machine;
@@ -71,10 +72,10 @@ function e2eTables(e: NonNullable<BenchResults['e2e']>): string {
     [R, R, R, R, R, R, 'left'],
   ));
   const b = e.scaling.map((t) => section(`extraction scaling, ${t.name} (nianbao run --no-crawl --no-export on copies of one data folder)`, formatTable(
-    ['workers', 'documents', 'extract stage s', 'documents/s', 'speedup', 'work s', 'longest doc s', 'best possible s'],
+    ['workers', 'documents', 'extract stage s', 'documents/s', 'speedup', 'work s', 'longest doc s', 'best possible s', 'our cores', 'other load cores'],
     t.rows.map((s) => [String(s.workers), String(s.documents), fmtNum(s.extractMs / 1000), fmtNum(s.docsPerSec), fmtRatio(s.speedup),
-      fmtNum(s.workMs == null ? null : s.workMs / 1000), fmtNum(s.longestMs == null ? null : s.longestMs / 1000), fmtNum(s.boundMs == null ? null : s.boundMs / 1000)]),
-    [R, R, R, R, R, R, R, R],
+      secs(s.workMs), secs(s.longestMs), secs(s.boundMs), fmtNum(s.ourCores), fmtNum(s.otherCores)]),
+    [R, R, R, R, R, R, R, R, R, R],
   ))).join('\n');
   return `${a}\n${b}`;
 }
@@ -93,6 +94,14 @@ export function formatReport(r: BenchResults): string {
   if (r.crawl) parts.push(crawlTable(r.crawl));
   if (r.frontier) parts.push(frontierTable(r.frontier));
   if (r.e2e) parts.push(e2eTables(r.e2e));
+  const times = Object.entries(r.sectionTimes);
+  if (times.length) {
+    parts.push(section('sections (machine busy = cores kept busy by everything on the machine, this bench included)', formatTable(
+      ['section', 'wall s', 'machine busy cores'],
+      times.map(([k, v]) => [k, fmtNum(v.wallMs / 1000), fmtNum(v.machineBusyCores)]),
+      ['left', R, R],
+    )));
+  }
   if (r.aims.length) parts.push(aimsTable(r));
   if (r.errors.length) parts.push(section('errors', r.errors.map((e) => `${e.section}: ${e.message}`).join('\n')));
   return parts.join('\n');

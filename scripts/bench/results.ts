@@ -15,6 +15,8 @@ export interface BenchResults {
   sections: string[];
   machine: MachineFacts;
   loadAverageEnd: number[];
+  /** Per section: wall time, and cores the whole machine kept busy meanwhile (the bench's and everyone else's). */
+  sectionTimes: Record<string, { wallMs: number; machineBusyCores: number | null }>;
   parse?: ParseResult & { maxRss: number };
   extract?: {
     samples: { dir: string; cached: boolean; prepMs: number };

@@ -5,13 +5,14 @@
  * so every N extracts the same documents. Per-document extraction times come from the `extractions` table:
  * their sum (the work) and maximum (no worker count can finish before the longest document) explain the speedup.
  */
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runTool } from '../../../extractors/run-tool.ts';
 import type { RunSummary } from '../../../src/pipeline/summary.ts';
 import { openDb } from '../../../src/store/db.ts';
+import { busyShare, machineCpu } from '../proc-tree.ts';
 import { startSiteProcess } from '../site-process.ts';
 import { seedStore } from './seed-store.ts';
 
@@ -38,6 +39,10 @@ export interface E2eRun {
   /** Sum and maximum of the per-document extraction times recorded by the workers, ms. */
   docMsSum?: number;
   docMsMax?: number;
+  /** CPU of the run's whole process tree, ms (null without GNU time). */
+  cpuMs: number | null;
+  /** Cores the whole machine kept busy during the run: ours plus other work (null without /proc). */
+  machineBusyCores: number | null;
 }
 
 export interface ScalingSet {
@@ -51,16 +56,38 @@ export interface E2eResult {
   scaling: ScalingSet[];
 }
 
-async function nianbao(args: string[], timeoutMs: number): Promise<{ code: number | null; wallMs: number; stdout: string }> {
+interface CliRun {
+  code: number | null;
+  wallMs: number;
+  stdout: string;
+  /** User + system CPU of the command and every process below it (GNU time), ms. */
+  cpuMs: number | null;
+  /** Cores the whole machine kept busy on average during the command (ours and everyone else's). */
+  machineBusyCores: number | null;
+}
+
+const GNU_TIME = '/usr/bin/time';
+
+/** Runs the CLI; under GNU time when present, for the CPU time of its whole process tree. */
+async function nianbao(args: string[], timeoutMs: number): Promise<CliRun> {
+  const timed = existsSync(GNU_TIME);
+  const [cmd, argv] = timed ? [GNU_TIME, ['-f', '@@cpu %U %S', process.execPath, BIN, ...args]] : [process.execPath, [BIN, ...args]];
+  const cpu0 = machineCpu();
   const t0 = performance.now();
-  const r = await runTool(process.execPath, [BIN, ...args], {
+  const r = await runTool(cmd, argv, {
     tool: 'nianbao', timeoutMs, maxOutputBytes: 16 * 1024 * 1024, timeoutCode: 'bench.timeout',
     env: { ...process.env, NIANBAO_LOG: 'quiet' },
   });
-  return { code: r.code, wallMs: performance.now() - t0, stdout: r.stdout.toString('utf8') };
+  const wallMs = performance.now() - t0;
+  const busy = busyShare(cpu0, machineCpu());
+  const m = /@@cpu ([\d.]+) ([\d.]+)/.exec(r.stderr);
+  return {
+    code: r.code, wallMs, stdout: r.stdout.toString('utf8'), cpuMs: m ? (Number(m[1]) + Number(m[2])) * 1000 : null,
+    machineBusyCores: busy == null ? null : busy * availableParallelism(),
+  };
 }
 
-function runOf(args: string[], workers: number, r: { code: number | null; wallMs: number; stdout: string }): E2eRun {
+function runOf(args: string[], workers: number, r: CliRun): E2eRun {
   let s: RunSummary;
   try {
     s = JSON.parse(r.stdout) as RunSummary;
@@ -70,7 +97,7 @@ function runOf(args: string[], workers: number, r: { code: number | null; wallMs
   return {
     args: args.filter((a) => !a.startsWith('/')).join(' '), workers, exitCode: r.code, wallMs: r.wallMs,
     documents: s.crawl?.documents ?? 0, extracted: s.extract?.ok ?? 0, extractFailed: s.extract?.failed ?? 0,
-    parsed: s.parse?.parsed ?? 0, stageMs: s.stageMs,
+    parsed: s.parse?.parsed ?? 0, stageMs: s.stageMs, cpuMs: r.cpuMs, machineBusyCores: r.machineBusyCores,
   };
 }
 

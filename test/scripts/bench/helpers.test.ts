@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { compareByFile, scalingRows } from '../../../scripts/bench/aggregate.ts';
 import { parseBenchArgs } from '../../../scripts/bench/args.ts';
 import { resultLine } from '../../../scripts/bench/child.ts';
-import { descendants, parseStat } from '../../../scripts/bench/proc-tree.ts';
+import { busyShare, descendants, parseCpuLine, parseStat } from '../../../scripts/bench/proc-tree.ts';
 import { median, percentile, perSecond, ratio, summarize } from '../../../scripts/bench/stats.ts';
 import { displayWidth, fmtNum, formatTable } from '../../../scripts/bench/table.ts';
 import { ConfigError } from '../../../src/model/errors.ts';
@@ -46,6 +46,9 @@ test('child plumbing: the last result line wins; /proc stat lines with odd comma
   assert.deepEqual(parseStat('4242 (soffice.bin (x)) S 4200 4242 1 0'), { pid: 4242, ppid: 4200 });
   const pairs = [{ pid: 2, ppid: 1 }, { pid: 3, ppid: 2 }, { pid: 4, ppid: 9 }, { pid: 5, ppid: 3 }];
   assert.deepEqual(descendants(pairs, 2).sort(), [2, 3, 5]);
+  const a = parseCpuLine('cpu  100 0 100 700 100 0 0 0 0 0\ncpu0 1 2 3 4');
+  assert.deepEqual(a, { total: 1000, idle: 800 });
+  assert.equal(busyShare(a, { total: 2000, idle: 1300 }), 0.5);
 });
 
 test('comparisons pair files by name and skip failed reference runs; scaling is relative to one worker', () => {
@@ -57,7 +60,7 @@ test('comparisons pair files by name and skip failed reference runs; scaling is 
   const c = compareByFile(ours, [{ file: 'a.pdf', ms: [50], code: 0 }, { file: 'b.pdf', ms: [20], code: 0 }, { file: 'c.pdf', ms: [1], code: 1 }]);
   assert.deepEqual({ ours: c.oursMs, ref: c.referenceMs, ratio: c.ratio, files: c.files }, { ours: 150, ref: 70, ratio: 150 / 70, files: 2 });
   const run = (workers: number, extract: number) => ({
-    args: '', workers, exitCode: 0, wallMs: 0, documents: 10, extracted: 10, extractFailed: 0, parsed: 10, stageMs: { extract }, docMsSum: 9_000, docMsMax: 6_000,
+    args: '', workers, exitCode: 0, wallMs: 0, documents: 10, extracted: 10, extractFailed: 0, parsed: 10, stageMs: { extract }, docMsSum: 9_000, docMsMax: 6_000, cpuMs: null, machineBusyCores: null,
   });
   const { rows } = scalingRows({ name: 'set', runs: [run(1, 10_000), run(2, 7_000), run(4, 7_000)] }, 2);
   assert.deepEqual(rows.map((r) => [r.workers, r.speedup?.toFixed(2), r.docsPerSec?.toFixed(2), r.boundMs]), [
