@@ -99,8 +99,16 @@ export function readSection3(stream: Stream, from: number, to: number): S3Read {
     const nextIdx = i + 1 < anchors.length ? anchors[i + 1]!.idx : S3_ROWS.length;
     const targets = [own, ...S3_ROWS.slice(a.idx + 1, nextIdx).map((r) => r.row)].filter(inTemplate);
     if (i === anchors.length - 1 && groups[i]!.length > width) {
-      read.warnings.push(warn('parse.s3_trailing_values', `${groups[i]!.length - width} values after the last row of section 三 ignored`));
-      groups[i] = groups[i]!.slice(0, width);
+      // After the last label found: whole rows of values continue the template's rows in order (a table
+      // whose later labels were cut or garbled); anything beyond them is not section 三's.
+      // Only when the （六） layout is known: otherwise the rows after 5.要求行政机关确认… are unknown.
+      const rows = read.otherStyle === 'none' ? 1 : Math.min(Math.floor(groups[i]!.length / width), targets.length);
+      if (rows > 1) targets.splice(rows);
+      const keep = rows > 1 ? rows * width : width;
+      if (groups[i]!.length > keep) {
+        read.warnings.push(warn('parse.s3_trailing_values', `${groups[i]!.length - keep} values after the last row of section 三 ignored`));
+        groups[i] = groups[i]!.slice(0, keep);
+      }
     }
     const stray = width === 7 && targets.length === 1 ? dropStray(stream, groups[i]!, 7) : null;
     if (stray) {
