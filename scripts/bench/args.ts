@@ -19,7 +19,7 @@ export interface BenchArgs {
 }
 
 export const USAGE = `usage: npm run bench -- [--quick] [--only ${SECTIONS.join(',')}] [--out FILE]
-  --quick   small sizes, for a smoke run (about a minute)
+  --quick   small sizes, for a smoke run (a few minutes)
   --only    run only these sections (comma-separated)
   --out     results file (default bench/results.json)`;
 
