@@ -2,8 +2,11 @@
  * Tesseract output → words with character boxes. hOCR with `hocr_char_boxes=1` is used because a word box
  * may run over a table border (stray ink included), while each character's box stays where the glyph is.
  */
+import { BadDocumentError } from '../src/model/errors.ts';
 import type { Word } from './layout-types.ts';
+import type { Deadline, ResolvedOptions } from './options.ts';
 import { fixRadicals } from './normalise.ts';
+import { runTool } from './run-tool.ts';
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", '#39': "'" };
 
@@ -56,4 +59,14 @@ export function dropSpecks(words: Word[]): Word[] {
     if (h > 0 && w.y1 - w.y0 < 0.35 * h && w.x1 - w.x0 < 0.6 * h) return false;
     return !((w.confidence ?? 100) < 40 && [...w.text].length <= 2);
   });
+}
+
+/** Runs `tesseract IMAGE stdout -l chi_sim ARGS hocr` (character boxes on) and returns its words, specks dropped. */
+export async function runTesseract(imagePath: string, args: string[], o: ResolvedOptions, deadline: Deadline): Promise<Word[]> {
+  const r = await runTool(o.tesseractPath, [imagePath, 'stdout', '-l', 'chi_sim', ...args, '-c', 'hocr_char_boxes=1', 'hocr'], {
+    tool: 'tesseract', timeoutMs: deadline.cap(o.ocrPageTimeoutMs), maxOutputBytes: o.maxToolOutputBytes, timeoutCode: 'ocr.timeout',
+    env: { ...process.env, OMP_THREAD_LIMIT: '1' },
+  });
+  if (r.code !== 0) throw new BadDocumentError('ocr.failed', `tesseract failed (exit ${r.code}): ${r.stderr.trim().slice(-300)}`);
+  return dropSpecks(parseHocr(r.stdout.toString('utf8')));
 }

@@ -15,26 +15,18 @@ import { layoutPages } from './pdf-layout.ts';
 import { decodeImage, deskewPoint, encodePgm, eraseRulings, estimateSkew, findRulings, parsePgm, type Gray } from './raster.ts';
 import { mergeSegments, pruneFloating } from './pdf-ruled.ts';
 import { runTool } from './run-tool.ts';
-import { dropSpecks, parseHocr } from './ocr-words.ts';
+import { runTesseract } from './ocr-words.ts';
+import { rereadValueCells } from './ocr-cells.ts';
 
 export const OCR_DPI = 300;
 /** Words under this confidence are reported (`ocr.low_confidence`); their cells keep the confidence. */
 export const LOW_CONFIDENCE = 60;
 
-async function tesseract(imagePath: string, o: ResolvedOptions, deadline: Deadline): Promise<Word[]> {
-  const r = await runTool(o.tesseractPath, [imagePath, 'stdout', '-l', 'chi_sim', '--psm', '6', '-c', 'hocr_char_boxes=1', 'hocr'], {
-    tool: 'tesseract', timeoutMs: deadline.cap(o.ocrPageTimeoutMs), maxOutputBytes: o.maxToolOutputBytes, timeoutCode: 'ocr.timeout',
-    env: { ...process.env, OMP_THREAD_LIMIT: '1' },
-  });
-  if (r.code !== 0) throw new BadDocumentError('ocr.failed', `tesseract failed (exit ${r.code}): ${r.stderr.trim().slice(-300)}`);
-  return dropSpecks(parseHocr(r.stdout.toString('utf8')));
-}
-
 /**
  * One raster → page layout in points: rulings found first and erased (so tesseract does not read borders as
  * bars or glue cells together), then words recognised on the cleaned image.
  */
-async function ocrRaster(page: number, g: Gray, dpi: number, dir: string, o: ResolvedOptions, deadline: Deadline): Promise<PageLayoutInput> {
+async function ocrRaster(page: number, g: Gray, dpi: number, dir: string, o: ResolvedOptions, deadline: Deadline): Promise<Result<PageLayoutInput>> {
   const k = 72 / dpi;
   const skew = estimateSkew(g);
   const toPt = (sg: Segment) => ({ x0: sg.x0 * k, x1: sg.x1 * k, y0: sg.y0 * k, y1: sg.y1 * k });
@@ -44,7 +36,7 @@ async function ocrRaster(page: number, g: Gray, dpi: number, dir: string, o: Res
   eraseRulings(g, [...ruled.hs, ...ruled.vs].map(toPx), skew, Math.max(3, Math.round(dpi / 75)));
   const clean = join(dir, `clean-${page}.pgm`);
   await writeFile(clean, encodePgm(g));
-  const words = await tesseract(clean, o, deadline);
+  const words = await runTesseract(clean, ['--psm', '6'], o, deadline);
   await rm(clean, { force: true });
   const placed = words.map((w) => {
     const [x0, y0] = deskewPoint(w.x0, w.y0, skew);
@@ -53,7 +45,12 @@ async function ocrRaster(page: number, g: Gray, dpi: number, dir: string, o: Res
     const chars = w.chars?.map((c) => ({ text: c.text, x0: (c.x0 + shift) * k, x1: (c.x1 + shift) * k }));
     return { ...w, x0: x0 * k, x1: x1 * k, y0: y0 * k, y1: y1 * k, ...(chars ? { chars } : {}) };
   });
-  return { page, width: g.width * k, height: g.height * k, words: placed, segments };
+  const layout: PageLayoutInput = { page, width: g.width * k, height: g.height * k, words: placed, segments };
+  // Page points → raster pixels (undoing the deskew to first order).
+  const t = Math.tan(skew);
+  const toRaster = (x: number, y: number): [number, number] => [x / k - (y / k) * t, y / k + (x / k) * t];
+  const r = await rereadValueCells(layout, g, toRaster, dir, o, deadline);
+  return ok(r.page, r.warnings);
 }
 
 function confidenceWarnings(pages: PageLayoutInput[]): Message[] {
@@ -68,6 +65,7 @@ export async function ocrPdfPages(bytes: Uint8Array, pages: number[], o: Resolve
     const pdf = join(dir, 'in.pdf');
     await writeFile(pdf, bytes);
     const out: PageLayoutInput[] = [];
+    const warnings: Message[] = [];
     for (const n of pages) {
       if (deadline.expired()) throw new ExtractionTimeoutError('extract.timeout', `OCR ran out of time at page ${n}`);
       const prefix = join(dir, `p${n}`);
@@ -78,9 +76,11 @@ export async function ocrPdfPages(bytes: Uint8Array, pages: number[], o: Resolve
       const image = `${prefix}.pgm`;
       const g = parsePgm(await readFile(image));
       await rm(image, { force: true });
-      out.push(await ocrRaster(n, g, OCR_DPI, dir, o, deadline));
+      const read = await ocrRaster(n, g, OCR_DPI, dir, o, deadline);
+      out.push(read.value);
+      warnings.push(...read.warnings);
     }
-    return ok(out, confidenceWarnings(out));
+    return ok(out, [...confidenceWarnings(out), ...warnings]);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -93,13 +93,16 @@ export async function extractImage(bytes: Uint8Array, o: ResolvedOptions, deadli
     const warnings: Message[] = [];
     const g = await decodeImage(bytes).catch(() => undefined);
     let page: PageLayoutInput;
-    if (g) page = await ocrRaster(1, g, OCR_DPI, dir, o, deadline);
-    else {
+    if (g) {
+      const r = await ocrRaster(1, g, OCR_DPI, dir, o, deadline);
+      page = r.value;
+      warnings.push(...r.warnings);
+    } else {
       warnings.push(warn('ocr.no_rulings', 'the image could not be decoded for line detection; tables are rebuilt from word positions only'));
       const image = join(dir, 'in.img');
       await writeFile(image, bytes);
       const k = 72 / OCR_DPI;
-      const words = (await tesseract(image, o, deadline)).map((w) => ({ ...w, x0: w.x0 * k, x1: w.x1 * k, y0: w.y0 * k, y1: w.y1 * k }));
+      const words = (await runTesseract(image, ['--psm', '6'], o, deadline)).map((w) => ({ ...w, x0: w.x0 * k, x1: w.x1 * k, y0: w.y0 * k, y1: w.y1 * k }));
       page = { page: 1, width: Math.max(1, ...words.map((w) => w.x1)), height: Math.max(1, ...words.map((w) => w.y1)), words, segments: [] };
     }
     const layout = layoutPages([page]);

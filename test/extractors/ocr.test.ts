@@ -21,6 +21,9 @@ test('scanned PDF: OCR rebuilds the ruled grids; cells carry confidences', async
   assert.equal(texts(ts[0])[6][1].replace(/[^\d]/g, ''), '4506');
   assert.equal(texts(ts[1])[3][7], '21');
   assert.ok(ts.every((t) => t.rows.flat().every((c) => c.text === '' || typeof c.confidence === 'number')));
+  // Lone digits the page OCR dropped are read again from the value cells.
+  assert.ok(r.warnings.some((w) => w.code === 'ocr.cells_reread'));
+  assert.deepEqual(texts(ts[1])[4], ['二、上年结转政府信息公开申请数量', '3', '0', '0', '0', '0', '0', '3']);
 });
 
 test('PNG image: OCR with ruling lines from the decoded raster', async () => {
