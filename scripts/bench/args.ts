@@ -60,7 +60,7 @@ export function benchPlan(quick: boolean): BenchPlan {
       repeats: { html: 1, docx: 1, doc: 1, pdf: 1, 'pdf-real': 1, scan: 1 },
       crawl: { repeats: 2, maxPerFormat: 4 },
       frontier: { checkpoints: [1_000, 10_000, 20_000], hosts: 50, batch: 10_000 },
-      e2e: { maxPerFormat: 4, workers: [1, 2], timeoutMs: 300_000 },
+      e2e: { maxPerFormat: 4, workers: [1, 2], rounds: 1, timeoutMs: 300_000 },
     }
     : {
       parse: { n: 200, seed: 11, warmup: 3, repeats: 7 },
@@ -68,6 +68,6 @@ export function benchPlan(quick: boolean): BenchPlan {
       repeats: { html: 3, docx: 2, doc: 1, pdf: 2, 'pdf-real': 2, scan: 1 },
       crawl: { repeats: 5, maxPerFormat: 100 },
       frontier: { checkpoints: [10_000, 100_000, 1_000_000], hosts: 50, batch: 10_000 },
-      e2e: { maxPerFormat: 4, workers: [1, 2, 4], timeoutMs: 600_000 },
+      e2e: { maxPerFormat: 4, workers: [1, 2, 4], rounds: 2, timeoutMs: 600_000 },
     };
 }

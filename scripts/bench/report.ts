@@ -71,7 +71,7 @@ function e2eTables(e: NonNullable<BenchResults['e2e']>): string {
     [[String(full.documents), String(full.extracted), String(full.extractFailed), String(full.parsed), fmtNum(full.wallMs / 1000), fmtNum(runDocsPerSec(full)), stages]],
     [R, R, R, R, R, R, 'left'],
   ));
-  const b = e.scaling.map((t) => section(`extraction scaling, ${t.name} (nianbao run --no-crawl --no-export on copies of one data folder)`, formatTable(
+  const b = e.scaling.map((t) => section(`extraction scaling, ${t.name} (nianbao run --no-crawl --no-export on copies of one data folder; fastest of ${t.rows[0]?.runs ?? 0} run(s) per count)`, formatTable(
     ['workers', 'documents', 'extract stage s', 'documents/s', 'speedup', 'work s', 'longest doc s', 'best possible s', 'our cores', 'other load cores'],
     t.rows.map((s) => [String(s.workers), String(s.documents), fmtNum(s.extractMs / 1000), fmtNum(s.docsPerSec), fmtRatio(s.speedup),
       secs(s.workMs), secs(s.longestMs), secs(s.boundMs), fmtNum(s.ourCores), fmtNum(s.otherCores)]),

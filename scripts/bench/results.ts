@@ -53,9 +53,14 @@ export const SCALING_EFFICIENCY = 0.8;
 export function evaluateAims(r: BenchResults): Aim[] {
   const aims: Aim[] = [];
   if (r.parse) {
-    const worst = Math.min(...r.parse.formats.map((x) => x.perSecCpu ?? 0));
-    const wall = Math.min(...r.parse.formats.map((x) => x.perSecWall ?? 0));
-    aims.push({ id: 'parse', aim: 'parse ≥ 1,000 reports/s on one core', measured: `${f(worst)} /s CPU-time rate (${f(wall)} /s wall), slowest format`, met: worst >= 1000 });
+    // Each is a lower bound of the speed on an idle core: wall time counts other load, CPU time counts V8's GC threads.
+    const rate = (x: { perSecCpu: number | null; perSecWall: number | null }) => Math.max(x.perSecCpu ?? 0, x.perSecWall ?? 0);
+    const worst = Math.min(...r.parse.formats.map(rate));
+    aims.push({
+      id: 'parse', aim: 'parse ≥ 1,000 reports/s on one core',
+      measured: `${f(worst)} /s, slowest format (${r.parse.formats.map((x) => `${x.format} ${f(x.perSecCpu)} CPU / ${f(x.perSecWall)} wall`).join(', ')})`,
+      met: worst >= 1000,
+    });
   }
   if (r.extract) {
     const parts: [string, number][] = [];

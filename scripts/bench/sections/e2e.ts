@@ -2,7 +2,7 @@
  * End to end: `nianbao run` (a child process, as cron runs it) against the fixture site in another process.
  * Then worker scaling: one data folder per document set (the crawled fixture site; the bench's sample files in
  * every format), copied per worker count, and `nianbao run --no-crawl --no-export --workers N` on each copy,
- * so every N extracts the same documents. Per-document extraction times come from the `extractions` table:
+ * so every N extracts the same documents, in interleaved rounds. Per-document extraction times come from the `extractions` table:
  * their sum (the work) and maximum (no worker count can finish before the longest document) explain the speedup.
  */
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -21,6 +21,8 @@ const BIN = fileURLToPath(new URL('../../../bin/nianbao.mjs', import.meta.url));
 export interface E2eParams {
   maxPerFormat: number;
   workers: number[];
+  /** Rounds over the worker counts (interleaved: 1, 2, 4, 1, 2, 4): the fastest run per count is reported. */
+  rounds: number;
   timeoutMs: number;
   /** Sample files for the second scaling set (any formats). */
   sampleFiles: string[];
@@ -112,7 +114,7 @@ function docTimes(dataDir: string): { sum: number; max: number } {
 
 async function scale(name: string, base: string, root: string, p: E2eParams, log: (s: string) => void): Promise<ScalingSet> {
   const runs: E2eRun[] = [];
-  for (const n of p.workers) {
+  for (const n of Array.from({ length: p.rounds }, () => p.workers).flat()) {
     const dir = join(root, `${name.replace(/\W+/g, '-')}-w${n}`);
     cpSync(base, dir, { recursive: true });
     const args = ['run', '--no-crawl', '--no-export', '--data-dir', dir, '--json', '--workers', String(n)];
