@@ -106,6 +106,7 @@ export function parseReport(doc: DocumentModel, hints: ParseHints = {}): Result<
   for (const [code, cell] of Object.entries(record.cells)) {
     if ((cell.provenance.confidence ?? 100) < LOW_CONFIDENCE) flagged.add(code);
   }
+  if (doc.ocr) flagUnverifiedOcr(record, checks, flagged, warnings);
   record.flagged = codes.filter((c) => flagged.has(c));
   const readAny = Object.values(record.cells).some((c) => c.source === 'read' && c.kind === 'number');
   if (!readAny && (record.year === null || record.body === null)) {
@@ -114,6 +115,29 @@ export function parseReport(doc: DocumentModel, hints: ParseHints = {}): Result<
   const missing = codes.filter((c) => record.values[c] === null);
   if (missing.length) warnings.push(warn('parse.cells_empty', `${missing.length} of ${codes.length} cells could not be read`));
   return { value: record, warnings };
+}
+
+/**
+ * OCR misreads digits with high confidence, and section 二 has no arithmetic to catch that. So in an OCR'd
+ * document a number is trusted only when a passing arithmetic check confirms it: a read cell needs one, a
+ * derived cell two (the rule that derived it passes by construction). Every other number is flagged.
+ */
+function flagUnverifiedOcr(record: ReportRecord, checks: ReportRecord['checks'], flagged: Set<string>, warnings: Message[]): void {
+  const confirmations = new Map<string, number>();
+  for (const c of checks) {
+    if (c.status !== 'pass' || c.rule.startsWith('X.') || c.rule === 'R.int') continue;
+    for (const code of c.cells) confirmations.set(code, (confirmations.get(code) ?? 0) + 1);
+  }
+  let n = 0;
+  for (const [code, cell] of Object.entries(record.cells)) {
+    if (record.values[code] == null || flagged.has(code)) continue;
+    const need = cell.source === 'derived' ? 2 : 1;
+    if ((confirmations.get(code) ?? 0) < need) {
+      flagged.add(code);
+      n++;
+    }
+  }
+  if (n) warnings.push(warn('parse.ocr_unverified', `${n} numbers read by OCR that no arithmetic check confirms are flagged`));
 }
 
 function templateCodes(template: TemplateId, family: string | null, other: string): string[] {
