@@ -171,7 +171,7 @@ export function readSection3(stream: Stream, from: number, to: number): S3Read {
       targets.slice(1).forEach((r) => set(r, []));
       return;
     }
-    const mapped = header.size === 7 ? byGrid(g, header) : null;
+    const mapped = header.size >= 2 ? byGrid(g, header) : null; // only the columns the table prints
     if (mapped) {
       set(row, S3_COLUMNS.map((c) => mapped.get(c) ?? null));
       if (mapped.size < 7) read.warnings.push(warn('parse.s3_cells_missing', `s3.${row}: ${7 - mapped.size} cells empty in the grid`, { cell: `s3.${row}` }));
