@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { compareByFile, scalingRows } from '../../../scripts/bench/aggregate.ts';
 import { parseBenchArgs } from '../../../scripts/bench/args.ts';
 import { resultLine } from '../../../scripts/bench/child.ts';
+import { summarizeProfile } from '../../../scripts/bench/profile.ts';
 import { busyShare, descendants, parseCpuLine, parseStat } from '../../../scripts/bench/proc-tree.ts';
 import { median, percentile, perSecond, ratio, summarize } from '../../../scripts/bench/stats.ts';
 import { displayWidth, fmtNum, formatTable } from '../../../scripts/bench/table.ts';
@@ -66,4 +67,23 @@ test('comparisons pair files by name and skip failed reference runs; scaling tak
   assert.deepEqual(rows.map((r) => [r.workers, r.runs, r.speedup?.toFixed(2), r.docsPerSec?.toFixed(2), r.boundMs]), [
     [1, 2, '1.00', '1.00', 9_000], [2, 2, '1.43', '1.43', 6_000], [4, 2, '1.67', '1.67', 6_000],
   ]);
+});
+
+test('profile summaries: self time per function, inclusive time counted once per sample', () => {
+  const frame = (functionName: string, url = 'file:///r/src/parse/a.ts') => ({ functionName, url, lineNumber: 0 });
+  const profile = {
+    nodes: [
+      { id: 1, callFrame: frame('(root)', ''), children: [2] },
+      { id: 2, callFrame: frame('parseReport'), children: [3, 4] },
+      { id: 3, callFrame: frame('') },
+      { id: 4, callFrame: frame('parseReport'), children: [] },
+    ],
+    samples: [2, 3, 3, 4],
+    timeDeltas: [1000, 2000, 2000, 5000],
+  };
+  const s = summarizeProfile(profile);
+  assert.equal(s.totalMs, 10);
+  assert.deepEqual(s.self.map((r) => [r.name, r.ms]), [['parseReport parse/a.ts', 6], ['(anonymous) parse/a.ts', 4]]);
+  const inclusive = new Map(s.inclusive.map((r) => [r.name, r.ms]));
+  assert.deepEqual([inclusive.get('(root)'), inclusive.get('parseReport parse/a.ts'), inclusive.get('(anonymous) parse/a.ts')], [10, 10, 4]);
 });
