@@ -59,7 +59,7 @@ export function benchPlan(quick: boolean): BenchPlan {
       samples: { html: 4, office: 2, scan: 1, seed: 11 },
       repeats: { html: 1, docx: 1, doc: 1, pdf: 1, 'pdf-real': 1, scan: 1 },
       crawl: { repeats: 2, maxPerFormat: 4 },
-      frontier: { checkpoints: [1_000, 10_000, 20_000], hosts: 50, batch: 10_000 },
+      frontier: { checkpoints: [10_000, 20_000, 40_000], hosts: 50, batch: 10_000 },
       e2e: { maxPerFormat: 4, workers: [1, 2], rounds: 1, timeoutMs: 300_000 },
     }
     : {
