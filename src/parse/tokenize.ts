@@ -5,7 +5,7 @@
  * cell splits or wrapping of the source.
  */
 import type { Provenance } from '../model/result.ts';
-import type { Row } from './rows.ts';
+import type { Row, RowCell } from './rows.ts';
 
 export type TokenKind = 'number' | 'dash' | 'blank';
 
@@ -54,6 +54,17 @@ function parseNumber(raw: string): { value: number; digits: string } | null {
   return { value, digits: s.replace(/^-/, '') };
 }
 
+/**
+ * A value token at the current end of the label stream. A module-level function, not a closure or an
+ * object spread: this runs for every number of every report (both are slow once transpiled).
+ */
+function makeToken(stream: Stream, row: Row, cell: RowCell, rowIndex: number, kind: TokenKind, value: number | null, raw: string, digits?: string, unit?: string): ValueToken {
+  return {
+    kind, value, raw, digits, unit, pos: stream.labels.length, rowIndex,
+    gridCol: row.reliableGrid ? cell.gridCol : undefined, reliableGrid: row.reliableGrid, confidence: cell.confidence, prov: cell.prov,
+  };
+}
+
 export function buildStream(rows: Row[]): Stream {
   const stream: Stream = { labels: '', rowPos: [], tokens: [], rows };
   const addLabel = (text: string, _rowIndex: number) => {
@@ -73,17 +84,12 @@ export function buildStream(rows: Row[]): Stream {
     }
     const cellTokens: ValueToken[][] = [];
     row.cells.forEach((cell, ci) => {
-      // Tokens are built by a function, not by object spread (spread is slow once transpiled: hot path).
-      const token = (kind: TokenKind, value: number | null, raw: string, digits?: string, unit?: string): ValueToken => ({
-        kind, value, raw, digits, unit, pos: stream.labels.length, rowIndex,
-        gridCol: row.reliableGrid ? cell.gridCol : undefined, reliableGrid: row.reliableGrid, confidence: cell.confidence, prov: cell.prov,
-      });
       const out: ValueToken[] = [];
       cellTokens[ci] = out;
       const trimmed = cell.text.trim();
       if (trimmed === '') return;
       if (DASH.test(trimmed)) {
-        out.push(token('dash', null, trimmed));
+        out.push(makeToken(stream, row, cell, rowIndex, 'dash', null, trimmed));
         return;
       }
       if (!/\d/.test(trimmed) && !(MAYBE_DASH.test(trimmed) && DASH_WORD.test(trimmed))) {
@@ -98,7 +104,7 @@ export function buildStream(rows: Row[]): Stream {
         if (m[2] !== undefined) {
           addLabel(before.replace(/\u0000/g, ''), rowIndex);
           last = start + m[0].length;
-          out.push(token('dash', null, m[2]));
+          out.push(makeToken(stream, row, cell, rowIndex, 'dash', null, m[2]));
           continue;
         }
         let raw = m[0];
@@ -122,7 +128,7 @@ export function buildStream(rows: Row[]): Stream {
           continue;
         }
         const unit = enumerator ? undefined : UNIT_AFTER.exec(after)?.[1];
-        out.push(token('number', num.value, raw + (unit ?? ''), num.digits, unit));
+        out.push(makeToken(stream, row, cell, rowIndex, 'number', num.value, raw + (unit ?? ''), num.digits, unit));
       }
       addLabel(text.slice(last).replace(/\u0000/g, ''), rowIndex);
     });
