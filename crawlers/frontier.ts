@@ -8,6 +8,9 @@ import type { Db } from '../src/store/db.ts';
 import { hostOf, urlKey } from './canonical.ts';
 import type { FoundLink, FrontierKind, FrontierState, ListRole, SiteConfig } from './types.ts';
 
+
+/** How many of the oldest pending rows one claim looks at (bounds its cost on a huge frontier). */
+const CLAIM_WINDOW = 5000;
 export interface FrontierRow {
   url_key: string;
   url: string;
@@ -101,12 +104,16 @@ export class Frontier {
   claim(nowIso: string, perHost: number, limit: number, skipHosts: string[], skipSites: string[], onlySites: string[]): FrontierRow[] {
     const rows = this.db.prepare(
       `SELECT * FROM (
-         SELECT f.*, f.rowid AS seq, row_number() OVER (PARTITION BY host ORDER BY f.rowid) AS rn FROM frontier f
-         WHERE state = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= ?)
-           AND host NOT IN (SELECT value FROM json_each(?)) AND site_id NOT IN (SELECT value FROM json_each(?))
-           AND site_id IN (SELECT value FROM json_each(?)))
+         SELECT w.*, row_number() OVER (PARTITION BY host ORDER BY seq) AS rn FROM (
+           -- A bounded slice of the oldest pending rows (index frontier_pending_order): claim time stays
+           -- flat as the frontier grows; rows past the slice are claimed in later rounds.
+           SELECT f.*, f.rowid AS seq FROM frontier f
+           WHERE state = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= ?)
+             AND host NOT IN (SELECT value FROM json_each(?)) AND site_id NOT IN (SELECT value FROM json_each(?))
+             AND site_id IN (SELECT value FROM json_each(?))
+           ORDER BY f.rowid LIMIT ?) w)
        WHERE rn <= ? ORDER BY rn, seq LIMIT ?`,
-    ).all(nowIso, JSON.stringify(skipHosts), JSON.stringify(skipSites), JSON.stringify(onlySites), perHost, limit) as FrontierRow[];
+    ).all(nowIso, JSON.stringify(skipHosts), JSON.stringify(skipSites), JSON.stringify(onlySites), CLAIM_WINDOW, perHost, limit) as FrontierRow[];
     const mark = this.db.prepare("UPDATE frontier SET state = 'in_progress' WHERE url_key = ?");
     this.db.transaction(() => rows.forEach((r) => mark.run(r.url_key)))();
     return rows;
