@@ -13,14 +13,10 @@ import { findRuledTables, type RuledCell, type RuledTable } from './pdf-ruled.ts
 import { blockText, minConfidence } from './pdf-lines.ts';
 import { encodePgm, type Gray } from './raster.ts';
 import { runTesseract } from './ocr-words.ts';
+import { DISAGREE_CONFIDENCE, voteCell, type Reading } from './ocr-vote.ts';
 
-const CLEAN_NUMBER = /^[-+]?\d[\d,.]*%?$/;
-/** Marks that stand for "none" or "not applicable" in value cells: never replaced by digits. */
-const SYMBOL = /[\/／—–\-－一×xX*＊]/;
-/** Least confidence of the digit reading to fill a cell the page OCR found empty. */
-export const EMPTY_FILL_CONFIDENCE = 50;
-/** Confidence given to a cell whose two readings disagree. */
-export const DISAGREE_CONFIDENCE = 20;
+/** Tesseract models asked for each digit strip: two independent readings to vote with the page reading. */
+const LANGS = ['chi_sim', 'eng'];
 const GAP = 24;
 /** Pixels left white along each side of a cut. */
 const EDGE = 6;
@@ -36,6 +32,22 @@ interface Cut {
 
 function cellBox(t: RuledTable, c: RuledCell): [number, number, number, number] {
   return [t.xs[c.c0], t.ys[c.r0], t.xs[c.c1], t.ys[c.r1]];
+}
+
+/** Largest strip height in pixels (tesseract refuses images over 32767 px a side). */
+export const MAX_STRIP_HEIGHT = 8000;
+
+/** Cuts grouped so that each group's strip stays under MAX_STRIP_HEIGHT. */
+export function chunks<T extends { box: [number, number, number, number] }>(cuts: T[]): T[][] {
+  const out: T[][] = [];
+  let height = GAP;
+  for (const c of cuts) {
+    const h = c.box[3] - c.box[1] + GAP;
+    if (out.length === 0 || height + h > MAX_STRIP_HEIGHT) { out.push([]); height = GAP; }
+    out[out.length - 1].push(c);
+    height += h;
+  }
+  return out;
 }
 
 /** Strip of cell cuts, each on its own band separated by white space. */
@@ -79,35 +91,41 @@ export async function rereadValueCells(
     }
   }
   if (cuts.length === 0 || deadline.expired()) return { page, warnings: [] };
-  const image = join(dir, `cells-${page.page}.pgm`);
-  await writeFile(image, encodePgm(strip(g, cuts)));
-  const words = await runTesseract(image, ['--psm', '6', '-c', 'tessedit_char_whitelist=0123456789.,-'], o, deadline);
-  await rm(image, { force: true });
+  const warnings: Message[] = [];
+  const rereads = new Map<Cut, Reading[]>();
+  // Strips are cut into chunks well under tesseract's 32767 px side limit; a failed chunk keeps the first readings.
+  for (const [i, chunk] of chunks(cuts).entries()) {
+    if (deadline.expired()) break;
+    const image = join(dir, `cells-${page.page}-${i}.pgm`);
+    try {
+      await writeFile(image, encodePgm(strip(g, chunk)));
+      for (const lang of LANGS) {
+        const read = await runTesseract(image, ['--psm', '6', '-c', 'tessedit_char_whitelist=0123456789.,-'], o, deadline, lang);
+        for (const cut of chunk) {
+          const h = cut.box[3] - cut.box[1];
+          const mine = read.filter((w) => (w.y0 + w.y1) / 2 >= cut.top && (w.y0 + w.y1) / 2 < cut.top + h).sort((a, b) => a.x0 - b.x0);
+          rereads.set(cut, [...(rereads.get(cut) ?? []), { text: mine.map((w) => w.text).join(''), confidence: minConfidence(mine) ?? 0 }]);
+        }
+      }
+    } catch (e) {
+      warnings.push(warn('ocr.reread_failed', `page ${page.page}: the digit re-read of ${chunk.length} value cell(s) failed (${(e as Error).message.slice(0, 200)}); the page reading is kept`, { where: { page: page.page } }));
+    } finally {
+      await rm(image, { force: true });
+    }
+  }
   const replaced = new Map<RuledCell, RuledTable>();
   const added: Word[] = [];
   let repaired = 0;
   let disagree = 0;
-  for (const cut of cuts) {
-    const h = cut.box[3] - cut.box[1];
-    const mine = words.filter((w) => (w.y0 + w.y1) / 2 >= cut.top && (w.y0 + w.y1) / 2 < cut.top + h).sort((a, b) => a.x0 - b.x0);
-    const second = mine.map((w) => w.text).join('');
-    if (!CLEAN_NUMBER.test(second)) continue;
-    const first = cut.first.replace(/\s+/g, '');
-    if (first === second) continue;
-    if (SYMBOL.test(first) && !/\d/.test(first)) continue;
-    const conf = minConfidence(mine) ?? 0;
+  for (const [cut, readings] of rereads) {
+    const v = voteCell({ text: cut.first, confidence: minConfidence(cut.cell.words) ?? 0 }, readings);
+    if (process.env.NIANBAO_OCR_DEBUG) process.stderr.write(`cell p${page.page} ${JSON.stringify(cut.first)} ${JSON.stringify(readings)} -> ${JSON.stringify(v)}\n`);
+    if (!v) continue;
     const [x0, y0, x1, y1] = cellBox(cut.table, cut.cell);
     const cy = (y0 + y1) / 2;
-    const word = (text: string, confidence: number): Word => ({ text, x0: x0 + 2, x1: Math.max(x0 + 3, x1 - 2), y0: cy - 4, y1: cy + 4, confidence });
-    if (CLEAN_NUMBER.test(first)) {
-      added.push(word(first, Math.min(DISAGREE_CONFIDENCE, minConfidence(cut.cell.words) ?? DISAGREE_CONFIDENCE)));
-      disagree++;
-    } else {
-      // An empty first reading may be a truly blank cell: specks must not become a number.
-      if (first === '' && conf < EMPTY_FILL_CONFIDENCE) continue;
-      added.push(word(second, Math.min(conf, 80)));
-      repaired++;
-    }
+    added.push({ text: v.text, x0: x0 + 2, x1: Math.max(x0 + 3, x1 - 2), y0: cy - 4, y1: cy + 4, confidence: v.confidence });
+    if (v.kind === 'disagree') disagree++;
+    else repaired++;
     replaced.set(cut.cell, cut.table);
   }
   const boxes = [...replaced.entries()].map(([c, t]) => cellBox(t, c));
@@ -115,8 +133,7 @@ export async function rereadValueCells(
     const cx = (w.x0 + w.x1) / 2, cy = (w.y0 + w.y1) / 2;
     return boxes.some(([x0, y0, x1, y1]) => cx >= x0 && cx < x1 && cy >= y0 && cy < y1);
   };
-  const warnings: Message[] = [];
   if (repaired) warnings.push({ code: 'ocr.cells_reread', level: 'info', message: `page ${page.page}: ${repaired} value cell(s) empty or garbled in the page OCR were read again digit by digit`, where: { page: page.page } });
-  if (disagree) warnings.push(warn('ocr.digits_disagree', `page ${page.page}: ${disagree} value cell(s) read as two different numbers; the first reading is kept with confidence ≤ ${DISAGREE_CONFIDENCE}`, { where: { page: page.page } }));
+  if (disagree) warnings.push(warn('ocr.digits_disagree', `page ${page.page}: ${disagree} value cell(s) read differently by the page OCR and the digit re-reads; kept with confidence ≤ ${DISAGREE_CONFIDENCE}`, { where: { page: page.page } }));
   return { page: { ...page, words: [...page.words.filter((w) => !inReplaced(w)), ...added] }, warnings };
 }

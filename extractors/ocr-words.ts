@@ -61,9 +61,12 @@ export function dropSpecks(words: Word[]): Word[] {
   });
 }
 
-/** Runs `tesseract IMAGE stdout -l chi_sim ARGS hocr` (character boxes on) and returns its words, specks dropped. */
-export async function runTesseract(imagePath: string, args: string[], o: ResolvedOptions, deadline: Deadline): Promise<Word[]> {
-  const r = await runTool(o.tesseractPath, [imagePath, 'stdout', '-l', 'chi_sim', ...args, '-c', 'hocr_char_boxes=1', 'hocr'], {
+/**
+ * Runs `tesseract IMAGE stdout -l LANG ARGS hocr` (character boxes on) and returns its words, specks dropped.
+ * `lang` defaults to chi_sim; `eng` is a second opinion for digit-only strips.
+ */
+export async function runTesseract(imagePath: string, args: string[], o: ResolvedOptions, deadline: Deadline, lang = 'chi_sim'): Promise<Word[]> {
+  const r = await runTool(o.tesseractPath, [imagePath, 'stdout', '-l', lang, ...args, '-c', 'hocr_char_boxes=1', 'hocr'], {
     tool: 'tesseract', timeoutMs: deadline.cap(o.ocrPageTimeoutMs), maxOutputBytes: o.maxToolOutputBytes, timeoutCode: 'ocr.timeout',
     env: { ...process.env, OMP_THREAD_LIMIT: '1' },
   });

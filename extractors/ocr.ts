@@ -14,6 +14,7 @@ import type { Deadline, ResolvedOptions } from './options.ts';
 import { layoutPages } from './pdf-layout.ts';
 import { decodeImage, deskewPoint, encodePgm, eraseRulings, estimateSkew, findRulings, parsePgm, type Gray } from './raster.ts';
 import { mergeSegments, pruneFloating } from './pdf-ruled.ts';
+import { despeckle } from './raster-clean.ts';
 import { runTool } from './run-tool.ts';
 import { runTesseract } from './ocr-words.ts';
 import { rereadValueCells } from './ocr-cells.ts';
@@ -34,6 +35,7 @@ async function ocrRaster(page: number, g: Gray, dpi: number, dir: string, o: Res
   const ruled = pruneFloating(mergeSegments(segments.filter(isHorizontal), true), mergeSegments(segments.filter((sg) => !isHorizontal(sg)), false));
   const toPx = (sg: Segment) => ({ x0: sg.x0 / k, x1: sg.x1 / k, y0: sg.y0 / k, y1: sg.y1 / k });
   eraseRulings(g, [...ruled.hs, ...ruled.vs].map(toPx), skew, Math.max(3, Math.round(dpi / 75)));
+  despeckle(g);
   const clean = join(dir, `clean-${page}.pgm`);
   await writeFile(clean, encodePgm(g));
   const words = await runTesseract(clean, ['--psm', '6'], o, deadline);

@@ -60,7 +60,8 @@ const LINE_INK = 80;
 
 function skewScore(g: Gray, t: number): number {
   const bins = new Float64Array(g.height * 2 + 8);
-  for (let y = 0; y < g.height; y += 2) {
+  // Every row is sampled: skipping rows would leave every other bin empty at t = 0 only, biasing toward 0.
+  for (let y = 0; y < g.height; y++) {
     const row = y * g.width;
     for (let x = 0; x < g.width; x += 3) {
       if (g.data[row + x] < DARK) {
