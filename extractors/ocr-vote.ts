@@ -22,7 +22,7 @@ export interface Reading {
 export interface Verdict {
   text: string;
   confidence: number;
-  kind: 'repaired' | 'disagree';
+  kind: 'repaired' | 'disagree' | 'confirmed';
 }
 
 /** A value cell's reading with letters OCR confuses with digits mapped back (4o7 → 407, l9 → 19). */
@@ -48,7 +48,11 @@ export function voteCell(first: Reading, rereads: Reading[]): Verdict | undefine
   const ranked = [...votes.entries()].sort((x, y) => y[1].length - x[1].length);
   const [top, second] = ranked;
   if (top && top[1].length >= 2 && (!second || second[1].length < top[1].length)) {
-    if (top[0] === raw) return undefined;
+    if (top[0] === raw) {
+      // Readings that agree confirm a page reading tesseract was unsure of (lone digits often score low).
+      const best = Math.min(REPAIR_CAP, Math.max(...top[1]));
+      return ranked.length === 1 && best > first.confidence ? { text: raw, confidence: best, kind: 'confirmed' } : undefined;
+    }
     const contested = ranked.length > 1;
     const base = Math.min(REPAIR_CAP, Math.max(...top[1]));
     return { text: top[0], confidence: contested ? Math.min(base, 60) : base, kind: 'repaired' };

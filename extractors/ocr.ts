@@ -17,7 +17,7 @@ import { mergeSegments, pruneFloating } from './pdf-ruled.ts';
 import { despeckle } from './raster-clean.ts';
 import { runTool } from './run-tool.ts';
 import { runTesseract } from './ocr-words.ts';
-import { rereadValueCells } from './ocr-cells.ts';
+import { rereadTableCells } from './ocr-cells.ts';
 
 export const OCR_DPI = 300;
 /** Words under this confidence are reported (`ocr.low_confidence`); their cells keep the confidence. */
@@ -51,7 +51,7 @@ async function ocrRaster(page: number, g: Gray, dpi: number, dir: string, o: Res
   // Page points → raster pixels (undoing the deskew to first order).
   const t = Math.tan(skew);
   const toRaster = (x: number, y: number): [number, number] => [x / k - (y / k) * t, y / k + (x / k) * t];
-  const r = await rereadValueCells(layout, g, toRaster, dir, o, deadline);
+  const r = await rereadTableCells(layout, g, toRaster, dir, o, deadline);
   return ok(r.page, r.warnings);
 }
 

@@ -1,0 +1,124 @@
+/**
+ * Table cells cut out of the cleaned raster and stacked into strips (one band per cell, white gaps between)
+ * so that one tesseract call reads many cells, each on its own. Strips are chunked well under tesseract's
+ * 32767 px side limit, and a failed chunk only loses its re-read (the page reading stands).
+ */
+import { join } from 'node:path';
+import { rm, writeFile } from 'node:fs/promises';
+import { warn, type Message } from '../src/model/result.ts';
+import type { PageLayoutInput, Word } from './layout-types.ts';
+import type { Deadline, ResolvedOptions } from './options.ts';
+import { findRuledTables, type RuledCell, type RuledTable } from './pdf-ruled.ts';
+import { blockText } from './pdf-lines.ts';
+import { encodePgm, type Gray } from './raster.ts';
+import { runTesseract } from './ocr-words.ts';
+
+/** Largest strip height in pixels (tesseract refuses images over 32767 px a side). */
+export const MAX_STRIP_HEIGHT = 8000;
+const GAP = 24;
+/** Pixels left white along each side of a cut: the cut runs from border centre to border centre. */
+const EDGE = 6;
+
+export interface Cut {
+  table: RuledTable;
+  cell: RuledCell;
+  /** Pixel box in the raster. */
+  box: [number, number, number, number];
+  /** The page OCR's text of the cell. */
+  first: string;
+  /** Top of the cut's band in its strip (set by `strip`). */
+  top: number;
+}
+
+export function cellBox(t: RuledTable, c: RuledCell): [number, number, number, number] {
+  return [t.xs[c.c0], t.ys[c.r0], t.xs[c.c1], t.ys[c.r1]];
+}
+
+/** Cells of the page's ruled tables that `keep` accepts, with their pixel boxes (`toPx`: points → pixels). */
+export function cellCuts(page: PageLayoutInput, toPx: (x: number, y: number) => [number, number], keep: (first: string) => boolean): Cut[] {
+  const { tables } = findRuledTables(page.segments, page.words);
+  const cuts: Cut[] = [];
+  for (const t of tables) {
+    for (const c of t.cells) {
+      const first = blockText(c.words);
+      if (!keep(first)) continue;
+      const [x0, y0, x1, y1] = cellBox(t, c);
+      const [px0, py0] = toPx(x0, y0);
+      const [px1, py1] = toPx(x1, y1);
+      const box: [number, number, number, number] = [Math.round(px0), Math.round(py0), Math.round(px1), Math.round(py1)];
+      if (box[2] - box[0] < 2 * EDGE + 4 || box[3] - box[1] < 2 * EDGE + 4) continue;
+      cuts.push({ table: t, cell: c, box, first, top: 0 });
+    }
+  }
+  return cuts;
+}
+
+/** Cuts grouped so that each group's strip stays under MAX_STRIP_HEIGHT. */
+export function chunks<T extends { box: [number, number, number, number] }>(cuts: T[]): T[][] {
+  const out: T[][] = [];
+  let height = GAP;
+  for (const c of cuts) {
+    const h = c.box[3] - c.box[1] + GAP;
+    if (out.length === 0 || height + h > MAX_STRIP_HEIGHT) { out.push([]); height = GAP; }
+    out[out.length - 1].push(c);
+    height += h;
+  }
+  return out;
+}
+
+/** Strip of cell cuts, each on its own band separated by white space; sets each cut's `top`. */
+export function strip(g: Gray, cuts: Pick<Cut, 'box' | 'top'>[]): Gray {
+  const width = Math.max(...cuts.map((c) => c.box[2] - c.box[0])) + 2 * GAP;
+  let height = GAP;
+  for (const c of cuts) { c.top = height; height += c.box[3] - c.box[1] + GAP; }
+  const data = new Uint8Array(width * height).fill(255);
+  for (const c of cuts) {
+    const [x0, y0, x1, y1] = c.box;
+    for (let y = y0 + EDGE; y < y1 - EDGE; y++) {
+      if (y < 0 || y >= g.height) continue;
+      const from = Math.max(0, x0 + EDGE), to = Math.min(g.width, x1 - EDGE);
+      if (to > from) data.set(g.data.subarray(y * g.width + from, y * g.width + to), (c.top + y - y0) * width + GAP + (from - x0));
+    }
+  }
+  return { width, height, data };
+}
+
+/** Words of a strip reading that belong to `cut`, moved into the cut's pixel frame (tesseract's reading order). */
+function wordsOf(read: Word[], cut: Cut): Word[] {
+  const h = cut.box[3] - cut.box[1];
+  const dx = cut.box[0] - GAP;
+  const dy = cut.box[1] - cut.top;
+  return read
+    .filter((w) => (w.y0 + w.y1) / 2 >= cut.top && (w.y0 + w.y1) / 2 < cut.top + h)
+    .map((w) => ({ ...w, x0: w.x0 + dx, x1: w.x1 + dx, y0: w.y0 + dy, y1: w.y1 + dy, ...(w.chars ? { chars: w.chars.map((c) => ({ ...c, x0: c.x0 + dx, x1: c.x1 + dx })) } : {}) }));
+}
+
+export interface StripRead {
+  /** Per cut, one word list per language asked (empty when that chunk failed). */
+  reads: Map<Cut, Word[][]>;
+  warnings: Message[];
+}
+
+/** Reads `cuts` from `g` in strips with each of `langs` and tesseract `args`. Never throws for a chunk. */
+export async function readStrips(
+  g: Gray, cuts: Cut[], args: string[], langs: string[], name: string, dir: string, o: ResolvedOptions, deadline: Deadline,
+): Promise<StripRead> {
+  const reads = new Map<Cut, Word[][]>();
+  const warnings: Message[] = [];
+  for (const [i, chunk] of chunks(cuts).entries()) {
+    if (deadline.expired()) break;
+    const image = join(dir, `${name}-${i}.pgm`);
+    try {
+      await writeFile(image, encodePgm(strip(g, chunk)));
+      for (const lang of langs) {
+        const read = await runTesseract(image, args, o, deadline, lang);
+        for (const cut of chunk) reads.set(cut, [...(reads.get(cut) ?? []), wordsOf(read, cut)]);
+      }
+    } catch (e) {
+      warnings.push(warn('ocr.reread_failed', `${name}: the re-read of ${chunk.length} table cell(s) failed (${(e as Error).message.slice(0, 200)}); the page reading is kept`));
+    } finally {
+      await rm(image, { force: true });
+    }
+  }
+  return { reads, warnings };
+}
