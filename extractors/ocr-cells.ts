@@ -12,12 +12,16 @@ import type { RuledCell, RuledTable } from './pdf-ruled.ts';
 import { minConfidence } from './pdf-lines.ts';
 import type { Gray } from './raster.ts';
 import { cellBox, cellCuts, readStrips, type Cut } from './ocr-strip.ts';
-import { DISAGREE_CONFIDENCE, voteCell } from './ocr-vote.ts';
+import { DASH_LIKE, DISAGREE_CONFIDENCE, voteCell } from './ocr-vote.ts';
 
 const DIGITS = ['--psm', '6', '-c', 'tessedit_char_whitelist=0123456789.,-'];
 const HAN = /\p{Script=Han}/u;
 /** Value cells: no Han and short (a number, a dash, or nothing). */
-const isValueCell = (first: string) => !HAN.test(first) && [...first].length <= 12;
+const isValueCell = (first: string) => (DASH_LIKE.test(first) || !HAN.test(first)) && [...first].length <= 12;
+/** Label cells: Han text, or nothing (a label the page OCR lost). */
+const isLabelCell = (first: string) => first === '' || (HAN.test(first) && !DASH_LIKE.test(first));
+/** Least confidence of a label read to fill a cell the page OCR found empty. */
+const EMPTY_LABEL_CONFIDENCE = 50;
 
 /** Words read in a cut (raster pixels) placed into the cell's box in page points. */
 function toPage(words: Word[], cut: Cut): Word[] {
@@ -41,7 +45,7 @@ export async function rereadTableCells(
   dir: string, o: ResolvedOptions, deadline: Deadline,
 ): Promise<{ page: PageLayoutInput; warnings: Message[] }> {
   const values = cellCuts(page, toPx, isValueCell);
-  const labels = cellCuts(page, toPx, (first) => HAN.test(first));
+  const labels = cellCuts(page, toPx, isLabelCell);
   if ((values.length === 0 && labels.length === 0) || deadline.expired()) return { page, warnings: [] };
   const digitRead = await readStrips(g, values, DIGITS, ['chi_sim', 'eng'], `values-p${page.page}`, dir, o, deadline);
   const labelRead = await readStrips(g, labels, ['--psm', '6'], ['chi_sim'], `labels-p${page.page}`, dir, o, deadline);
@@ -50,7 +54,15 @@ export async function rereadTableCells(
   const added: Word[] = [];
   let repaired = 0;
   let disagree = 0;
+  for (const [cut, [words]] of labelRead.reads) {
+    if (!words || !words.some((w) => HAN.test(w.text) && !DASH_LIKE.test(w.text))) continue;
+    if (cut.first === '' && (minConfidence(words) ?? 0) < EMPTY_LABEL_CONFIDENCE) continue;
+    if (process.env.NIANBAO_OCR_DEBUG) process.stderr.write(`label p${page.page} ${JSON.stringify(cut.first)} -> ${JSON.stringify(words.map((w) => w.text).join(' '))}\n`);
+    added.push(...toPage(words, cut));
+    replaced.set(cut.cell, cut.table);
+  }
   for (const [cut, reads] of digitRead.reads) {
+    if (replaced.has(cut.cell)) continue;
     const readings = reads.map((ws) => ({ text: ws.map((w) => w.text).join(''), confidence: minConfidence(ws) ?? 0 }));
     const v = voteCell({ text: cut.first, confidence: minConfidence(cut.cell.words) ?? 0 }, readings);
     if (process.env.NIANBAO_OCR_DEBUG) process.stderr.write(`cell p${page.page} ${JSON.stringify(cut.first)} ${JSON.stringify(readings)} -> ${JSON.stringify(v)}\n`);
@@ -60,12 +72,6 @@ export async function rereadTableCells(
     added.push({ text: v.text, x0: x0 + 2, x1: Math.max(x0 + 3, x1 - 2), y0: cy - 4, y1: cy + 4, confidence: v.confidence });
     if (v.kind === 'disagree') disagree++;
     else if (v.kind === 'repaired') repaired++;
-    replaced.set(cut.cell, cut.table);
-  }
-  for (const [cut, [words]] of labelRead.reads) {
-    if (!words || !words.some((w) => HAN.test(w.text))) continue;
-    if (process.env.NIANBAO_OCR_DEBUG) process.stderr.write(`label p${page.page} ${JSON.stringify(cut.first)} -> ${JSON.stringify(words.map((w) => w.text).join(' '))}\n`);
-    added.push(...toPage(words, cut));
     replaced.set(cut.cell, cut.table);
   }
   const boxes = [...replaced.entries()].map(([c, t]) => cellBox(t, c));

@@ -7,6 +7,8 @@
 export const CLEAN_NUMBER = /^[-+]?\d[\d,.]*%?$/;
 /** Marks that stand for "none" or "not applicable" in value cells: never replaced by digits. */
 const SYMBOL = /[\/／—–\-－一×xX*＊]/;
+/** A value cell holding only a dash (or 一, chi_sim's reading of a dash). */
+export const DASH_LIKE = /^[一—–―─－_-]{1,3}$/;
 /** Least confidence of a lone digit reading to fill a cell the page OCR found empty. */
 export const EMPTY_FILL_CONFIDENCE = 50;
 /** Confidence given to a cell whose readings disagree. */
@@ -38,6 +40,8 @@ export function digitLike(text: string): string {
  */
 export function voteCell(first: Reading, rereads: Reading[]): Verdict | undefined {
   const raw = first.text.replace(/\s+/g, '');
+  // Dashes standing for "none" are read as 一 (Han "one") by chi_sim: written back as a dash.
+  if (DASH_LIKE.test(raw)) return raw === '—' ? undefined : { text: '—', confidence: Math.min(REPAIR_CAP, first.confidence), kind: 'repaired' };
   if (SYMBOL.test(raw) && !/\d/.test(raw)) return undefined;
   const a = digitLike(raw);
   const aClean = CLEAN_NUMBER.test(a);
