@@ -16,6 +16,8 @@ import { DASH_LIKE, DISAGREE_CONFIDENCE, voteCell } from './ocr-vote.ts';
 
 const DIGITS = ['--psm', '6', '-c', 'tessedit_char_whitelist=0123456789.,-'];
 const HAN = /\p{Script=Han}/u;
+/** Blank runs inside value cuts are squeezed to this many pixels (300 dpi: well over a digit's side bearing). */
+const DIGIT_GAP = 10;
 /** Value cells: no Han and short (a number, a dash, or nothing). */
 const isValueCell = (first: string) => (DASH_LIKE.test(first) || !HAN.test(first)) && [...first].length <= 12;
 /** Label cells: Han text, or nothing (a label the page OCR lost). */
@@ -47,7 +49,7 @@ export async function rereadTableCells(
   const values = cellCuts(page, toPx, isValueCell);
   const labels = cellCuts(page, toPx, isLabelCell);
   if ((values.length === 0 && labels.length === 0) || deadline.expired()) return { page, warnings: [] };
-  const digitRead = await readStrips(g, values, DIGITS, ['chi_sim', 'eng'], `values-p${page.page}`, dir, o, deadline);
+  const digitRead = await readStrips(g, values, DIGITS, ['chi_sim', 'eng'], `values-p${page.page}`, dir, o, deadline, DIGIT_GAP);
   const labelRead = await readStrips(g, labels, ['--psm', '6'], ['chi_sim'], `labels-p${page.page}`, dir, o, deadline);
   const warnings: Message[] = [...digitRead.warnings, ...labelRead.warnings];
   const replaced = new Map<RuledCell, RuledTable>();

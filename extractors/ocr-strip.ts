@@ -66,20 +66,42 @@ export function chunks<T extends { box: [number, number, number, number] }>(cuts
   return out;
 }
 
+/** Gray level under which a pixel counts as ink when looking for blank columns. */
+const INK = 128;
+
+/**
+ * Source columns of a cut to copy: all of them, or with `maxGap` set every run of blank columns shortened to
+ * `maxGap` (full-width digits 「１ ２ １」 are spaced like separate words; squeezed, they read as one number).
+ */
+function columns(g: Gray, box: Cut['box'], maxGap?: number): number[] {
+  const from = Math.max(0, box[0] + EDGE), to = Math.min(g.width, box[2] - EDGE);
+  const y0 = Math.max(0, box[1] + EDGE), y1 = Math.min(g.height, box[3] - EDGE);
+  const out: number[] = [];
+  let blank = 0;
+  for (let x = from; x < to; x++) {
+    let ink = false;
+    if (maxGap !== undefined) for (let y = y0; y < y1 && !ink; y++) ink = g.data[y * g.width + x] < INK;
+    blank = ink ? 0 : blank + 1;
+    if (maxGap === undefined || blank <= maxGap) out.push(x);
+  }
+  return out;
+}
+
 /** Strip of cell cuts, each on its own band separated by white space; sets each cut's `top`. */
-export function strip(g: Gray, cuts: Pick<Cut, 'box' | 'top'>[]): Gray {
-  const width = Math.max(...cuts.map((c) => c.box[2] - c.box[0])) + 2 * GAP;
+export function strip(g: Gray, cuts: Pick<Cut, 'box' | 'top'>[], maxGap?: number): Gray {
+  const cols = cuts.map((c) => columns(g, c.box, maxGap));
+  const width = Math.max(1, ...cols.map((c) => c.length)) + 2 * GAP;
   let height = GAP;
   for (const c of cuts) { c.top = height; height += c.box[3] - c.box[1] + GAP; }
   const data = new Uint8Array(width * height).fill(255);
-  for (const c of cuts) {
-    const [x0, y0, x1, y1] = c.box;
+  cuts.forEach((c, i) => {
+    const [, y0, , y1] = c.box;
     for (let y = y0 + EDGE; y < y1 - EDGE; y++) {
       if (y < 0 || y >= g.height) continue;
-      const from = Math.max(0, x0 + EDGE), to = Math.min(g.width, x1 - EDGE);
-      if (to > from) data.set(g.data.subarray(y * g.width + from, y * g.width + to), (c.top + y - y0) * width + GAP + (from - x0));
+      const row = (c.top + y - y0) * width + GAP + EDGE;
+      cols[i].forEach((x, j) => { data[row + j] = g.data[y * g.width + x]; });
     }
-  }
+  });
   return { width, height, data };
 }
 
@@ -99,9 +121,12 @@ export interface StripRead {
   warnings: Message[];
 }
 
-/** Reads `cuts` from `g` in strips with each of `langs` and tesseract `args`. Never throws for a chunk. */
+/**
+ * Reads `cuts` from `g` in strips with each of `langs` and tesseract `args` (blank runs squeezed to `maxGap`
+ * pixels when given: word x positions are then only approximate). Never throws for a chunk.
+ */
 export async function readStrips(
-  g: Gray, cuts: Cut[], args: string[], langs: string[], name: string, dir: string, o: ResolvedOptions, deadline: Deadline,
+  g: Gray, cuts: Cut[], args: string[], langs: string[], name: string, dir: string, o: ResolvedOptions, deadline: Deadline, maxGap?: number,
 ): Promise<StripRead> {
   const reads = new Map<Cut, Word[][]>();
   const warnings: Message[] = [];
@@ -109,7 +134,7 @@ export async function readStrips(
     if (deadline.expired()) break;
     const image = join(dir, `${name}-${i}.pgm`);
     try {
-      await writeFile(image, encodePgm(strip(g, chunk)));
+      await writeFile(image, encodePgm(strip(g, chunk, maxGap)));
       for (const lang of langs) {
         const read = await runTesseract(image, args, o, deadline, lang);
         for (const cut of chunk) reads.set(cut, [...(reads.get(cut) ?? []), wordsOf(read, cut)]);

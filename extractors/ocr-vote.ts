@@ -52,6 +52,8 @@ export function voteCell(first: Reading, rereads: Reading[]): Verdict | undefine
   const ranked = [...votes.entries()].sort((x, y) => y[1].length - x[1].length);
   const [top, second] = ranked;
   if (top && top[1].length >= 2 && (!second || second[1].length < top[1].length)) {
+    // 「1 2 1」: spaced digits of one number (full-width digits) are written back joined.
+    if (top[0] === raw && raw !== first.text.trim()) return { text: raw, confidence: Math.min(REPAIR_CAP, Math.max(...top[1])), kind: 'repaired' };
     if (top[0] === raw) {
       // Readings that agree confirm a page reading tesseract was unsure of (lone digits often score low).
       const best = Math.min(REPAIR_CAP, Math.max(...top[1]));
