@@ -66,7 +66,7 @@ export async function rereadTableCells(
   for (const [cut, reads] of digitRead.reads) {
     if (replaced.has(cut.cell)) continue;
     const readings = reads.map((ws) => ({ text: ws.map((w) => w.text).join(''), confidence: minConfidence(ws) ?? 0 }));
-    const v = voteCell({ text: cut.first, confidence: minConfidence(cut.cell.words) ?? 0 }, readings);
+    const v = voteCell({ text: cut.first, confidence: minConfidence(cut.cell.words) ?? 0 }, readings[0], readings[1]);
     if (process.env.NIANBAO_OCR_DEBUG) process.stderr.write(`cell p${page.page} ${JSON.stringify(cut.first)} ${JSON.stringify(readings)} -> ${JSON.stringify(v)}\n`);
     if (!v) continue;
     const [x0, y0, x1, y1] = cellBox(cut.table, cut.cell);

@@ -34,43 +34,46 @@ export function digitLike(text: string): string {
   return t.replace(/[oO]/g, '0').replace(/[lI|]/g, '1');
 }
 
+/** Confidence of a cell where the page reading and the independent (eng) re-read disagree. */
+export const CONTESTED_CONFIDENCE = 40;
+
 /**
- * Decides a value cell from the page reading `first` and the re-reads. Returns undefined when the page
- * reading stands as it is.
+ * Decides a value cell from the page reading `first`, the digit re-read with the page's model (`same`,
+ * chi_sim: it tends to repeat the page's mistakes) and with an independent model (`other`, eng). Returns
+ * undefined when the page reading stands as it is.
  */
-export function voteCell(first: Reading, rereads: Reading[]): Verdict | undefined {
+export function voteCell(first: Reading, same?: Reading, other?: Reading): Verdict | undefined {
   const raw = first.text.replace(/\s+/g, '');
   // Dashes standing for "none" are read as 一 (Han "one") by chi_sim: written back as a dash.
   if (DASH_LIKE.test(raw)) return raw === '—' ? undefined : { text: '—', confidence: Math.min(REPAIR_CAP, first.confidence), kind: 'repaired' };
   if (SYMBOL.test(raw) && !/\d/.test(raw)) return undefined;
   const a = digitLike(raw);
   const aClean = CLEAN_NUMBER.test(a);
-  const others = rereads.map((r) => ({ text: r.text.replace(/\s+/g, ''), confidence: r.confidence })).filter((r) => CLEAN_NUMBER.test(r.text));
-  const votes = new Map<string, number[]>();
-  if (aClean) votes.set(a, [first.confidence]);
-  for (const r of others) votes.set(r.text, [...(votes.get(r.text) ?? []), r.confidence]);
-  const ranked = [...votes.entries()].sort((x, y) => y[1].length - x[1].length);
-  const [top, second] = ranked;
-  if (top && top[1].length >= 2 && (!second || second[1].length < top[1].length)) {
+  const clean = (r?: Reading) => (r && CLEAN_NUMBER.test(r.text.replace(/\s+/g, '')) ? { text: r.text.replace(/\s+/g, ''), confidence: r.confidence } : undefined);
+  const c = clean(same);
+  const e = clean(other);
+  const verdict = (text: string, confidence: number, kind: Verdict['kind']): Verdict | undefined => {
+    if (raw === '' && kind !== 'disagree' && confidence < EMPTY_FILL_CONFIDENCE) return undefined;
     // 「1 2 1」: spaced digits of one number (full-width digits) are written back joined.
-    if (top[0] === raw && raw !== first.text.trim()) return { text: raw, confidence: Math.min(REPAIR_CAP, Math.max(...top[1])), kind: 'repaired' };
-    if (top[0] === raw) {
-      // Readings that agree confirm a page reading tesseract was unsure of (lone digits often score low).
-      const best = Math.min(REPAIR_CAP, Math.max(...top[1]));
-      return ranked.length === 1 && best > first.confidence ? { text: raw, confidence: best, kind: 'confirmed' } : undefined;
+    if (text === first.text.trim()) return kind === 'confirmed' && confidence > first.confidence ? { text, confidence, kind } : undefined;
+    return { text, confidence, kind: kind === 'confirmed' ? 'repaired' : kind };
+  };
+  const cap = (n: number) => Math.min(REPAIR_CAP, n);
+  if (c && e) {
+    if (c.text === e.text) {
+      const best = cap(Math.max(c.confidence, e.confidence));
+      if (!aClean || a === c.text) return verdict(c.text, best, a === c.text ? 'confirmed' : 'repaired');
+      return verdict(c.text, Math.min(best, 60), 'repaired');
     }
-    const contested = ranked.length > 1;
-    const base = Math.min(REPAIR_CAP, Math.max(...top[1]));
-    return { text: top[0], confidence: contested ? Math.min(base, 60) : base, kind: 'repaired' };
+    if (a === e.text) return verdict(e.text, cap(Math.min(60, e.confidence)), 'repaired');
+    // The page and its model agree against eng (or nothing agrees): the surer re-read wins, flagged.
+    const win = e.confidence > c.confidence ? e : c;
+    return verdict(win.text, a === c.text ? Math.min(CONTESTED_CONFIDENCE, win.confidence) : Math.min(DISAGREE_CONFIDENCE, win.confidence), 'disagree');
   }
+  const x = c ?? e;
   if (aClean) {
-    if (others.some((r) => r.text !== a)) return { text: a, confidence: Math.min(DISAGREE_CONFIDENCE, first.confidence), kind: 'disagree' };
-    return a === raw ? undefined : { text: a, confidence: Math.min(REPAIR_CAP, first.confidence), kind: 'repaired' };
+    if (!x || x.text === a) return verdict(a, cap(Math.max(first.confidence, x?.confidence ?? 0)), 'confirmed');
+    return verdict(a, Math.min(DISAGREE_CONFIDENCE, first.confidence), 'disagree');
   }
-  if (others.length === 0) return undefined;
-  const best = others[0];
-  if (others.some((r) => r.text !== best.text)) return { text: best.text, confidence: DISAGREE_CONFIDENCE, kind: 'disagree' };
-  // A lone re-read of a cell the page OCR found empty may be specks: it needs some confidence.
-  if (raw === '' && best.confidence < EMPTY_FILL_CONFIDENCE) return undefined;
-  return { text: best.text, confidence: Math.min(REPAIR_CAP, best.confidence), kind: 'repaired' };
+  return x ? verdict(x.text, cap(x.confidence), 'repaired') : undefined;
 }
