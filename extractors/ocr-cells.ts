@@ -58,7 +58,8 @@ export async function rereadTableCells(
   let disagree = 0;
   for (const [cut, [words]] of labelRead.reads) {
     if (!words || !words.some((w) => HAN.test(w.text) && !DASH_LIKE.test(w.text))) continue;
-    if (cut.first === '' && (minConfidence(words) ?? 0) < EMPTY_LABEL_CONFIDENCE) continue;
+    const han = words.map((w) => w.text).join('').match(/\p{Script=Han}/gu)?.length ?? 0;
+    if (cut.first === '' && han < 2 && (minConfidence(words) ?? 0) < EMPTY_LABEL_CONFIDENCE) continue;
     if (process.env.NIANBAO_OCR_DEBUG) process.stderr.write(`label p${page.page} ${JSON.stringify(cut.first)} -> ${JSON.stringify(words.map((w) => w.text).join(' '))}\n`);
     added.push(...toPage(words, cut));
     replaced.set(cut.cell, cut.table);

@@ -27,6 +27,11 @@ export interface Verdict {
   kind: 'repaired' | 'disagree' | 'confirmed';
 }
 
+/** A point or comma before the first or after the last digit is a speck or a border remnant (「0.」). */
+export function trimPoints(text: string): string {
+  return /\d/.test(text) ? text.replace(/^[.,]+(?=[\d-])|(?<=\d)[.,]+$/g, '') : text;
+}
+
 /** A value cell's reading with letters OCR confuses with digits mapped back (4o7 → 407, l9 → 19). */
 export function digitLike(text: string): string {
   const t = text.replace(/\s+/g, '');
@@ -47,13 +52,17 @@ export function voteCell(first: Reading, same?: Reading, other?: Reading): Verdi
   // Dashes standing for "none" are read as 一 (Han "one") by chi_sim: written back as a dash.
   if (DASH_LIKE.test(raw)) return raw === '—' ? undefined : { text: '—', confidence: Math.min(REPAIR_CAP, first.confidence), kind: 'repaired' };
   if (SYMBOL.test(raw) && !/\d/.test(raw)) return undefined;
-  const a = digitLike(raw);
+  const a = trimPoints(digitLike(raw));
   const aClean = CLEAN_NUMBER.test(a);
-  const clean = (r?: Reading) => (r && CLEAN_NUMBER.test(r.text.replace(/\s+/g, '')) ? { text: r.text.replace(/\s+/g, ''), confidence: r.confidence } : undefined);
+  const clean = (r?: Reading) => {
+    const t = r ? trimPoints(r.text.replace(/\s+/g, '')) : '';
+    return r && CLEAN_NUMBER.test(t) ? { text: t, confidence: r.confidence } : undefined;
+  };
   const c = clean(same);
   const e = clean(other);
   const verdict = (text: string, confidence: number, kind: Verdict['kind']): Verdict | undefined => {
-    if (raw === '' && kind !== 'disagree' && confidence < EMPTY_FILL_CONFIDENCE) return undefined;
+    // An empty page reading may be a blank cell or a lost label: only a sure, agreed number fills it.
+    if (raw === '' && (kind === 'disagree' || confidence < EMPTY_FILL_CONFIDENCE)) return undefined;
     // 「1 2 1」: spaced digits of one number (full-width digits) are written back joined.
     if (text === first.text.trim()) return kind === 'confirmed' && confidence > first.confidence ? { text, confidence, kind } : undefined;
     return { text, confidence, kind: kind === 'confirmed' ? 'repaired' : kind };
