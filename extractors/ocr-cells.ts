@@ -20,8 +20,9 @@ const HAN = /\p{Script=Han}/u;
 const DIGIT_GAP = 10;
 /** Value cells: no Han and short (a number, a dash, or nothing). */
 const isValueCell = (first: string) => (DASH_LIKE.test(first) || !HAN.test(first)) && [...first].length <= 12;
-/** Label cells: Han text, or nothing (a label the page OCR lost). */
-const isLabelCell = (first: string) => first === '' || (HAN.test(first) && !DASH_LIKE.test(first));
+/** Label cells: Han text, or nothing or a doubtful reading (a label the page OCR lost or took for a digit). */
+const isLabelCell = (first: string, cell: RuledCell) =>
+  first === '' || (HAN.test(first) && !DASH_LIKE.test(first)) || (minConfidence(cell.words) ?? 100) < EMPTY_LABEL_CONFIDENCE;
 /** Least confidence of a label read to fill a cell the page OCR found empty. */
 const EMPTY_LABEL_CONFIDENCE = 50;
 
@@ -59,7 +60,7 @@ export async function rereadTableCells(
   for (const [cut, [words]] of labelRead.reads) {
     if (!words || !words.some((w) => HAN.test(w.text) && !DASH_LIKE.test(w.text))) continue;
     const han = words.map((w) => w.text).join('').match(/\p{Script=Han}/gu)?.length ?? 0;
-    if (cut.first === '' && han < 2 && (minConfidence(words) ?? 0) < EMPTY_LABEL_CONFIDENCE) continue;
+    if (!HAN.test(cut.first) && han < 2 && (minConfidence(words) ?? 0) < EMPTY_LABEL_CONFIDENCE) continue;
     if (process.env.NIANBAO_OCR_DEBUG) process.stderr.write(`label p${page.page} ${JSON.stringify(cut.first)} -> ${JSON.stringify(words.map((w) => w.text).join(' '))}\n`);
     added.push(...toPage(words, cut));
     replaced.set(cut.cell, cut.table);

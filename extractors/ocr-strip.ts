@@ -35,13 +35,13 @@ export function cellBox(t: RuledTable, c: RuledCell): [number, number, number, n
 }
 
 /** Cells of the page's ruled tables that `keep` accepts, with their pixel boxes (`toPx`: points → pixels). */
-export function cellCuts(page: PageLayoutInput, toPx: (x: number, y: number) => [number, number], keep: (first: string) => boolean): Cut[] {
+export function cellCuts(page: PageLayoutInput, toPx: (x: number, y: number) => [number, number], keep: (first: string, cell: RuledCell) => boolean): Cut[] {
   const { tables } = findRuledTables(page.segments, page.words);
   const cuts: Cut[] = [];
   for (const t of tables) {
     for (const c of t.cells) {
       const first = blockText(c.words);
-      if (!keep(first)) continue;
+      if (!keep(first, c)) continue;
       const [x0, y0, x1, y1] = cellBox(t, c);
       const [px0, py0] = toPx(x0, y0);
       const [px1, py1] = toPx(x1, y1);
