@@ -26,6 +26,22 @@ const isLabelCell = (first: string, cell: RuledCell) =>
 /** Least confidence of a label read to fill a cell the page OCR found empty. */
 const EMPTY_LABEL_CONFIDENCE = 50;
 
+/** Pixels (300 dpi) a lone mark may stand apart from the label's other words. */
+const MARK_REACH = 40;
+
+/**
+ * Lone one-character non-Han marks standing apart from the label's words (border remnants, specks read as
+ * 「1」 or 「|」). Marks next to words, like the 「1.」 of 「1.属于国家秘密」, stay.
+ */
+function dropStrayMarks(words: Word[]): Word[] {
+  const lone = (w: Word) => [...w.text].length === 1 && !HAN.test(w.text);
+  return words.filter((w) => !lone(w) || words.some((o) => o !== w && !lone(o) && o.y0 < w.y1 && w.y0 < o.y1
+    && Math.max(o.x0 - w.x1, w.x0 - o.x1) < MARK_REACH));
+}
+
+/** Han characters in a text. */
+const hanCount = (text: string) => text.match(/\p{Script=Han}/gu)?.length ?? 0;
+
 /** Words read in a cut (raster pixels) placed into the cell's box in page points. */
 function toPage(words: Word[], cut: Cut): Word[] {
   const [x0, y0, x1, y1] = cellBox(cut.table, cut.cell);
@@ -57,10 +73,13 @@ export async function rereadTableCells(
   const added: Word[] = [];
   let repaired = 0;
   let disagree = 0;
-  for (const [cut, [words]] of labelRead.reads) {
+  for (const [cut, [read]] of labelRead.reads) {
+    const words = read ? dropStrayMarks(read) : read;
     if (!words || !words.some((w) => HAN.test(w.text) && !DASH_LIKE.test(w.text))) continue;
-    const han = words.map((w) => w.text).join('').match(/\p{Script=Han}/gu)?.length ?? 0;
+    const han = hanCount(words.map((w) => w.text).join(''));
     if (!HAN.test(cut.first) && han < 2 && (minConfidence(words) ?? 0) < EMPTY_LABEL_CONFIDENCE) continue;
+    // The cell's own reading replaces the page's unless it lost characters (short words dropped as specks).
+    if (han * 3 < hanCount(cut.first) * 2) continue;
     if (process.env.NIANBAO_OCR_DEBUG) process.stderr.write(`label p${page.page} ${JSON.stringify(cut.first)} -> ${JSON.stringify(words.map((w) => w.text).join(' '))}\n`);
     added.push(...toPage(words, cut));
     replaced.set(cut.cell, cut.table);
@@ -78,10 +97,12 @@ export async function rereadTableCells(
     else if (v.kind === 'repaired') repaired++;
     replaced.set(cut.cell, cut.table);
   }
+  // The page words of a replaced cell go: those placed in it, and any other mostly inside it.
+  const gone = new Set([...replaced.keys()].flatMap((c) => c.words));
   const boxes = [...replaced.entries()].map(([c, t]) => cellBox(t, c));
   const inReplaced = (w: Word) => {
     const cx = (w.x0 + w.x1) / 2, cy = (w.y0 + w.y1) / 2;
-    return boxes.some(([x0, y0, x1, y1]) => cx >= x0 && cx < x1 && cy >= y0 && cy < y1);
+    return gone.has(w) || boxes.some(([x0, y0, x1, y1]) => cy >= y0 && cy < y1 && ((cx >= x0 && cx < x1) || Math.min(x1, w.x1) - Math.max(x0, w.x0) >= 0.5 * (w.x1 - w.x0)));
   };
   if (repaired) warnings.push({ code: 'ocr.cells_reread', level: 'info', message: `page ${page.page}: ${repaired} value cell(s) empty or garbled in the page OCR were read again digit by digit`, where: { page: page.page } });
   if (disagree) warnings.push(warn('ocr.digits_disagree', `page ${page.page}: ${disagree} value cell(s) read differently by the page OCR and the digit re-reads; kept with confidence ≤ ${DISAGREE_CONFIDENCE}`, { where: { page: page.page } }));

@@ -64,7 +64,10 @@ export function voteCell(first: Reading, same?: Reading, other?: Reading): Verdi
     // An empty page reading may be a blank cell or a lost label: only a sure, agreed number fills it.
     if (raw === '' && (kind === 'disagree' || confidence < EMPTY_FILL_CONFIDENCE)) return undefined;
     // 「1 2 1」: spaced digits of one number (full-width digits) are written back joined.
-    if (text === first.text.trim()) return kind === 'confirmed' && confidence > first.confidence ? { text, confidence, kind } : undefined;
+    if (text === first.text.trim()) {
+      if (kind === 'disagree') return { text, confidence: Math.min(confidence, first.confidence), kind };
+      return kind === 'confirmed' && confidence > first.confidence ? { text, confidence, kind } : undefined;
+    }
     return { text, confidence, kind: kind === 'confirmed' ? 'repaired' : kind };
   };
   const cap = (n: number) => Math.min(REPAIR_CAP, n);
