@@ -8,7 +8,7 @@
 import { warn, type Message } from '../src/model/result.ts';
 import type { PageLayoutInput, Word } from './layout-types.ts';
 import type { Deadline, ResolvedOptions } from './options.ts';
-import type { RuledCell, RuledTable } from './pdf-ruled.ts';
+import { findRuledTables, type RuledCell, type RuledTable } from './pdf-ruled.ts';
 import { minConfidence } from './pdf-lines.ts';
 import type { Gray } from './raster.ts';
 import { cellBox, cellCuts, readStrips, type Cut } from './ocr-strip.ts';
@@ -42,6 +42,27 @@ function dropStrayMarks(words: Word[]): Word[] {
 /** Han characters in a text. */
 const hanCount = (text: string) => text.match(/\p{Script=Han}/gu)?.length ?? 0;
 
+/** Lone marks the page OCR put among a label's Han words with a confidence this low are dropped. */
+const DOUBTFUL_MARK = 30;
+
+/**
+ * Words for a label cell (page points), or undefined to keep the page's words: the cell's own reading
+ * unless it found no Han or lost characters (short words are dropped as specks), else the page's words
+ * without doubtful lone marks (「结果0维持」).
+ */
+function chooseLabel(cut: Cut, read: Word[] | undefined): Word[] | undefined {
+  const words = read ? dropStrayMarks(read) : [];
+  const han = hanCount(words.map((w) => w.text).join(''));
+  const useful = words.some((w) => HAN.test(w.text) && !DASH_LIKE.test(w.text))
+    && (HAN.test(cut.first) || han >= 2 || (minConfidence(words) ?? 0) >= EMPTY_LABEL_CONFIDENCE)
+    && han * 3 >= hanCount(cut.first) * 2;
+  if (useful) return toPage(words, cut);
+  const page = cut.cell.words;
+  const doubtful = (w: Word) => [...w.text].length === 1 && !HAN.test(w.text) && (w.confidence ?? 100) < DOUBTFUL_MARK;
+  if (!page.some((w) => HAN.test(w.text)) || !page.some(doubtful)) return undefined;
+  return page.filter((w) => !doubtful(w));
+}
+
 /** Words read in a cut (raster pixels) placed into the cell's box in page points. */
 function toPage(words: Word[], cut: Cut): Word[] {
   const [x0, y0, x1, y1] = cellBox(cut.table, cut.cell);
@@ -63,8 +84,10 @@ export async function rereadTableCells(
   page: PageLayoutInput, g: Gray, toPx: (x: number, y: number) => [number, number],
   dir: string, o: ResolvedOptions, deadline: Deadline,
 ): Promise<{ page: PageLayoutInput; warnings: Message[] }> {
-  const values = cellCuts(page, toPx, isValueCell);
-  const labels = cellCuts(page, toPx, isLabelCell);
+  // One table analysis for both kinds of cut: a cell read as a label is then skipped by the digit vote.
+  const { tables } = findRuledTables(page.segments, page.words);
+  const values = cellCuts(tables, toPx, isValueCell);
+  const labels = cellCuts(tables, toPx, isLabelCell);
   if ((values.length === 0 && labels.length === 0) || deadline.expired()) return { page, warnings: [] };
   const digitRead = await readStrips(g, values, DIGITS, ['chi_sim', 'eng'], `values-p${page.page}`, dir, o, deadline, DIGIT_GAP);
   const labelRead = await readStrips(g, labels, ['--psm', '6'], ['chi_sim'], `labels-p${page.page}`, dir, o, deadline);
@@ -74,14 +97,10 @@ export async function rereadTableCells(
   let repaired = 0;
   let disagree = 0;
   for (const [cut, [read]] of labelRead.reads) {
-    const words = read ? dropStrayMarks(read) : read;
-    if (!words || !words.some((w) => HAN.test(w.text) && !DASH_LIKE.test(w.text))) continue;
-    const han = hanCount(words.map((w) => w.text).join(''));
-    if (!HAN.test(cut.first) && han < 2 && (minConfidence(words) ?? 0) < EMPTY_LABEL_CONFIDENCE) continue;
-    // The cell's own reading replaces the page's unless it lost characters (short words dropped as specks).
-    if (han * 3 < hanCount(cut.first) * 2) continue;
+    const words = chooseLabel(cut, read);
+    if (!words) continue;
     if (process.env.NIANBAO_OCR_DEBUG) process.stderr.write(`label p${page.page} ${JSON.stringify(cut.first)} -> ${JSON.stringify(words.map((w) => w.text).join(' '))}\n`);
-    added.push(...toPage(words, cut));
+    added.push(...words);
     replaced.set(cut.cell, cut.table);
   }
   for (const [cut, reads] of digitRead.reads) {

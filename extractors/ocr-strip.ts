@@ -6,9 +6,9 @@
 import { join } from 'node:path';
 import { rm, writeFile } from 'node:fs/promises';
 import { warn, type Message } from '../src/model/result.ts';
-import type { PageLayoutInput, Word } from './layout-types.ts';
+import type { Word } from './layout-types.ts';
 import type { Deadline, ResolvedOptions } from './options.ts';
-import { findRuledTables, type RuledCell, type RuledTable } from './pdf-ruled.ts';
+import type { RuledCell, RuledTable } from './pdf-ruled.ts';
 import { blockText } from './pdf-lines.ts';
 import { encodePgm, type Gray } from './raster.ts';
 import { runTesseract } from './ocr-words.ts';
@@ -34,9 +34,8 @@ export function cellBox(t: RuledTable, c: RuledCell): [number, number, number, n
   return [t.xs[c.c0], t.ys[c.r0], t.xs[c.c1], t.ys[c.r1]];
 }
 
-/** Cells of the page's ruled tables that `keep` accepts, with their pixel boxes (`toPx`: points → pixels). */
-export function cellCuts(page: PageLayoutInput, toPx: (x: number, y: number) => [number, number], keep: (first: string, cell: RuledCell) => boolean): Cut[] {
-  const { tables } = findRuledTables(page.segments, page.words);
+/** Cells of ruled tables (from `findRuledTables`) that `keep` accepts, with pixel boxes (`toPx`: points → pixels). */
+export function cellCuts(tables: RuledTable[], toPx: (x: number, y: number) => [number, number], keep: (first: string, cell: RuledCell) => boolean): Cut[] {
   const cuts: Cut[] = [];
   for (const t of tables) {
     for (const c of t.cells) {
