@@ -1,0 +1,52 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { CONTESTED_CONFIDENCE, DISAGREE_CONFIDENCE, digitLike, trimPoints, voteCell } from '../../extractors/ocr-vote.ts';
+
+const r = (text: string, confidence = 90) => ({ text, confidence });
+
+test('digitLike maps letters OCR confuses with digits, only in digit-like readings', () => {
+  assert.equal(digitLike('4o7'), '407');
+  assert.equal(digitLike('l9'), '19');
+  assert.equal(digitLike('1 2 1'), '121');
+  assert.equal(digitLike('其他'), '其他');
+  assert.equal(digitLike('lo'), 'lo');
+});
+
+test('trimPoints drops specks read as points at either end of a number', () => {
+  assert.equal(trimPoints('0.'), '0');
+  assert.equal(trimPoints('.12'), '12');
+  assert.equal(trimPoints('3.5'), '3.5');
+  assert.equal(trimPoints('.'), '.');
+});
+
+test('a page reading both re-reads agree with stands; an unsure one is confirmed', () => {
+  assert.equal(voteCell(r('12', 95), r('12'), r('12')), undefined);
+  assert.deepEqual(voteCell(r('12', 20), r('12', 90), r('12', 96)), { text: '12', confidence: 80, kind: 'confirmed' });
+});
+
+test('garbled and misread page readings are repaired when the re-reads agree', () => {
+  assert.deepEqual(voteCell(r('4o7'), r('407'), r('407')), { text: '407', confidence: 80, kind: 'repaired' });
+  assert.deepEqual(voteCell(r('118118'), r('118'), r('118')), { text: '118', confidence: 60, kind: 'repaired' });
+  // Spaced full-width digits of one number are joined.
+  assert.deepEqual(voteCell(r('1 2 1'), r('121'), r('121')), { text: '121', confidence: 80, kind: 'repaired' });
+});
+
+test('disagreements keep a low confidence so the parser flags them', () => {
+  // The page and its own model agree against eng: the surer re-read wins, contested.
+  const v = voteCell(r('0', 83), r('0', 80), r('6', 95));
+  assert.deepEqual(v, { text: '6', confidence: CONTESTED_CONFIDENCE, kind: 'disagree' });
+  const w = voteCell(r('406', 22), r('40', 79), r('46', 95));
+  assert.equal(w?.kind, 'disagree');
+  assert.ok(w!.confidence <= DISAGREE_CONFIDENCE);
+  // Unchanged text still loses its confidence.
+  const u = voteCell(r('-0', 81), r('-0', 81), r('0', 50));
+  assert.deepEqual(u, { text: '-0', confidence: CONTESTED_CONFIDENCE, kind: 'disagree' });
+});
+
+test('empty cells are filled only by a sure agreed number; dashes stay dashes', () => {
+  assert.equal(voteCell(r('', 0), r('0', 10), r('0', 20)), undefined);
+  assert.equal(voteCell(r('', 0), r('1', 65), r('0', 39)), undefined);
+  assert.deepEqual(voteCell(r('', 0), r('27', 91), r('27', 96)), { text: '27', confidence: 80, kind: 'repaired' });
+  assert.deepEqual(voteCell(r('一一', 90), r(''), r('')), { text: '—', confidence: 80, kind: 'repaired' });
+  assert.equal(voteCell(r('/', 90), r('1'), r('1')), undefined);
+});
