@@ -1,7 +1,9 @@
 /**
- * OCR: pages rasterised by pdftoppm (300 dpi, gray), words, character boxes and confidences from
- * `tesseract -l chi_sim --psm 6` (hOCR, ocr-words.ts), ruling lines found in the raster. Output is in PDF points (72 per inch) so OCR pages lay
- * out exactly like text pages (pdf-layout.ts).
+ * OCR: pages rasterised by pdftoppm (300 dpi, gray), deskewed ruling lines found in the raster and erased,
+ * specks removed (raster-clean.ts), words with character boxes and confidences from `tesseract -l chi_sim
+ * --psm 6` (hOCR, ocr-words.ts); then every ruled table cell is read again on its own (ocr-cells.ts): labels
+ * with chi_sim, values with a digit whitelist in chi_sim and eng, voted (ocr-vote.ts). Output is in PDF
+ * points (72 per inch) so OCR pages lay out exactly like text pages (pdf-layout.ts).
  */
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
