@@ -8,7 +8,7 @@ import { S3_COLUMNS } from '../model/codebook.ts';
 import { warn } from '../model/result.ts';
 import { findAnchors } from './anchors.ts';
 import { S3_ROWS } from './labels.ts';
-import { byGrid, dropStray, emptyRead, loneTotal, headerColumns, incomplete, rowOf, splitToken, tokensIn, type SectionRead } from './reading.ts';
+import { byGrid, dropStray, gridBlanks, emptyRead, loneTotal, headerColumns, incomplete, rowOf, splitToken, tokensIn, type SectionRead } from './reading.ts';
 import { rowSumCheck, splitDigits } from './split-digits.ts';
 import type { Stream, ValueToken } from './tokenize.ts';
 
@@ -34,21 +34,40 @@ function isGlued(tokens: ValueToken[]): boolean {
   return tokens.length === 1 ? tokens[0]!.digits!.length >= 7 : tokens.some((t) => t.digits!.length > 1 && t.digits!.startsWith('0'));
 }
 
-/** Which of the 8 printed columns is the 法人或其他组织 subtotal: 1 (after 自然人) or 6 (after 其他). */
+/** No organisation value in an 8-value row (its columns 1–6 are all 0). */
+const noOrgs = (r: ValueToken[]) => r.slice(1, 7).every((t) => (t.value ?? 0) === 0);
+
+/** Whether printed column `j` of an 8-value row is the subtotal of the organisation columns. */
+function fits(v: number[], j: number): boolean {
+  const orgs = j === 1 ? v.slice(2, 7) : v.slice(1, 6);
+  return v[j] === orgs.reduce((a, b) => a + b, 0) && v[7] === v[0]! + v[j]!;
+}
+
+/** A row's own subtotal column when the table's could not be told: the one its sums fit, if only one does. */
+function rowSubtotal(r: ValueToken[]): number | null {
+  if (!r.every((t) => t.kind === 'number')) return null;
+  const v = r.map((t) => t.value!);
+  const a = fits(v, 1), b = fits(v, 6);
+  return a && !b ? 1 : b && !a ? 6 : a && b && noOrgs(r) ? 1 : null;
+}
+
+/**
+ * Which of the 8 printed columns is the 法人或其他组织 subtotal: 1 (after 自然人) or 6 (after 其他). Rows vote:
+ * a row whose sums fit only one place counts for it; a row that fits both or neither (a misread value)
+ * abstains. Rows voting both ways leave it undecided.
+ */
 function subtotalIndex(rows: ValueToken[][]): number | null {
-  const fits = (j: number) =>
-    rows.every((r) => {
-      const v = r.map((t) => t.value ?? 0);
-      const orgs = j === 1 ? v.slice(2, 7) : v.slice(1, 6);
-      const sub = v[j]!;
-      return sub === orgs.reduce((a, b) => a + b, 0) && v[7] === v[0]! + sub;
-    });
-  const a = fits(1);
-  const b = fits(6);
-  if (a && !b) return 1;
-  if (b && !a) return 6;
-  if (a && b) return rows.every((r) => r.slice(1, 7).every((t) => (t.value ?? 0) === 0)) ? 1 : null;
-  return null;
+  let one = 0, six = 0;
+  for (const r of rows) {
+    const v = r.map((t) => t.value ?? 0);
+    const a = fits(v, 1), b = fits(v, 6);
+    if (a && !b) one++;
+    else if (b && !a) six++;
+  }
+  if (one > 0 && six === 0) return 1;
+  if (six > 0 && one === 0) return 6;
+  // No row decides: harmless only when no row has an organisation value (either column drops a 0).
+  return one === 0 && six === 0 && rows.length > 0 && rows.every(noOrgs) ? 1 : null;
 }
 
 /** The header says where 小计 stands: before 商业企业 (index 1) or after 法律服务机构/其他 (index 6). */
@@ -85,13 +104,14 @@ export function readSection3(stream: Stream, from: number, to: number): S3Read {
   if (eights.length >= 3 && eights.length > sevens) {
     width = 8;
     sub = subtotalFromHeader(stream.labels.slice(from, anchors[0]!.start)) ?? subtotalIndex(eights.filter((g) => g.every((t) => t.kind === 'number')));
-    if (sub === null) read.warnings.push(warn('parse.s3_subtotal_ambiguous', 'section 三 has 8 value columns and the subtotal column cannot be told apart'));
+    if (sub === null) read.warnings.push(warn('parse.s3_subtotal_ambiguous', 'section 三 has 8 value columns and the subtotal column cannot be told apart; each row\'s own sums decide, else it is left empty'));
   }
   const firstRow = rowOf(stream, anchors[0]!.start);
   const header = headerColumns(stream, firstRow - 6, firstRow + 1, HEADER_KEYS);
   const toColumns = (g: ValueToken[]): ValueToken[] | null => {
     if (width === 7) return g;
-    return sub === null ? null : g.filter((_, i) => i !== sub);
+    const j = sub ?? rowSubtotal(g);
+    return j === null ? null : g.filter((_, i) => i !== j);
   };
 
   anchors.forEach((a, i) => {
@@ -173,6 +193,11 @@ export function readSection3(stream: Stream, from: number, to: number): S3Read {
     }
     const mapped = header.size >= 2 ? byGrid(g, header) : null; // only the columns the table prints
     if (mapped) {
+      if (gridBlanks(stream, mapped, header).includes('total') && S3_COLUMNS.some((c) => (mapped.get(c)?.value ?? 0) > 0)) {
+        // An empty 总计 next to numbers is a total not printed (some reports leave it to the reader), not a 0.
+        mapped.delete('total');
+        read.warnings.push(warn('parse.total_blank', `s3.${row}: the 总计 cell is empty beside numbers; left to the rules`, { cell: `s3.${row}.total` }));
+      }
       set(row, S3_COLUMNS.map((c) => mapped.get(c) ?? null));
       if (mapped.size < 7) read.warnings.push(warn('parse.s3_cells_missing', `s3.${row}: ${7 - mapped.size} cells empty in the grid`, { cell: `s3.${row}` }));
     } else {

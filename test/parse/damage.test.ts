@@ -71,6 +71,19 @@ test('empty cells between numbers are blanks meaning zero', async () => {
   assert.equal(out.cells!['s3.new.research']!.kind, 'blank');
 });
 
+test('a subtotal column the arithmetic cannot place leaves the section empty, not misread', async () => {
+  // commercial 2 and a subtotal of 2 after 其他: [3 2 0 0 0 0 2 5] sums both ways, and no row decides.
+  const amb = '3\t2\t0\t0\t0\t0\t2\t5';
+  const rows: Record<string, string> = { new: amb, 'result.granted': amb, 'result.total': amb };
+  for (const [k] of S3_LABELS) rows[k] ??= Array(8).fill('0').join('\t');
+  const out = await parse({ s3: rows });
+  assert.ok(out.warnings!.some((w) => w.code === 'parse.s3_subtotal_ambiguous'));
+  assert.equal(out.values!['s3.new.commercial'], null);
+  assert.equal(out.values!['s3.result.granted.commercial'], null);
+  assert.equal(out.values!['s3.result.partial.total'], 0); // rows of zeros decide themselves
+  assert.equal(out.cells!['s3.result.partial.total']!.source, 'read');
+});
+
 test('an extra 法人或其他组织 subtotal column is recognised and dropped', async () => {
   const rows: Record<string, string> = {};
   for (const [k, v] of Object.entries(CLEAN!)) {
@@ -82,6 +95,19 @@ test('an extra 法人或其他组织 subtotal column is recognised and dropped',
   assert.equal(out.values!['s3.new.commercial'], 2);
   assert.equal(out.values!['s3.new.total'], 5);
   assert.equal(out.values!['s3.result.granted.commercial'], 2);
+});
+
+test('a subtotal column after 其他 is found by the rows that fit it, even when one row fits neither place', async () => {
+  // new 3 | 1 1 0 0 0 | 5 and so on, each row printed with its subtotal (2) after 其他.
+  const rows: Record<string, string> = {
+    new: '3\t1\t1\t0\t0\t0\t2\t5', 'result.granted': '2\t1\t1\t0\t0\t0\t3\t4', // a misread subtotal: neither place sums
+    'result.partial': '1\t0\t0\t0\t0\t0\t0\t1', 'result.total': '3\t1\t1\t0\t0\t0\t2\t5',
+  };
+  for (const [k] of S3_LABELS) rows[k] ??= Array(8).fill('0').join('\t');
+  const out = await parse({ s3: rows });
+  assert.deepEqual(['commercial', 'research', 'other_org', 'total'].map((c) => out.values![`s3.new.${c}`]), [1, 1, 0, 5]);
+  assert.deepEqual(['commercial', 'research', 'other_org', 'total'].map((c) => out.values![`s3.result.granted.${c}`]), [1, 1, 0, 4]);
+  assert.ok(!out.warnings!.some((w) => w.code === 'parse.s3_subtotal_ambiguous'));
 });
 
 test('(六) printed as a single row with 2021 section 二 is the hybrid template', async () => {
