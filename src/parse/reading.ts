@@ -68,6 +68,28 @@ export function byGrid(tokens: ValueToken[], columns: Map<string, number>): Map<
   return out;
 }
 
+/**
+ * A trusted grid's empty cells in the header's columns that the tokens left unmapped, in a row that has
+ * numbers: zeros the table left blank, also at the row's edges (some reports leave every 0 empty). Only a
+ * cell standing alone counts (a merged span lost its values instead), never an OCR cell (its emptiness may
+ * be a lost digit). Adds them to `mapped` as blanks and returns their names.
+ */
+export function gridBlanks(stream: Stream, mapped: Map<string, ValueToken>, columns: Map<string, number>): string[] {
+  const tokens = [...mapped.values()];
+  const first = tokens[0];
+  if (!first || !first.reliableGrid || !tokens.some((t) => t.kind === 'number') || tokens.some((t) => t.rowIndex !== first.rowIndex)) return [];
+  const row = stream.rows[first.rowIndex]!;
+  const added: string[] = [];
+  for (const [name, col] of columns) {
+    if (mapped.has(name)) continue;
+    const cell = row.cells.find((c) => c.gridCol === col);
+    if (!cell || cell.text.trim() !== '' || (cell.gridSpan ?? 1) !== 1 || (cell.rowSpan ?? 1) !== 1 || cell.confidence !== undefined) continue;
+    mapped.set(name, { kind: 'blank', value: null, raw: '', pos: first.pos, rowIndex: first.rowIndex, gridCol: col, reliableGrid: true, prov: cell.prov });
+    added.push(name);
+  }
+  return added;
+}
+
 export function rowOf(stream: Stream, pos: number): number {
   let lo = 0;
   let hi = stream.rowPos.length - 1;

@@ -14,6 +14,8 @@ export interface RowCell {
   /** Grid column after span expansion (tables only). */
   gridCol?: number;
   gridSpan?: number;
+  /** Rows the cell spans (tables only). */
+  rowSpan?: number;
   confidence?: number;
   prov: Provenance;
 }
@@ -77,7 +79,7 @@ export function toRows(doc: DocumentModel): Row[] {
         for (let k = 0; k < span; k++) occupied[col + k] = Math.max(1, c.rowSpan || 1);
         out.push({
           text: normalizeText(c.text).replace(/\s*\n\s*/g, ' '),
-          index, gridCol: col, gridSpan: span, confidence: c.confidence,
+          index, gridCol: col, gridSpan: span, rowSpan: Math.max(1, c.rowSpan || 1), confidence: c.confidence,
           prov: { page: t.page, table: t.index, row: r, col },
         });
         col += span;

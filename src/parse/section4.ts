@@ -5,7 +5,7 @@
  */
 import { warn } from '../model/result.ts';
 import { S4_COLUMNS, S4_GROUPS, S4_HEADER } from './labels.ts';
-import { byGrid, dropStray, emptyRead, headerColumns, incomplete, rowOf, splitToken, tokensIn, type SectionRead } from './reading.ts';
+import { byGrid, dropStray, gridBlanks, emptyRead, headerColumns, incomplete, rowOf, splitToken, tokensIn, type SectionRead } from './reading.ts';
 import { groupSumCheck, splitDigits } from './split-digits.ts';
 import type { Stream, ValueToken } from './tokenize.ts';
 
@@ -81,11 +81,20 @@ export function readSection4(stream: Stream, from: number, to: number, used: Set
     return read;
   }
   const headRow = rowOf(stream, start);
-  const mapped = byGrid(g, s4Header(stream, headRow, rowOf(stream, g[0]!.pos) + 1));
+  const columns = s4Header(stream, headRow, rowOf(stream, g[0]!.pos) + 1);
+  const mapped = byGrid(g, columns);
   if (mapped) {
     read.found = true;
+    for (const name of gridBlanks(stream, mapped, columns)) {
+      // An empty 总计 beside numbers of its group is a total not printed, not a 0.
+      const group = name.slice(0, name.lastIndexOf('.'));
+      if (name.endsWith('.total') && S4_COLUMNS.some((c) => (mapped.get(`${group}.${c}`)?.value ?? 0) > 0)) {
+        mapped.delete(name);
+        read.warnings.push(warn('parse.total_blank', `${name}: the 总计 cell is empty beside numbers; left to the rules`, { cell: name }));
+      }
+    }
     set(S4_CODES.map((c) => mapped.get(c) ?? null));
-    read.warnings.push(warn('parse.s4_cells_missing', `section 四: ${15 - mapped.size} cells empty in the grid`));
+    if (mapped.size < 15) read.warnings.push(warn('parse.s4_cells_missing', `section 四: ${15 - mapped.size} cells empty in the grid`));
     return read;
   }
   set([]);

@@ -101,6 +101,7 @@ export const blankZeros: Damage = {
   kind: 'blank_zeros',
   fits: blanksVisible,
   apply(ctx) {
+    if (!isTxt(ctx) && ctx.rng.chance(0.35)) return everyZeroBlank(ctx);
     let n = 0;
     const rows = [...tables(ctx, '三'), ...tables(ctx, '四')].flatMap((t) => t.rows.filter((r) => r.role === 'data'));
     for (const row of ctx.rng.sample(rows, ctx.rng.int(2, rows.length))) {
@@ -112,6 +113,31 @@ export const blankZeros: Damage = {
     return n > 0;
   },
 };
+
+/**
+ * Shanghai 2019 style, in a grid (HTML and what is rendered from it): every 0 of sections 三 and 四 left
+ * empty, at a row's edges too; a row of zeros is then all empty (its values hidden: only the rules can
+ * restore them); sometimes the 总计 of the result sub-rows is left empty as well (hidden, restored by R3.3).
+ */
+function everyZeroBlank(ctx: DamageContext): boolean {
+  let n = 0;
+  const totals = ctx.rng.chance(0.5);
+  for (const row of [...tables(ctx, '三'), ...tables(ctx, '四')].flatMap((t) => t.rows.filter((r) => r.role === 'data'))) {
+    const cells = row.cells.filter((c) => c.role === 'value' && c.code);
+    if (cells.length === 0 || cells.some((c) => !/^[0-9０-９]+$/.test(c.text))) continue; // dashes, notes, merged
+    const zero = (c: TCell) => ctx.values[c.code!] === 0;
+    const allZero = cells.every(zero);
+    for (const c of cells) {
+      if (zero(c)) { c.text = ''; n++; if (allZero) ctx.hidden.add(c.code!); }
+    }
+    const total = cells.at(-1)!;
+    if (totals && !allZero && row.rowCode?.startsWith('result.') && row.rowCode !== 'result.total' && total.code!.endsWith('.total') && total.text !== '') {
+      total.text = '';
+      ctx.hidden.add(total.code!);
+    }
+  }
+  return n > 0;
+}
 
 /** Units or notes inside cells: 251000元, 12件, 12（其中修订3件）, 7730.28万元. */
 export const unitsNotes: Damage = {

@@ -1,0 +1,59 @@
+// Empty cells of a trusted grid (an HTML table): zeros left blank at a row's edges, a 总计 left empty.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseBytes } from '../../src/pipeline/parse-file.ts';
+import { reportText, S3_LABELS } from './report-text.ts';
+
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+
+/** The tab-separated report with its section 三 table as an HTML table: 3 label columns, then 7 values. */
+function htmlReport(s3: Record<string, string>): string {
+  const lines = reportText({ s3 }).split('\n');
+  const from = lines.findIndex((l) => l.startsWith('（本列数据'));
+  const to = lines.findIndex((l) => l.startsWith('四、'));
+  const head = [
+    '<tr><td colspan="3" rowspan="2">（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）</td><td colspan="7">申请人情况</td></tr>',
+    '<tr><td rowspan="2">自然人</td><td colspan="5">法人或其他组织</td><td rowspan="2">总计</td></tr>',
+    '<tr><td colspan="3"></td><td>商业企业</td><td>科研机构</td><td>社会公益组织</td><td>法律服务机构</td><td>其他</td></tr>',
+  ];
+  const body = S3_LABELS.map(([code, label]) => {
+    const labels = label.split('\t').filter((x) => x !== '');
+    const values = (s3[code] ?? '0\t0\t0\t0\t0\t0\t0').split('\t');
+    const lab = labels.map((l, i) => `<td${i === labels.length - 1 && labels.length < 3 ? ` colspan="${4 - labels.length}"` : ''}>${esc(l)}</td>`);
+    return `<tr>${lab.join('')}${values.map((v) => `<td>${v === '' ? '&nbsp;' : esc(v)}</td>`).join('')}</tr>`;
+  });
+  return ['<html><body><div class="TRS_Editor">', ...lines.slice(0, from).map((l) => `<p>${esc(l)}</p>`),
+    '<table>', ...head, ...body, '</table>', ...lines.slice(to).map((l) => `<p>${esc(l)}</p>`), '</div></body></html>'].join('\n');
+}
+
+const parse = (s3: Record<string, string>) => parseBytes(Buffer.from(htmlReport(s3)), { file: 't.html' });
+
+test('a zero left empty at the start or end of a row of numbers is a blank 0 in a trusted grid', async () => {
+  const out = await parse({
+    new: '\t2\t\t\t\t1\t3', 'result.granted': '\t2\t\t\t\t1\t3', 'result.total': '\t2\t\t\t\t1\t3',
+  });
+  assert.equal(out.values!['s3.new.natural_person'], 0);
+  assert.equal(out.cells!['s3.new.natural_person']!.kind, 'blank');
+  assert.equal(out.cells!['s3.new.natural_person']!.source, 'read');
+  assert.equal(out.values!['s3.new.other_org'], 1);
+  assert.deepEqual(out.flagged, []);
+});
+
+test('an empty 总计 beside numbers is not read as 0: the row sum restores it, marked derived', async () => {
+  const out = await parse({ new: '1\t2\t0\t0\t0\t0\t3', 'result.granted': '1\t2\t0\t0\t0\t0\t', 'result.total': '1\t2\t0\t0\t0\t0\t3' });
+  assert.equal(out.values!['s3.result.granted.total'], 3);
+  assert.equal(out.cells!['s3.result.granted.total']!.source, 'derived');
+  assert.ok(out.warnings!.some((w) => w.code === 'parse.total_blank'));
+  assert.deepEqual(out.flagged, []);
+});
+
+test('a row left wholly empty is not read as zeros; merged (spanned) empty cells are not blanks', async () => {
+  const out = await parse({ new: '1\t0\t0\t0\t0\t0\t1', 'result.granted': '\t\t\t\t\t\t', 'result.total': '1\t0\t0\t0\t0\t0\t1' });
+  assert.equal(out.cells!['s3.result.granted.natural_person']!.source, 'derived'); // forced by the column sum
+  const html = htmlReport({ 'result.partial': '0\t0\t0\t0\t0\t0\t0' })
+    .replace(/(<td[^>]*>\(二\)[^<]*<\/td>)(<td>0<\/td>){6}/, '$1<td colspan="6">&nbsp;</td>');
+  assert.ok(html.includes('<td colspan="6">&nbsp;</td>'));
+  const merged = await parseBytes(Buffer.from(html), { file: 'm.html' });
+  assert.notEqual(merged.cells!['s3.result.partial.commercial']?.kind, 'blank');
+  assert.equal(merged.values!['s3.result.partial.total'], 0);
+});
