@@ -174,25 +174,38 @@ function indexOf(bounds: number[], v: number): number {
   return -1;
 }
 
-/** Splits a word at the table's vertical boundaries it crosses (characters placed proportionally). */
+/** Relative advance of a character: Han and full-width forms take a full em, a space a quarter, the rest half. */
+function advance(ch: string): number {
+  if (ch === ' ') return 0.25;
+  return /[\p{Script=Han}\u3000-\u303f\uff01-\uff60\u2018-\u201d\u2026]/u.test(ch) ? 1 : 0.5;
+}
+
+/**
+ * Splits a word at the table's vertical boundaries it crosses: characters placed by their relative advance
+ * (a text run 「…只计 88」 that overflows into the next cell puts its half-width digits there).
+ */
 function splitAtColumns(w: Word, xs: number[]): Word[] {
   const cuts = xs.filter((x) => x > w.x0 + 2 && x < w.x1 - 2);
   if (cuts.length > 0 && w.chars && w.chars.length > 0) return splitByChars(w, xs);
   const chars = [...w.text];
   if (cuts.length === 0 || chars.length < 2) return [w];
-  const step = (w.x1 - w.x0) / chars.length;
+  const widths = chars.map(advance);
+  const unit = (w.x1 - w.x0) / widths.reduce((a, b) => a + b, 0);
   const parts: Word[] = [];
   let cur: string[] = [];
   let start = w.x0;
+  let x = w.x0;
   chars.forEach((ch, i) => {
-    const cx = w.x0 + step * (i + 0.5);
+    const cx = x + (widths[i] * unit) / 2;
     // A border between the previous character's centre and this one's starts a new part.
-    if (cur.length > 0 && cuts.some((x) => x > cx - step && x <= cx)) {
-      parts.push({ ...w, text: cur.join(''), x0: start, x1: w.x0 + step * i });
+    const prevCx = i > 0 ? x - (widths[i - 1] * unit) / 2 : w.x0;
+    if (cur.length > 0 && cuts.some((b) => b > prevCx && b <= cx)) {
+      parts.push({ ...w, text: cur.join(''), x0: start, x1: x });
       cur = [];
-      start = w.x0 + step * i;
+      start = x;
     }
     cur.push(ch);
+    x += widths[i] * unit;
   });
   parts.push({ ...w, text: cur.join(''), x0: start, x1: w.x1 });
   return parts;

@@ -119,3 +119,14 @@ test('a number wrapped in a narrow cell is rejoined; an item running over a bord
   const [t] = tables(layoutPages([page(1, words, segs)]).blocks);
   assert.deepEqual(texts(t), [['止公开', '０', '３６０７']]);
 });
+
+test('a text run overflowing into the next cell is cut by character advance: half-width digits go right', () => {
+  // 「只计处理88」 drawn as one run from x 100: four Han characters (10 pt each) end at 140, then the
+  // digits (5 pt each) sit in the value cell that starts at 141. An even split would cut inside 「88」.
+  const segs = frame([60, 141, 200], [100, 130]);
+  const run: Word = { text: '只计处理88', x0: 100, x1: 150, y0: 110, y1: 120 };
+  const { tables: found } = findRuledTables(segs, [w('标签', 80, 115), run]);
+  const t = layoutPages([page(1, [w('标签', 80, 115), run], segs)]);
+  assert.equal(found.length, 1);
+  assert.deepEqual(texts(tables(t.blocks)[0]!), [['标签只计处理', '88']]);
+});
