@@ -10,6 +10,7 @@ import { warn, type Message, type Result } from '../model/result.ts';
 import { evaluate } from '../validate/check.ts';
 import { equations, s3Rows } from '../validate/rules.ts';
 import { narrativeChecks } from '../validate/narrative.ts';
+import { repairOcr } from '../validate/repair.ts';
 import { deriveForced } from '../validate/solve.ts';
 import { findHeadings, textBetween } from './headings.ts';
 import { readMeta } from './meta.ts';
@@ -93,6 +94,15 @@ export function parseReport(doc: DocumentModel, hints: ParseHints = {}): Result<
   const rulesTemplate: TemplateId = s3.otherStyle === 'subrows' || (s3.otherStyle === 'none' && template === 't2021') ? 't2021' : 't2019';
   const eqs = equations(rulesTemplate).filter((e) => [...e.lhs, ...e.rhs].every((c) => values.has(c)));
   for (const g of [...s3.glued, ...s4.glued]) resolveGlued(g, values, eqs, record, warnings);
+  if (doc.ocr) {
+    const readable = new Set(codes.filter((c) => record.cells[c]?.source === 'read' && record.cells[c]!.kind === 'number' && values.get(c) != null));
+    const doubtful = new Set(codes.filter((c) => record.cells[c]?.kind === 'blank' || (record.cells[c]?.provenance.confidence ?? 100) < LOW_CONFIDENCE));
+    for (const d of repairOcr(values, eqs, readable, doubtful)) {
+      const cell = record.cells[d.code]!;
+      record.cells[d.code] = { ...cell, source: 'derived', rule: d.rule };
+      warnings.push(warn('parse.ocr_repaired', `${d.code}: OCR read 「${cell.raw}」; the sums ${d.rule.slice(d.rule.indexOf(":") + 1)} all give ${d.value}`, { cell: d.code }));
+    }
+  }
   for (const d of deriveForced(values, eqs)) {
     record.cells[d.code] = { ...(record.cells[d.code] ?? { raw: '', kind: 'number', provenance: {} }), source: 'derived', rule: d.rule };
   }
@@ -104,7 +114,7 @@ export function parseReport(doc: DocumentModel, hints: ParseHints = {}): Result<
   }
   record.checks = [...checks, ...narrative];
   for (const [code, cell] of Object.entries(record.cells)) {
-    if ((cell.provenance.confidence ?? 100) < LOW_CONFIDENCE) flagged.add(code);
+    if (cell.source === 'read' && (cell.provenance.confidence ?? 100) < LOW_CONFIDENCE) flagged.add(code);
   }
   if (doc.ocr) flagUnverifiedOcr(record, checks, flagged, warnings);
   record.flagged = codes.filter((c) => flagged.has(c));
@@ -120,12 +130,18 @@ export function parseReport(doc: DocumentModel, hints: ParseHints = {}): Result<
 /**
  * OCR misreads digits with high confidence, and section 二 has no arithmetic to catch that. So in an OCR'd
  * document a number is trusted only when a passing arithmetic check confirms it: a read cell needs one, a
- * derived cell two (the rule that derived it passes by construction). Every other number is flagged.
+ * derived cell two (the rule that derived it passes by construction). A check holding through an empty
+ * cell taken as 0 or a reading of low confidence confirms nothing. Every other number is flagged.
  */
 function flagUnverifiedOcr(record: ReportRecord, checks: ReportRecord['checks'], flagged: Set<string>, warnings: Message[]): void {
   const confirmations = new Map<string, number>();
+  const doubtful = (code: string) => {
+    const cell = record.cells[code];
+    return cell !== undefined && cell.source === 'read' && (cell.kind === 'blank' || (cell.provenance.confidence ?? 100) < LOW_CONFIDENCE);
+  };
   for (const c of checks) {
-    if (c.status !== 'pass' || c.rule.startsWith('X.') || c.rule === 'R.int') continue;
+    // A sum that only holds through an empty OCR cell taken as 0 or a doubtful reading confirms nothing.
+    if (c.status !== 'pass' || c.rule.startsWith('X.') || c.rule === 'R.int' || c.cells.some(doubtful)) continue;
     for (const code of c.cells) confirmations.set(code, (confirmations.get(code) ?? 0) + 1);
   }
   let n = 0;
