@@ -5,7 +5,7 @@
  */
 import { warn } from '../model/result.ts';
 import { findAnchors } from './anchors.ts';
-import { S2_MARKERS, S2_ROWS } from './labels.ts';
+import { S2_MARKERS, S2_ROWS, type S2Row } from './labels.ts';
 import { emptyRead, incomplete, splitToken, tokensIn, type SectionRead } from './reading.ts';
 import { splitDigits } from './split-digits.ts';
 import type { Stream, ValueToken } from './tokenize.ts';
@@ -32,6 +32,23 @@ function money(t: ValueToken, want: '万元' | '元'): ValueToken {
   return t;
 }
 
+/** Tokens grouped by the row they stand in. */
+function valueRows(tokens: ValueToken[]): ValueToken[][] {
+  const out: ValueToken[][] = [];
+  for (const t of tokens) {
+    const last = out[out.length - 1];
+    if (last && last[0]!.rowIndex === t.rowIndex) last.push(t);
+    else out.push([t]);
+  }
+  return out;
+}
+
+/** A row with values and no label text at all (its label cell empty). */
+function unlabelled(stream: Stream, tokens: ValueToken[]): boolean {
+  const row = stream.rows[tokens[0]!.rowIndex]!;
+  return row.cells.every((c) => !/[\p{Script=Han}A-Za-z]/u.test(c.text));
+}
+
 export function readSection2(stream: Stream, from: number, to: number): S2Read {
   const read: S2Read = { ...emptyRead(), family: null };
   const region = stream.labels.slice(from, to);
@@ -40,20 +57,37 @@ export function readSection2(stream: Stream, from: number, to: number): S2Read {
   if (anchors.length === 0 || !read.family) return read;
   read.found = true;
   const family = read.family;
+  const setRow = (def: S2Row, vals: (ValueToken | null)[]) =>
+    (def.columns[family] ?? []).forEach((c, k) => {
+      const code = `s2.${def.row}.${c}`;
+      let t = vals[k] ?? null;
+      if (t && code === 's2.fees.amount') t = money(t, '万元');
+      if (t && code === 's2.procurement.amount') t = money(t, '元');
+      read.cells.set(code, t);
+    });
+  // Rows before the first label found whose label was lost (OCR): value-only rows just above it.
+  const before = S2_ROWS.slice(0, anchors[0]!.idx).filter((d) => d.columns[family]);
+  const lead = valueRows(tokensIn(stream, from, anchors[0]!.start)).slice(-before.length);
+  if (before.length > 0 && lead.length === before.length && lead.every((r, k) => r.length === before[k]!.columns[family]!.length && unlabelled(stream, r))) {
+    before.forEach((d, k) => setRow(d, lead[k]!));
+    read.warnings.push(warn('parse.s2_label_missing', `label(s) of ${before.map((d) => d.row).join(', ')} not found; values taken in order`));
+  }
   anchors.forEach((a, i) => {
     const def = S2_ROWS[a.idx]!;
     const cols = def.columns[family];
     if (!cols) return;
-    const codes = cols.map((c) => `s2.${def.row}.${c}`);
     const g = tokensIn(stream, a.start, i + 1 < anchors.length ? anchors[i + 1]!.start : to);
-    const set = (vals: (ValueToken | null)[]) =>
-      codes.forEach((code, k) => {
-        let t = vals[k] ?? null;
-        if (t && code === 's2.fees.amount') t = money(t, '万元');
-        if (t && code === 's2.procurement.amount') t = money(t, '元');
-        read.cells.set(code, t);
-      });
+    const set = (vals: (ValueToken | null)[]) => setRow(def, vals);
     if (g.length === cols.length) return set(g);
+    // Rows whose labels were lost between this label and the next: whole rows of values, one per grid row.
+    const skipped = i + 1 < anchors.length ? S2_ROWS.slice(a.idx + 1, anchors[i + 1]!.idx).filter((d) => d.columns[family]) : [];
+    const rows = valueRows(g);
+    const targets = [def, ...skipped];
+    if (skipped.length > 0 && rows.length === targets.length && rows.every((r, k) => r.length === targets[k]!.columns[family]!.length)) {
+      targets.forEach((d, k) => setRow(d, rows[k]!));
+      read.warnings.push(warn('parse.s2_label_missing', `label(s) of ${skipped.map((d) => d.row).join(', ')} not found; values taken in order`));
+      return;
+    }
     // Glued only when no single number could be written so (「000」, 「0512」); 「99」 may be one value whose
     // neighbour was lost, so it is never cut.
     const glued = g.length === 1 && cols.length > 1 && g[0]!.kind === 'number' && /^0\d/.test(g[0]!.digits ?? '') && !g[0]!.raw.includes('.');

@@ -40,7 +40,7 @@ const HAN_PAREN = /\([^()]*\p{Script=Han}[^()]*\)/gu;
 const SCAN = /([-+]?\d[\d,]*(?:\.\d+)?)|(?<=^|\s)(-{1,2}|—{1,2}|–|―|\/|无|空)(?=\s|$)/g;
 const MAYBE_DASH = /[-—–―\/无空]/;
 const DASH_WORD = /(?:^|\s)(-{1,2}|—{1,2}|–|―|\/|无|空)(?:\s|$)/;
-const NOISE_AFTER = /^(\s*(年|月|日|时|页|号|周岁|%|‰)|[-/]\d|\.\d*\s*%)/;
+const NOISE_AFTER = /^(\s*(年|月|日|时|页|号|周岁|%|‰|位小数)|[-/]\d|\.\d*\s*%)/;
 const UNIT_AFTER = /^\s*(万元|元|件|项|个|次|宗|条|人次|人)/;
 
 function parseNumber(raw: string): { value: number; digits: string } | null {

@@ -169,3 +169,16 @@ test('a number wrapped over two lines in a narrow cell is joined when the row su
   assert.equal(out.values!['s3.new.total'], 132);
   assert.ok(out.warnings!.some((w) => w.code === 'parse.number_rejoined'));
 });
+
+test('section 二 rows whose labels were lost keep their values when whole rows stand in their place', async () => {
+  const s2 = ['第二十条第（一）项', '信息内容\t本年制发件数\t本年废止件数\t现行有效件数', '\t1\t0\t3', '行政规范性文件\t2\t1\t5',
+    '第二十条第（五）项', '信息内容\t本年处理决定数量', '\t33', '第二十条第（六）项', '信息内容\t本年处理决定数量',
+    '行政处\t1', '行政强抽\t4', '第二十条第（八）项', '信息内容\t本年收费金额（单位：万元）', '行政事业性收费\t7730.28'].join('\n');
+  const out = await parse({ s2 });
+  assert.deepEqual(['s2.rules.issued', 's2.rules.in_force', 's2.normative.in_force', 's2.licensing.decisions', 's2.penalty.decisions', 's2.coercion.decisions', 's2.fees.amount']
+    .map((c) => out.values![c]), [1, 3, 5, 33, 1, 4, 7730.28]);
+  assert.ok(out.warnings!.some((w) => w.code === 'parse.s2_label_missing'));
+  // A lost row that leaves a different count of values is not guessed.
+  const short = await parse({ s2: s2.replace('\t33', '\t33\t7') });
+  assert.equal(short.values!['s2.licensing.decisions'], null);
+});
