@@ -81,6 +81,19 @@ function subtotalFromHeader(header: string): number | null {
   return null;
 }
 
+/**
+ * A trusted grid row (the label's) with no value at all while its values come from later rows that carry a
+ * label of their own: those values are not this row's.
+ */
+function leftEmpty(stream: Stream, labelRow: number, g: ValueToken[]): boolean {
+  const row = stream.rows[labelRow]!;
+  if (!row.reliableGrid || row.cells.filter((c) => c.text.trim() === '').length < 5) return false;
+  if (!g.every((t) => t.reliableGrid && t.rowIndex > labelRow)) return false;
+  const later = stream.rows[g[0]!.rowIndex]!;
+  const firstCol = g[0]!.gridCol ?? 0;
+  return later.cells.some((c) => (c.gridCol ?? 0) < firstCol && /\p{Script=Han}/u.test(c.text));
+}
+
 export function readSection3(stream: Stream, from: number, to: number): S3Read {
   const read: S3Read = { ...emptyRead(), otherStyle: 'none', end: to, used: new Set() };
   const anchors = findAnchors(stream.labels, S3_ROWS, from, to);
@@ -151,6 +164,13 @@ export function readSection3(stream: Stream, from: number, to: number): S3Read {
     }
     const g = groups[i]!;
     if (targets.length === 0) return;
+    if (g.length > 0 && leftEmpty(stream, rowOf(stream, a.end - 1), g)) {
+      // The label's own grid row is wholly empty; the values below it belong to a row whose label was lost.
+      read.warnings.push(warn('parse.s3_unlabelled_values', `s3.${own}: its row is empty; ${g.length} values on a later row with an unknown label ignored`, { cell: `s3.${own}` }));
+      groups[i] = [];
+      targets.forEach((r) => S3_COLUMNS.forEach((c) => read.cells.set(`s3.${r}.${c}`, null)));
+      return;
+    }
     const set = (row: string, vals: (ValueToken | null)[]) =>
       S3_COLUMNS.forEach((c, k) => read.cells.set(`s3.${row}.${c}`, vals[k] ?? null));
     if (g.length === width * targets.length) {

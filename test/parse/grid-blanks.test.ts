@@ -57,3 +57,12 @@ test('a row left wholly empty is not read as zeros; merged (spanned) empty cells
   assert.notEqual(merged.cells!['s3.result.partial.commercial']?.kind, 'blank');
   assert.equal(merged.values!['s3.result.partial.total'], 0);
 });
+
+test('values below a wholly empty row, on a row whose label was lost, are not given to the empty row', async () => {
+  const s3 = { new: '1\t0\t0\t0\t0\t0\t1', 'result.granted': '1\t0\t0\t0\t0\t0\t1', 'result.other.misc': '\t\t\t\t\t\t', 'result.total': '1\t0\t0\t0\t0\t0\t1' };
+  const html = htmlReport(s3).replace('(七) 总计', '(七) 总');
+  assert.ok(html.includes('(七) 总<'));
+  const out = await parseBytes(Buffer.from(html), { file: 'e.html' });
+  assert.notEqual(out.values!['s3.result.other.misc.total'], 1);
+  assert.ok(out.warnings!.some((w) => w.code === 'parse.s3_unlabelled_values'));
+});
