@@ -14,7 +14,7 @@ import type { Gray } from './raster.ts';
 import { cellBox, cellCuts, readStrips, type Cut } from './ocr-strip.ts';
 import { DASH_LIKE, DISAGREE_CONFIDENCE, voteCell } from './ocr-vote.ts';
 
-const DIGITS = ['--psm', '6', '-c', 'tessedit_char_whitelist=0123456789.,-'];
+const DIGITS = ['--psm', '6', '-c', 'tessedit_char_whitelist=0123456789.,-/'];
 const HAN = /\p{Script=Han}/u;
 /** Blank runs inside value cuts are squeezed to this many pixels (300 dpi: well over a digit's side bearing). */
 const DIGIT_GAP = 10;

@@ -9,6 +9,8 @@ export const CLEAN_NUMBER = /^[-+]?\d[\d,.]*%?$/;
 const SYMBOL = /[\/／—–\-－一×xX*＊]/;
 /** A value cell holding only a dash (or 一, chi_sim's reading of a dash). */
 export const DASH_LIKE = /^[一—–―─－_-]{1,3}$/;
+/** A slash with border remnants or specks around it, and nothing else. */
+const SLASH_WITH_BORDER = /^[1|lI!:;,.]{0,2}[\/／][1|lI!:;,.]{0,2}$/;
 /** Least confidence of a lone digit reading to fill a cell the page OCR found empty. */
 export const EMPTY_FILL_CONFIDENCE = 50;
 /** Confidence given to a cell whose readings disagree. */
@@ -51,6 +53,8 @@ export function voteCell(first: Reading, same?: Reading, other?: Reading): Verdi
   const raw = first.text.replace(/\s+/g, '');
   // Dashes standing for "none" are read as 一 (Han "one") by chi_sim: written back as a dash.
   if (DASH_LIKE.test(raw)) return raw === '—' ? undefined : { text: '—', confidence: Math.min(REPAIR_CAP, first.confidence), kind: 'repaired' };
+  // A slash standing for "none" next to a cell border: the border is read as 1 or | beside it (「1/」, 「/1」).
+  if (raw !== '/' && SLASH_WITH_BORDER.test(raw)) return { text: '/', confidence: Math.min(REPAIR_CAP, first.confidence), kind: 'repaired' };
   if (SYMBOL.test(raw) && !/\d/.test(raw)) return undefined;
   const a = trimPoints(digitLike(raw));
   const aClean = CLEAN_NUMBER.test(a);

@@ -50,3 +50,9 @@ test('empty cells are filled only by a sure agreed number; dashes stay dashes', 
   assert.deepEqual(voteCell(r('一一', 90), r(''), r('')), { text: '—', confidence: 80, kind: 'repaired' });
   assert.equal(voteCell(r('/', 90), r('1'), r('1')), undefined);
 });
+
+test('a slash read with the cell border beside it (「1/」, 「/1」, 「|/」) is a slash, never the digit 1', () => {
+  for (const t of ['1/', '/1', '|/', '/,']) assert.deepEqual(voteCell(r(t, 40), r('1'), r('1')), { text: '/', confidence: 40, kind: 'repaired' }, t);
+  assert.equal(voteCell(r('/', 90), r('1'), r('1')), undefined);
+  assert.notEqual(voteCell(r('11', 90), r('11'), r('11'))?.text, '/');
+});
