@@ -80,7 +80,7 @@ export function prepareReport(rng: Rng, spec: DocSpec, plan: Pick<DocPlan, 'dama
   const canBreak = plan.ruleBreak && !plan.damage.some((k) => NEEDS_CONSISTENT_RULES.includes(k));
   const ruleBreaks: RuleBreak[] = canBreak ? breakRule(rng, spec.template, values) : [];
   const doc = buildReport(rng, spec, values);
-  return { ctx: { rng, spec, doc, values, hidden: new Set(), absent: new Set(), unrecoverable: new Set() }, ruleBreaks };
+  return { ctx: { rng, spec, doc, values, hidden: new Set(), absent: new Set(), unrecoverable: new Set(), ruleBroken: ruleBreaks.length > 0 }, ruleBreaks };
 }
 
 /** One document from a plan. */

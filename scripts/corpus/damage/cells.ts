@@ -121,12 +121,14 @@ export const blankZeros: Damage = {
  */
 function everyZeroBlank(ctx: DamageContext): boolean {
   let n = 0;
-  const totals = ctx.rng.chance(0.5);
+  // Hiding cells (rows of zeros, totals) is left out when the source breaks a rule: it could hide the break.
+  const totals = ctx.rng.chance(0.5) && !ctx.ruleBroken;
   for (const row of [...tables(ctx, '三'), ...tables(ctx, '四')].flatMap((t) => t.rows.filter((r) => r.role === 'data'))) {
     const cells = row.cells.filter((c) => c.role === 'value' && c.code);
     if (cells.length === 0 || cells.some((c) => !/^[0-9０-９]+$/.test(c.text))) continue; // dashes, notes, merged
     const zero = (c: TCell) => ctx.values[c.code!] === 0;
     const allZero = cells.every(zero);
+    if (allZero && ctx.ruleBroken) continue;
     for (const c of cells) {
       if (zero(c)) { c.text = ''; n++; if (allZero) ctx.hidden.add(c.code!); }
     }

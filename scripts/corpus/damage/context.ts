@@ -23,6 +23,8 @@ export interface DamageContext {
   absent: Set<string>;
   /** Cells the parser cannot know (ambiguous glued digits). */
   unrecoverable: Set<string>;
+  /** The source breaks a rule on purpose: damage must not hide the cells that show it. */
+  ruleBroken?: boolean;
 }
 
 export interface Damage {
