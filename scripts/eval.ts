@@ -18,6 +18,14 @@ type ParseFn = (bytes: Uint8Array, input: { file: string; contentType?: string }
 
 const TIMEOUT_MS = 120_000;
 
+const USAGE = `usage: npm run eval -- [--dir DIR | --n 300 --seed 1 [--out DIR]] [--seeds DIR | --no-seeds] [--json FILE]
+  --dir DIR     score the labelled files already in DIR (each X with X.expected.json)
+  --n, --seed   generate N reports from SEED (into a temporary directory, or --out DIR to keep them)
+  --seeds DIR   also score the real seed reports in DIR (default test/fixtures/seeds); --no-seeds skips them
+  --json FILE   write the figures as JSON
+Prints accuracy per format, template and damage kind; always exits 0 (an evaluation, not a test).
+`;
+
 async function parseOne(parse: ParseFn, path: string, file: string): Promise<ParseOutput> {
   const bytes = new Uint8Array(readFileSync(path));
   const contentType = /\.html?$/i.test(file) ? 'text/html' : undefined;
@@ -40,9 +48,13 @@ async function run(argv: string[]): Promise<void> {
     options: {
       dir: { type: 'string' }, n: { type: 'string', default: '300' }, seed: { type: 'string', default: '1' },
       out: { type: 'string' }, seeds: { type: 'string', default: 'test/fixtures/seeds' }, 'no-seeds': { type: 'boolean', default: false },
-      json: { type: 'string' },
+      json: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false },
     },
   });
+  if (opt.help) {
+    process.stdout.write(USAGE);
+    return;
+  }
   let dir = opt.dir;
   let temp: string | null = null;
   if (!dir) {

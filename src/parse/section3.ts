@@ -6,7 +6,7 @@
  */
 import { S3_COLUMNS } from '../model/codebook.ts';
 import { warn } from '../model/result.ts';
-import { findAnchors } from './anchors.ts';
+import { findAnchors, type Anchor } from './anchors.ts';
 import { S3_ROWS } from './labels.ts';
 import { byGrid, dropStray, gridBlanks, emptyRead, loneTotal, headerColumns, incomplete, rowOf, splitToken, tokensIn, type SectionRead } from './reading.ts';
 import { rowSumCheck, splitDigits } from './split-digits.ts';
@@ -83,7 +83,8 @@ function subtotalFromHeader(header: string): number | null {
 
 /**
  * A trusted grid row (the label's) with no value at all while its values come from later rows that carry a
- * label of their own: those values are not this row's.
+ * label of their own: those values are not this row's. (Values under an empty label cell are this row's,
+ * wrapped onto the next grid row.)
  */
 function leftEmpty(stream: Stream, labelRow: number, g: ValueToken[]): boolean {
   const row = stream.rows[labelRow]!;
@@ -92,6 +93,16 @@ function leftEmpty(stream: Stream, labelRow: number, g: ValueToken[]): boolean {
   const later = stream.rows[g[0]!.rowIndex]!;
   const firstCol = g[0]!.gridCol ?? 0;
   return later.cells.some((c) => (c.gridCol ?? 0) < firstCol && /\p{Script=Han}/u.test(c.text));
+}
+
+/**
+ * A （六）其他处理 row left wholly blank is still the single row of the 2019 layout when 总计 follows it with no
+ * other label text between (the 2021 layout prints its three sub-row labels there).
+ */
+function blankSingle(stream: Stream, anchors: Anchor[], at: number): boolean {
+  const next = anchors[at + 1];
+  if (!next || S3_ROWS[next.idx]!.row !== 'result.total') return false;
+  return !/[\p{Script=Han}\d]/u.test(stream.labels.slice(anchors[at]!.end, next.start).replace(/[(（]七[)）]?$/u, ''));
 }
 
 export function readSection3(stream: Stream, from: number, to: number): S3Read {
@@ -105,7 +116,7 @@ export function readSection3(stream: Stream, from: number, to: number): S3Read {
   // 「3.其他」 alone can come from a repeated header (…其他 总计): the two distinctive sub-rows decide.
   const hasSub = anchors.some((a) => rowCode(a.idx) === 'result.other.no_correction' || rowCode(a.idx) === 'result.other.fee_unpaid');
   const otherAt = anchors.findIndex((a) => rowCode(a.idx) === 'result.other.total');
-  read.otherStyle = hasSub ? 'subrows' : otherAt >= 0 && groups[otherAt]!.length > 0 ? 'single' : 'none';
+  read.otherStyle = hasSub ? 'subrows' : otherAt >= 0 && (groups[otherAt]!.length > 0 || blankSingle(stream, anchors, otherAt)) ? 'single' : 'none';
   const inTemplate = (code: string) =>
     read.otherStyle === 'subrows' ? code !== 'result.other.total' : !SUBROWS.has(code);
 

@@ -10,7 +10,7 @@ const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 function htmlReport(s3: Record<string, string>): string {
   const lines = reportText({ s3 }).split('\n');
   const from = lines.findIndex((l) => l.startsWith('（本列数据'));
-  const to = lines.findIndex((l) => l.startsWith('四、'));
+  const to = lines.findIndex((l) => l.startsWith('四、政府'));
   const head = [
     '<tr><td colspan="3" rowspan="2">（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）</td><td colspan="7">申请人情况</td></tr>',
     '<tr><td rowspan="2">自然人</td><td colspan="5">法人或其他组织</td><td rowspan="2">总计</td></tr>',
@@ -60,9 +60,40 @@ test('a row left wholly empty is not read as zeros; merged (spanned) empty cells
 
 test('values below a wholly empty row, on a row whose label was lost, are not given to the empty row', async () => {
   const s3 = { new: '1\t0\t0\t0\t0\t0\t1', 'result.granted': '1\t0\t0\t0\t0\t0\t1', 'result.other.misc': '\t\t\t\t\t\t', 'result.total': '1\t0\t0\t0\t0\t0\t1' };
-  const html = htmlReport(s3).replace('(七) 总计', '(七) 总');
-  assert.ok(html.includes('(七) 总<'));
+  const html = htmlReport(s3).replace('(七) 总计', '(七) 忌计');
+  assert.ok(html.includes('(七) 忌计'));
   const out = await parseBytes(Buffer.from(html), { file: 'e.html' });
   assert.notEqual(out.values!['s3.result.other.misc.total'], 1);
   assert.ok(out.warnings!.some((w) => w.code === 'parse.s3_unlabelled_values'));
+});
+
+/** The 2019 layout's single （六）其他处理 row in place of the 2021 sub-rows, its cells given. */
+function singleOther(html: string, cells: string[]): string {
+  const lines = html.split('\n').filter((l) => !/逾期不补正|收费通知|3\.其他/.test(l));
+  const at = lines.findIndex((l) => l.includes('(七) 总计'));
+  lines.splice(at, 0, `<tr><td></td><td colspan="2">(六) 其他处理</td>${cells.map((c) => `<td>${c}</td>`).join('')}</tr>`);
+  return lines.join('\n');
+}
+
+test('a wholly blank single （六） row is still the 2019 layout\'s row: hybrid, its zeros forced by the sums', async () => {
+  const base = htmlReport({ new: '1\t0\t0\t0\t0\t0\t1', 'result.granted': '1\t0\t0\t0\t0\t0\t1', 'result.total': '1\t0\t0\t0\t0\t0\t1' });
+  const out = await parseBytes(Buffer.from(singleOther(base, Array(7).fill('&nbsp;'))), { file: 'h.html' });
+  assert.equal(out.template, 'hybrid');
+  assert.equal(out.values!['s3.result.other.total.natural_person'], 0);
+  assert.equal(out.cells!['s3.result.other.total.natural_person']!.source, 'derived');
+  assert.ok(!('s3.result.other.misc.natural_person' in out.values!));
+  assert.deepEqual(out.flagged, []);
+  // with the 2021 sub-row labels printed, the same blank rows keep the 2021 layout
+  const t2021 = await parse({ new: '1\t0\t0\t0\t0\t0\t1', 'result.granted': '1\t0\t0\t0\t0\t0\t1', 'result.other.misc': '\t\t\t\t\t\t', 'result.total': '1\t0\t0\t0\t0\t0\t1' });
+  assert.equal(t2021.template, 't2021');
+});
+
+test('a table cut after 「(七) 总」 (its last character lost) still reads the 总计 row', async () => {
+  const html = htmlReport({ new: '5\t0\t0\t0\t0\t0\t5', 'result.granted': '5\t0\t0\t0\t0\t0\t5', 'result.total': '5\t0\t0\t0\t0\t0\t5' })
+    .split('\n').filter((l) => !l.includes('结转下年度')).join('\n').replace('(七) 总计', '(七) 总');
+  const out = await parseBytes(Buffer.from(html), { file: 'cut.html' });
+  assert.equal(out.values!['s3.result.total.natural_person'], 5);
+  assert.equal(out.cells!['s3.result.total.natural_person']!.source, 'read');
+  assert.equal(out.values!['s3.carried_out.natural_person'], 0); // R3.1: 5 + 0 = 5 + carried_out
+  assert.equal(out.cells!['s3.carried_out.natural_person']!.source, 'derived');
 });
