@@ -15,7 +15,7 @@ export interface RowLabel {
 export const S3_ROWS: RowLabel[] = [
   { row: 'new', keys: [/本年新收/, /新收政府信息公开申请/] },
   { row: 'carried_in', keys: [/上年结转/, /上年度结转/] },
-  { row: 'result.granted', keys: [/予以公开/] },
+  { row: 'result.granted', keys: [/予以公开/, /以公开/] },
   { row: 'result.partial', keys: [/部分公开/] },
   { row: 'result.withheld.state_secret', keys: [/国家秘密/] },
   { row: 'result.withheld.law_prohibited', keys: [/其他法律/, /禁止公开/] },
@@ -23,7 +23,7 @@ export const S3_ROWS: RowLabel[] = [
   { row: 'result.withheld.third_party', keys: [/第三方/, /合法权益/] },
   { row: 'result.withheld.internal_affairs', keys: [/内部事务/] },
   { row: 'result.withheld.process_info', keys: [/过程性/] },
-  { row: 'result.withheld.enforcement_file', keys: [/执法案卷/] },
+  { row: 'result.withheld.enforcement_file', keys: [/执法案卷/, /行政执法/] },
   { row: 'result.withheld.admin_query', keys: [/查询事项/, /行政查询/] },
   { row: 'result.unable.not_held', keys: [/不掌握/] },
   { row: 'result.unable.needs_creation', keys: [/没有现成/, /另行制作/] },
@@ -57,7 +57,7 @@ export const S2_ROWS: S2Row[] = [
   { row: 'penalty', keys: [/行政处罚/, /处罚/], columns: { t2021: ['decisions'], t2019: ['items_prev', 'items_delta', 'decisions'] } },
   { row: 'coercion', keys: [/行政强制/, /强制/], columns: { t2021: ['decisions'], t2019: ['items_prev', 'items_delta', 'decisions'] } },
   { row: 'fees', keys: [/事业性收费/, /行政.{0,2}收费(?!金额)/], columns: { t2021: ['amount'], t2019: ['items_prev', 'items_delta'] } },
-  { row: 'procurement', keys: [/集中采购(?!项目数量|总金额)/, /政府采购/], columns: { t2019: ['projects', 'amount'] } },
+  { row: 'procurement', keys: [/集中采购(?!项目数量|总金额)/, /政府采购/, /政府集中/], columns: { t2019: ['projects', 'amount'] } },
 ];
 
 /** Section 二 column headers that mark each template family (TEMPLATES.md §1). */

@@ -83,7 +83,7 @@ export function gridBlanks(stream: Stream, mapped: Map<string, ValueToken>, colu
   for (const [name, col] of columns) {
     if (mapped.has(name)) continue;
     const cell = row.cells.find((c) => c.gridCol === col);
-    if (!cell || cell.text.trim() !== '' || (cell.gridSpan ?? 1) !== 1 || (cell.rowSpan ?? 1) !== 1 || cell.confidence !== undefined) continue;
+    if (!cell || cell.text.trim() !== '' || (cell.gridSpan ?? 1) !== 1 || (cell.rowSpan ?? 1) !== 1 || row.ocr) continue;
     mapped.set(name, { kind: 'blank', value: null, raw: '', pos: first.pos, rowIndex: first.rowIndex, gridCol: col, reliableGrid: true, prov: cell.prov });
     added.push(name);
   }

@@ -25,6 +25,8 @@ export interface Row {
   /** True when cells come from a table whose columns can be trusted. */
   reliableGrid: boolean;
   tableIndex?: number;
+  /** From OCR: an empty cell may be a value the OCR lost, not a blank. */
+  ocr?: boolean;
   /** Normalised text of the whole row, cells joined by a tab. */
   text: string;
 }
@@ -87,7 +89,7 @@ export function toRows(doc: DocumentModel): Row[] {
       for (let k = 0; k < occupied.length; k++) if ((occupied[k] ?? 0) > 0) occupied[k]!--;
       const text = out.map((c) => c.text).join('\t');
       if (text.trim() === '' || isPageNumber(text)) return;
-      rows.push({ cells: out, reliableGrid: t.reliableColumns ?? true, tableIndex: t.index, text });
+      rows.push({ cells: out, reliableGrid: t.reliableColumns ?? true, tableIndex: t.index, text, ...(doc.ocr ? { ocr: true } : {}) });
     });
   }
   return rows;

@@ -30,6 +30,14 @@ function s4Header(stream: Stream, rowFrom: number, rowTo: number): Map<string, n
   return out;
 }
 
+/** The one trusted grid row holding exactly 15 values (blanks included), if there is exactly one. */
+function fullGridRow(g: ValueToken[]): ValueToken[] | null {
+  const rows = new Map<number, ValueToken[]>();
+  for (const t of g) if (t.reliableGrid) rows.set(t.rowIndex, [...(rows.get(t.rowIndex) ?? []), t]);
+  const full = [...rows.values()].filter((r) => r.length === 15);
+  return full.length === 1 ? full[0]! : null;
+}
+
 /**
  * `from`/`to`: the region after section 三. `used`: tokens section 三 took. Without header words (garbled
  * vertical headers) the table is still taken from its numbers when they are exactly 15 or glued.
@@ -50,6 +58,11 @@ export function readSection4(stream: Stream, from: number, to: number, used: Set
     return read;
   }
   const set = (vals: (ValueToken | null)[]) => S4_CODES.forEach((c, i) => read.cells.set(c, vals[i] ?? null));
+  const inGrid = g.length > 15 ? fullGridRow(g) : null;
+  if (inGrid) {
+    read.warnings.push(warn('parse.s4_outside_grid', `${g.length - 15} values outside section 四's table row ignored`));
+    g = inGrid;
+  }
   const stray = dropStray(stream, g, 15);
   if (stray) {
     read.warnings.push(warn('parse.stray_number', 'a number alone on its line inside section 四 (a page number?) ignored'));

@@ -114,8 +114,8 @@ export function buildStream(rows: Row[]): Stream {
           continue; // inside a parenthetical note, 第N…, a date, a percentage
         }
         let enumerator = '';
-        if (/^\s*[.](?=\s*[\u3400-\u9fff(])/.test(after) && /^[-+]?\d+$/.test(raw)) {
-          enumerator = raw.slice(-1); // 1.属于… (also glued: 00000001.属于 → 0000000 + enumerator 1)
+        if (/^\s*[.][\s.,，、:：]*(?=[\u3400-\u9fff(])/.test(after) && /^[-+]?\d+$/.test(raw)) {
+          enumerator = raw.slice(-1); // 1.属于…, 2.,没有… (OCR) (also glued: 00000001.属于 → 0000000 + enumerator 1)
           raw = raw.slice(0, -1);
         }
         if (/[-+]$/.test(raw)) raw = '';
@@ -132,16 +132,22 @@ export function buildStream(rows: Row[]): Stream {
       }
       addLabel(text.slice(last).replace(/\u0000/g, ''), rowIndex);
     });
-    // Blanks: empty cells between two value cells of the same row mean zero.
+    // Blanks: empty cells between two value cells of the same row mean zero; in OCR'd grids a short
+    // non-number there is an unreadable value, not a label.
     const valued = row.cells.map((_, ci) => (cellTokens[ci]?.length ?? 0) > 0);
     const first = valued.indexOf(true);
     const lastV = valued.lastIndexOf(true);
     const tokens: ValueToken[] = [];
     row.cells.forEach((cell, ci) => {
       tokens.push(...(cellTokens[ci] ?? []));
-      if (ci > first && ci < lastV && cell.text.trim() === '') {
-        const pos = tokens.length ? tokens[tokens.length - 1]!.pos : stream.labels.length;
+      if (ci <= first || ci >= lastV || (cellTokens[ci]?.length ?? 0) > 0) return;
+      const pos = tokens.length ? tokens[tokens.length - 1]!.pos : stream.labels.length;
+      const text = cell.text.trim();
+      if (text === '') {
         tokens.push({ kind: 'blank', value: null, raw: '', pos, rowIndex, gridCol: row.reliableGrid ? cell.gridCol : undefined, reliableGrid: row.reliableGrid, prov: cell.prov });
+      } else if (row.reliableGrid && row.ocr && [...text].length <= 2) {
+        // OCR: a character or two read where a number stands (十 for 4): a cell that could not be read
+        tokens.push({ ...makeToken(stream, row, cell, rowIndex, 'dash', null, text), pos });
       }
     });
     const valueOnly = tokens.length > 0 && stream.labels.length === labelStart;

@@ -1,0 +1,89 @@
+// Tables as OCR'd grids: an empty cell may be a lost digit, short garbage is an unreadable value, OCR
+// punctuation in a label's numbering, and numbers outside section 四's one table row.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Block, DocumentModel } from '../../src/model/document.ts';
+import { parseReport } from '../../src/parse/index.ts';
+import { reportText, type ReportParts } from './report-text.ts';
+
+/** Column spans of a section 三 row: its label cells fill the 3 label columns, then 7 value columns. */
+function spans(cells: string[]): number[] {
+  if (cells.length === 2 && cells[0]!.startsWith('（本列数据')) return [3, 7];
+  const labels = cells.length - 7;
+  return cells.map((_, i) => (labels >= 1 && i === labels - 1 ? 3 - (labels - 1) : 1));
+}
+
+/** The tab-separated report with each run of tabbed lines as one table (trusted columns). */
+function gridDoc(text: string, ocr: boolean): DocumentModel {
+  const blocks: Block[] = [];
+  let rows: string[][] = [];
+  let inS3 = false;
+  const flush = () => {
+    if (rows.length) blocks.push({ kind: 'table', table: { index: blocks.length, reliableColumns: true,
+      rows: rows.map((r) => { const sp = inS3 ? spans(r) : r.map(() => 1); return r.map((t, i) => ({ text: t, colSpan: sp[i]!, rowSpan: 1, ...(ocr && t ? { confidence: 90 } : {}) })); }) } });
+    rows = [];
+  };
+  for (const raw of text.split('\n')) {
+    const line = raw.startsWith('\t\t商业企业') ? `${raw}\t` : raw;
+    if (line.startsWith('（本列数据')) inS3 = true;
+    if (line.startsWith('四、政府')) { flush(); inS3 = false; }
+    if (line.includes('\t')) rows.push(line.split('\t'));
+    else {
+      flush();
+      blocks.push({ kind: 'paragraph', text: line });
+    }
+  }
+  flush();
+  return { format: ocr ? 'pdf' : 'html', ocr, blocks };
+}
+
+const parse = (parts: ReportParts, ocr: boolean, edit = (t: string) => t) => parseReport(gridDoc(edit(reportText(parts)), ocr)).value;
+const BASE = { new: '2\t1\t0\t0\t0\t0\t3', 'result.granted': '2\t1\t0\t0\t0\t0\t3', 'result.total': '2\t1\t0\t0\t0\t0\t3' };
+
+test('OCR grid: an empty cell at a row\'s edge is not a blank 0 (the sums may restore it); in a printed grid it is', () => {
+  const parts = { s3: { ...BASE, 'result.granted': '\t1\t0\t0\t0\t0\t1', new: '0\t1\t0\t0\t0\t0\t1', 'result.total': '0\t1\t0\t0\t0\t0\t1' } };
+  const ocr = parse(parts, true);
+  assert.notEqual(ocr.cells['s3.result.granted.natural_person']?.kind, 'blank');
+  assert.equal(ocr.values['s3.result.granted.natural_person'], 0);
+  assert.equal(ocr.cells['s3.result.granted.natural_person']!.source, 'derived');
+  const printed = parse(parts, false);
+  assert.equal(printed.cells['s3.result.granted.natural_person']!.kind, 'blank');
+});
+
+test('OCR grid: a character read where a number stands is an unreadable cell; the rest of the row is kept', () => {
+  const r = parse({ s3: { ...BASE, new: '2\t十\t0\t0\t0\t0\t3' } }, true);
+  assert.equal(r.values['s3.new.natural_person'], 2);
+  assert.equal(r.values['s3.new.total'], 3);
+  assert.equal(r.cells['s3.new.commercial']!.source, 'derived'); // 3 − 2 by the row sum
+  assert.equal(r.values['s3.new.commercial'], 1);
+  assert.ok(r.warnings.some((w) => w.code === 'parse.dash' && w.cell === 's3.new.commercial'));
+});
+
+test('OCR punctuation after a label\'s number (「2.,没有现成…」) is numbering, not a value', () => {
+  const s3 = { ...BASE, 'result.unable.not_held': '1\t0\t0\t0\t0\t0\t1', 'result.granted': '1\t1\t0\t0\t0\t0\t2' };
+  const r = parse({ s3 }, true, (t) => t.replace('2.没有现成', '2.,没有现成'));
+  assert.equal(r.values['s3.result.unable.not_held.natural_person'], 1);
+  assert.equal(r.values['s3.result.unable.not_held.total'], 1);
+  assert.equal(r.values['s3.result.unable.needs_creation.natural_person'], 0);
+});
+
+test('section 四: numbers outside its one full table row (a heading, a speck) are not its values', () => {
+  const s4 = '2\t1\t0\t0\t3\t0\t0\t0\t0\t0\t1\t0\t0\t0\t1';
+  const r = parse({ s4 }, true, (t) => t.replace('四、政府信息公开行政复议、行政诉讼情况', '政府信息公开行政复议、行政诉讼情况 1').replace('五、存在', '0\n五、存在'));
+  assert.equal(r.values['s4.review.upheld'], 2);
+  assert.equal(r.values['s4.review.total'], 3);
+  assert.equal(r.values['s4.litigation.after_review.total'], 1);
+  assert.ok(r.warnings.some((w) => w.code === 'parse.s4_outside_grid'));
+});
+
+test('section 二: a short grid row keeps its values by cell; an OCR empty cell stays empty, a printed one is 0', () => {
+  const edit = (t: string) => t.replace('行政规范性文件\t2\t1\t5', '行政规范性文件\t2\t1\t');
+  const ocr = parse({}, true, edit);
+  assert.equal(ocr.values['s2.normative.issued'], 2);
+  assert.equal(ocr.values['s2.normative.repealed'], 1);
+  assert.equal(ocr.values['s2.normative.in_force'], null);
+  assert.ok(ocr.warnings.some((w) => w.code === 'parse.s2_cells_missing'));
+  const printed = parse({}, false, edit);
+  assert.equal(printed.values['s2.normative.in_force'], 0);
+  assert.equal(printed.cells['s2.normative.in_force']!.kind, 'blank');
+});
