@@ -136,3 +136,23 @@ export function loneTotal(stream: Stream, g: ValueToken[]): boolean {
   for (let k = at - 1; k >= 0 && cells[k]!.text.trim() === ''; k--) empties++;
   return empties >= 5 && at - empties > 0;
 }
+
+/**
+ * A short row of a trusted grid placed by its cells: when the row has exactly `n` cells after grid column
+ * `afterCol`, each value goes to its own cell's place; an empty cell is a blank 0 in a row with numbers
+ * (never in OCR, where emptiness may be a lost digit), else it stays empty (null).
+ */
+export function placeByCells(stream: Stream, g: ValueToken[], n: number, afterCol: number): (ValueToken | null)[] | null {
+  if (g.length === 0 || g.length >= n || !g.every((t) => t.reliableGrid && t.rowIndex === g[0]!.rowIndex && t.gridCol !== undefined)) return null;
+  const row = stream.rows[g[0]!.rowIndex]!;
+  const cells = row.cells.filter((c) => (c.gridCol ?? -1) > afterCol);
+  if (cells.length !== n || !g.every((t) => cells.some((c) => c.gridCol === t.gridCol))) return null;
+  if (cells.some((c) => /\p{Script=Han}{2}/u.test(c.text) && !g.some((t) => t.gridCol === c.gridCol))) return null; // a label among them
+  const numbers = g.some((t) => t.kind === 'number');
+  return cells.map((c) => {
+    const t = g.find((x) => x.gridCol === c.gridCol);
+    if (t) return t;
+    const blank = numbers && c.text.trim() === '' && !row.ocr && (c.gridSpan ?? 1) === 1 && (c.rowSpan ?? 1) === 1;
+    return blank ? { kind: 'blank', value: null, raw: '', pos: g[0]!.pos, rowIndex: g[0]!.rowIndex, gridCol: c.gridCol, reliableGrid: true, prov: c.prov } : null;
+  });
+}

@@ -6,7 +6,7 @@
 import { warn } from '../model/result.ts';
 import { findAnchors } from './anchors.ts';
 import { S2_MARKERS, S2_ROWS, type S2Row } from './labels.ts';
-import { emptyRead, incomplete, splitToken, tokensIn, type SectionRead } from './reading.ts';
+import { emptyRead, incomplete, placeByCells, splitToken, tokensIn, type SectionRead } from './reading.ts';
 import { splitDigits } from './split-digits.ts';
 import type { Stream, ValueToken } from './tokenize.ts';
 
@@ -49,25 +49,12 @@ function unlabelled(stream: Stream, tokens: ValueToken[]): boolean {
   return row.cells.every((c) => !/[\p{Script=Han}A-Za-z]/u.test(c.text));
 }
 
-/**
- * A short row of a trusted grid placed by its cells: when the label's row has exactly one cell per column
- * after its label, each value goes to its own cell's column; an empty cell is a blank 0 in a row with
- * numbers (never in OCR, where emptiness may be a lost digit), else it stays empty.
- */
-function placeByCells(stream: Stream, g: ValueToken[], n: number): (ValueToken | null)[] | null {
-  if (g.length === 0 || g.length >= n || !g.every((t) => t.reliableGrid && t.rowIndex === g[0]!.rowIndex && t.gridCol !== undefined)) return null;
+/** A short grid row after its label cell (the last cell of words only), placed by its cells. */
+function shortRow(stream: Stream, g: ValueToken[], n: number): (ValueToken | null)[] | null {
+  if (g.length === 0) return null;
   const row = stream.rows[g[0]!.rowIndex]!;
   const labelCol = Math.max(...row.cells.filter((c) => /\p{Script=Han}/u.test(c.text) && !/\d/.test(c.text)).map((c) => c.gridCol ?? -1));
-  if (labelCol < 0) return null;
-  const cells = row.cells.filter((c) => (c.gridCol ?? -1) > labelCol);
-  if (cells.length !== n || !g.every((t) => cells.some((c) => c.gridCol === t.gridCol))) return null;
-  const numbers = g.some((t) => t.kind === 'number');
-  return cells.map((c) => {
-    const t = g.find((x) => x.gridCol === c.gridCol);
-    if (t) return t;
-    const blank = numbers && c.text.trim() === '' && !row.ocr && (c.gridSpan ?? 1) === 1 && (c.rowSpan ?? 1) === 1;
-    return blank ? { kind: 'blank', value: null, raw: '', pos: g[0]!.pos, rowIndex: g[0]!.rowIndex, gridCol: c.gridCol, reliableGrid: true, prov: c.prov } : null;
-  });
+  return labelCol < 0 ? null : placeByCells(stream, g, n, labelCol);
 }
 
 export function readSection2(stream: Stream, from: number, to: number): S2Read {
@@ -125,7 +112,7 @@ export function readSection2(stream: Stream, from: number, to: number): S2Read {
       read.warnings.push(warn('parse.s2_trailing_values', `s2.${def.row}: ${g.length - cols.length} extra values ignored`));
       return set(g.slice(0, cols.length));
     }
-    const placed = placeByCells(stream, g, cols.length);
+    const placed = shortRow(stream, g, cols.length);
     if (placed) {
       const lost = placed.filter((t) => t === null).length;
       if (lost) read.warnings.push(warn('parse.s2_cells_missing', `s2.${def.row}: ${lost} cell(s) empty or unreadable in the grid`, { cell: `s2.${def.row}` }));

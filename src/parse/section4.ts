@@ -5,7 +5,7 @@
  */
 import { warn } from '../model/result.ts';
 import { S4_COLUMNS, S4_GROUPS, S4_HEADER } from './labels.ts';
-import { byGrid, dropStray, gridBlanks, emptyRead, headerColumns, incomplete, rowOf, splitToken, tokensIn, type SectionRead } from './reading.ts';
+import { byGrid, dropStray, gridBlanks, emptyRead, headerColumns, incomplete, placeByCells, rowOf, splitToken, tokensIn, type SectionRead } from './reading.ts';
 import { groupSumCheck, splitDigits } from './split-digits.ts';
 import type { Stream, ValueToken } from './tokenize.ts';
 
@@ -74,6 +74,13 @@ export function readSection4(stream: Stream, from: number, to: number, used: Set
   }
   if (g.length === 15) {
     set(g);
+    read.found = true;
+    return read;
+  }
+  const placed = placeByCells(stream, g, 15, -1);
+  if (placed) {
+    read.warnings.push(warn('parse.s4_cells_missing', `section 四: ${placed.filter((t) => t === null).length} cell(s) of its table row empty or unreadable`));
+    set(placed);
     read.found = true;
     return read;
   }
