@@ -83,6 +83,7 @@ export function buildStream(rows: Row[]): Stream {
       return;
     }
     const cellTokens: ValueToken[][] = [];
+    const lastNumberCell = row.cells.map((c) => /^[-+]?\d[\d,.]*$/.test(c.text.trim())).lastIndexOf(true);
     row.cells.forEach((cell, ci) => {
       const out: ValueToken[] = [];
       cellTokens[ci] = out;
@@ -114,13 +115,15 @@ export function buildStream(rows: Row[]): Stream {
           continue; // inside a parenthetical note, 第N…, a date, a percentage
         }
         let enumerator = '';
-        if (/^\s*[.][\s.,，、:：]*(?=[\u3400-\u9fff(])/.test(after) && /^[-+]?\d+$/.test(raw)) {
-          enumerator = raw.slice(-1); // 1.属于…, 2.,没有… (OCR) (also glued: 00000001.属于 → 0000000 + enumerator 1)
-          raw = raw.slice(0, -1);
+        // 「2 重复申请」: a grid label cell (left of the row's values) opening with a small number, its dot lost
+        const bareNumbering = row.reliableGrid && ci < lastNumberCell && prev.trim() === '' && /^\d{1,2}$/.test(raw) && /^\s+[\u3400-\u9fff]{2}/.test(after);
+        if (bareNumbering || (/^\s*[.][\s.,，、:：]*(?=[\u3400-\u9fff(])/.test(after) && /^[-+]?\d+$/.test(raw))) {
+          enumerator = bareNumbering ? raw : raw.slice(-1); // 1.属于…, 2.,没有… (OCR) (also glued: 00000001.属于 → 0000000 + enumerator 1)
+          raw = raw.slice(0, raw.length - enumerator.length);
         }
         if (/[-+]$/.test(raw)) raw = '';
         addLabel(before.replace(/\u0000/g, ''), rowIndex);
-        last = start + m[0].length - (enumerator ? 1 : 0);
+        last = start + m[0].length - enumerator.length;
         if (raw === '' || raw === '-' || raw === '+') continue;
         const num = parseNumber(raw);
         if (!num) {

@@ -100,3 +100,14 @@ test('section 四: a row of 15 cells with empty ones at its end keeps its values
   assert.equal(printed.values['s4.litigation.after_review.total'], 0);
   assert.equal(printed.values['s4.review.corrected'], 0);
 });
+
+test('a grid label cell opening with a bare number (「2 重复申请」, its dot lost) is numbering, not a value', () => {
+  const s3 = { ...BASE, 'result.not_processed.duplicate': '1\t0\t0\t0\t0\t0\t1', 'result.granted': '1\t1\t0\t0\t0\t0\t2' };
+  for (const ocr of [true, false]) {
+    const r = parse({ s3 }, ocr, (t) => t.replace('2.重复申请', '2 重复申请'));
+    assert.equal(r.values['s3.result.not_processed.duplicate.natural_person'], 1);
+    assert.equal(r.values['s3.result.not_processed.duplicate.total'], 1);
+    assert.equal(r.cells['s3.result.not_processed.petition.natural_person']!.source, 'read'); // the row above keeps its 7
+    assert.ok(!r.warnings.some((w) => w.code === 'parse.s3_row_incomplete'));
+  }
+});
