@@ -13,6 +13,7 @@ import { minConfidence } from './pdf-lines.ts';
 import type { Gray } from './raster.ts';
 import { cellBox, cellCuts, readStrips, type Cut } from './ocr-strip.ts';
 import { DASH_LIKE, DISAGREE_CONFIDENCE, voteCell } from './ocr-vote.ts';
+import { isSlashStroke, strokeShape } from './ocr-slash.ts';
 
 const DIGITS = ['--psm', '6', '-c', 'tessedit_char_whitelist=0123456789.,-/'];
 const HAN = /\p{Script=Han}/u;
@@ -106,8 +107,14 @@ export async function rereadTableCells(
   for (const [cut, reads] of digitRead.reads) {
     if (replaced.has(cut.cell)) continue;
     const readings = reads.map((ws) => ({ text: ws.map((w) => w.text).join(''), confidence: minConfidence(ws) ?? 0 }));
-    const v = voteCell({ text: cut.first, confidence: minConfidence(cut.cell.words) ?? 0 }, readings[0], readings[1]);
-    if (process.env.NIANBAO_OCR_DEBUG) process.stderr.write(`cell p${page.page} ${JSON.stringify(cut.first)} ${JSON.stringify(readings)} -> ${JSON.stringify(v)}\n`);
+    const shape = strokeShape(g, cut.box);
+    const agreed = readings.length === 2 && readings[0]!.text !== '' && readings[0]!.text === readings[1]!.text && /^\d+$/.test(readings[0]!.text)
+      && Math.min(readings[0]!.confidence, readings[1]!.confidence) >= 80;
+    // one straight slanted stroke is a slash whatever was read there, unless both digit re-reads agree surely
+    const v = isSlashStroke(shape) && !agreed && cut.first !== '/'
+      ? { text: '/', confidence: 80, kind: 'repaired' as const }
+      : voteCell({ text: cut.first, confidence: minConfidence(cut.cell.words) ?? 0 }, readings[0], readings[1]);
+    if (process.env.NIANBAO_OCR_DEBUG) process.stderr.write(`cell p${page.page} ${JSON.stringify(cut.first)} ${JSON.stringify(readings)} -> ${JSON.stringify(v)} ${JSON.stringify(shape)}\n`);
     if (!v) continue;
     const [x0, y0, x1, y1] = cellBox(cut.table, cut.cell);
     const cy = (y0 + y1) / 2;

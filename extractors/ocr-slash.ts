@@ -1,0 +1,50 @@
+/**
+ * A value cell whose ink is one straight stroke rising to the right is a slash (／, "none"), whatever the
+ * OCR read there: the page OCR takes a large ／ for 4, 1, 人 or ) now and then. Pure geometry on the cleaned
+ * raster: the dark pixels inside the cell (its borders cut away) lie along one line (the second moment
+ * across the line tiny beside the one along it), slanted between 25° and 75°.
+ */
+import type { Gray } from './raster.ts';
+
+export interface StrokeShape {
+  /** Dark pixels inside the cell. */
+  ink: number;
+  /** Spread across the main axis over spread along it (0 = a perfect line). */
+  thinness: number;
+  /** Angle of the main axis above the horizontal, degrees (positive: rising to the right). */
+  angle: number;
+  /** Length of the stroke along its axis, in pixels. */
+  length: number;
+}
+
+const DARK = 110;
+/** Border margin cut away, as a share of the cell's side (and at least a few pixels). */
+const MARGIN = 0.08;
+
+export function strokeShape(g: Gray, box: [number, number, number, number]): StrokeShape | null {
+  const [bx0, by0, bx1, by1] = box.map(Math.round) as [number, number, number, number];
+  const mx = Math.max(4, Math.round((bx1 - bx0) * MARGIN));
+  const my = Math.max(4, Math.round((by1 - by0) * MARGIN));
+  const x0 = Math.max(0, bx0 + mx), x1 = Math.min(g.width, bx1 - mx);
+  const y0 = Math.max(0, by0 + my), y1 = Math.min(g.height, by1 - my);
+  let n = 0, sx = 0, sy = 0, sxx = 0, syy = 0, sxy = 0;
+  for (let y = y0; y < y1; y++) {
+    for (let x = x0; x < x1; x++) {
+      if (g.data[y * g.width + x]! >= DARK) continue;
+      n++; sx += x; sy += y; sxx += x * x; syy += y * y; sxy += x * y;
+    }
+  }
+  if (n === 0) return null;
+  const vx = sxx / n - (sx / n) ** 2, vy = syy / n - (sy / n) ** 2, c = sxy / n - (sx / n) * (sy / n);
+  const mid = (vx + vy) / 2, d = Math.sqrt(((vx - vy) / 2) ** 2 + c * c);
+  const l1 = mid + d, l2 = Math.max(0, mid - d);
+  // main axis direction (ex, ey); image y grows downwards, so rising to the right means ey < 0 when ex > 0
+  const theta = 0.5 * Math.atan2(2 * c, vx - vy);
+  const angle = -theta * 180 / Math.PI;
+  return { ink: n, thinness: l1 > 0 ? Math.sqrt(l2 / l1) : 1, angle, length: Math.sqrt(12 * l1) };
+}
+
+/** Whether the cell holds one slash stroke and nothing else (a digit 1 stands upright, 7 and 4 are not one line). */
+export function isSlashStroke(s: StrokeShape | null): boolean {
+  return !!s && s.ink >= 8 && s.thinness < 0.1 && s.angle >= 25 && s.angle <= 75 && s.length >= 20;
+}

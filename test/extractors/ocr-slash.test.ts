@@ -1,0 +1,37 @@
+// A value cell whose ink is one slanted stroke is a slash, whatever the OCR read there.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { isSlashStroke, strokeShape } from '../../extractors/ocr-slash.ts';
+import type { Gray } from '../../extractors/raster.ts';
+
+const W = 120, H = 80;
+/** A white cell with its four borders drawn, and `ink` painted in. */
+function cell(ink: (set: (x: number, y: number) => void) => void): Gray {
+  const data = new Uint8Array(W * H).fill(255);
+  const set = (x: number, y: number) => { if (x >= 0 && y >= 0 && x < W && y < H) data[y * W + x] = 0; };
+  for (let x = 0; x < W; x++) { set(x, 0); set(x, 1); set(x, H - 1); set(x, H - 2); }
+  for (let y = 0; y < H; y++) { set(0, y); set(1, y); set(W - 1, y); set(W - 2, y); }
+  ink(set);
+  return { width: W, height: H, data };
+}
+const BOX: [number, number, number, number] = [0, 0, W, H];
+const line = (set: (x: number, y: number) => void, x0: number, y0: number, x1: number, y1: number, w = 2) => {
+  const n = Math.max(Math.abs(x1 - x0), Math.abs(y1 - y0));
+  for (let i = 0; i <= n; i++) for (let d = 0; d < w; d++) set(Math.round(x0 + ((x1 - x0) * i) / n) + d, Math.round(y0 + ((y1 - y0) * i) / n));
+};
+
+test('a stroke rising to the right across the cell is a slash', () => {
+  const s = strokeShape(cell((set) => line(set, 40, 65, 80, 15)), BOX);
+  assert.ok(isSlashStroke(s), JSON.stringify(s));
+});
+
+test('digits are not: an upright 1, a 7 (bar and stem), a 4, two digits; nor an empty cell (its borders cut away)', () => {
+  const one = cell((set) => line(set, 20, 20, 20, 60));
+  const seven = cell((set) => { line(set, 15, 20, 40, 20); line(set, 40, 20, 25, 60); });
+  const four = cell((set) => { line(set, 30, 20, 15, 45); line(set, 15, 45, 40, 45); line(set, 32, 20, 32, 60); });
+  const twelve = cell((set) => { line(set, 15, 20, 15, 60); line(set, 25, 25, 40, 20); line(set, 40, 20, 25, 60); line(set, 25, 60, 42, 60); });
+  for (const [name, g] of [['1', one], ['7', seven], ['4', four], ['12', twelve]] as const) {
+    assert.equal(isSlashStroke(strokeShape(g, BOX)), false, name);
+  }
+  assert.equal(strokeShape(cell(() => {}), BOX), null);
+});
