@@ -110,7 +110,10 @@ export function readSection3(stream: Stream, from: number, to: number): S3Read {
   const anchors = findAnchors(stream.labels, S3_ROWS, from, to);
   if (anchors.length < 3) return read;
   read.found = true;
-  const groups = anchors.map((a, i) => tokensIn(stream, a.start, i + 1 < anchors.length ? anchors[i + 1]!.start : to));
+  // A label in a trusted grid takes values from grid rows only: a page number or speck on a line of its own
+  // after the table is not a value.
+  const groups = anchors.map((a, i) => tokensIn(stream, a.start, i + 1 < anchors.length ? anchors[i + 1]!.start : to)
+    .filter((t) => t.reliableGrid || !stream.rows[rowOf(stream, a.end - 1)]!.reliableGrid));
   const rowCode = (idx: number) => S3_ROWS[idx]!.row;
 
   // 「3.其他」 alone can come from a repeated header (…其他 总计): the two distinctive sub-rows decide.

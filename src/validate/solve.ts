@@ -64,6 +64,7 @@ function deriveDirect(values: Map<string, number | null>, eqs: readonly Equation
  */
 function deriveBounds(values: Map<string, number | null>, eqs: readonly Equation[]): Derivation[] {
   const usable = eqs.filter((e) => [...e.lhs, ...e.rhs].every((c) => values.has(c)));
+  if (!usable.some((e) => [...e.lhs, ...e.rhs].some((c) => values.get(c) == null))) return [];
   const lo = new Map<string, number>();
   const hi = new Map<string, number>();
   const why = new Map<string, Set<string>>();

@@ -111,3 +111,13 @@ test('a grid label cell opening with a bare number (「2 重复申请」, its do
     assert.ok(!r.warnings.some((w) => w.code === 'parse.s3_row_incomplete'));
   }
 });
+
+test('a number on a line of its own after the grid (a page number, a speck) is not a value of the last row', () => {
+  const s3 = { ...BASE, carried_out: '\t2\t\t\t3\t\t5' };
+  const text = reportText({ s3 }).replace('四、政府信息公开行政复议', '1\n四、政府信息公开行政复议');
+  const r = parseReport(gridDoc(text, true)).value;
+  assert.equal(r.values['s3.carried_out.commercial'], 2);
+  assert.equal(r.values['s3.carried_out.legal_service'], 3);
+  assert.equal(r.values['s3.carried_out.total'], 5);
+  assert.notEqual(r.cells['s3.carried_out.total']?.raw, '1');
+});
