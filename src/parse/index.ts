@@ -23,7 +23,7 @@ import { readSection4 } from './section4.ts';
 import { detectTemplate } from './template.ts';
 import { buildStream, type ValueToken } from './tokenize.ts';
 
-export const PARSER_VERSION = '0.3.0';
+export const PARSER_VERSION = '0.3.1';
 
 export interface ParseHints {
   /** The source's own title (HTML <title>, crawled link text), a fallback for year and body. */
@@ -115,6 +115,7 @@ export function parseReport(doc: DocumentModel, hints: ParseHints = {}): Result<
   record.checks = [...checks, ...narrative];
   for (const [code, cell] of Object.entries(record.cells)) {
     if (cell.source === 'read' && (cell.provenance.confidence ?? 100) < LOW_CONFIDENCE) flagged.add(code);
+    if (cell.rule?.startsWith('ocr_repair:')) flagged.add(code); // not what the page shows: a researcher checks it
   }
   if (doc.ocr) flagUnverifiedOcr(record, checks, flagged, warnings);
   record.flagged = codes.filter((c) => flagged.has(c));

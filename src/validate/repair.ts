@@ -2,7 +2,8 @@
  * OCR repair: a digit misread by OCR (0 read as 1, a speck read as 4) breaks the sums it takes part in.
  * A read cell is re-derived only when two independent checks agree on its value: with the cell cleared,
  * the rules force one value under which every assessable check containing the cell passes, and at least two
- * do (its row and its column). When two cells of one failing check could each be repaired, neither is.
+ * do (its row and its column). When two cells of one failing check could each be repaired, neither is; nor is
+ * a cell whose reading makes one of its checks hold (a printed row that adds up, in a source breaking a rule).
  * For OCR'd documents only: a printed source that breaks a rule keeps its numbers.
  */
 import { evaluate } from './check.ts';
@@ -26,6 +27,8 @@ function implied(eq: Equation, code: string, values: Map<string, number | null>)
 function forcedRepair(values: Map<string, number | null>, eqs: readonly Equation[], code: string, doubtful: ReadonlySet<string>): Derivation | null {
   const own = eqs.filter((e) => e.lhs.includes(code) || e.rhs.includes(code));
   if (own.length < 2) return null;
+  // A check that holds with the readings as they are speaks for them: the source may break the other rule.
+  if (own.some((e) => implied(e, code, values) === values.get(code))) return null;
   const trial = new Map(values);
   for (const c of doubtful) if (trial.has(c)) trial.set(c, null);
   trial.set(code, null);

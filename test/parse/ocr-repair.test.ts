@@ -15,7 +15,7 @@ const doc = (ocr: boolean): DocumentModel => ({
   blocks: reportText({ s3: S3 }).split('\n').map((text) => ({ kind: 'paragraph' as const, text })),
 });
 
-test('OCR: a digit both its sums contradict is re-derived and marked, the checks then pass', () => {
+test('OCR: a digit both its sums contradict is re-derived, marked and flagged; the checks then pass', () => {
   const r = parseReport(doc(true)).value;
   const code = 's3.result.withheld.third_party.research';
   assert.equal(r.values[code], 0);
@@ -24,6 +24,7 @@ test('OCR: a digit both its sums contradict is re-derived and marked, the checks
   assert.match(r.cells[code]!.rule!, /^ocr_repair:/);
   assert.ok(r.warnings.some((w) => w.code === 'parse.ocr_repaired' && w.cell === code));
   assert.ok(r.checks.every((c) => c.status !== 'fail'));
+  assert.ok(r.flagged.includes(code)); // not what the page shows: flagged for a look
 });
 
 test('a printed source keeps the same numbers as printed, flagged', () => {

@@ -37,3 +37,12 @@ test('only readable cells are repaired; the others keep their values', () => {
   assert.deepEqual(repairOcr(v, EQS, new Set(['a', 'b'])), []);
   assert.equal(v.get('c'), 1);
 });
+
+test('a reading that makes one of its checks hold is not repaired (the source may break the other rule)', () => {
+  // d and r2 read 5 and 5: row 2 holds as read (0 + 5 = 5) while column 2 and the grand total fail.
+  // A doubtful d lets the other rules force d = 4 and r2 = 4, but the printed row adds up: nothing changes.
+  const v = table({ d: 5, r2: 5 });
+  assert.deepEqual(repairOcr(v, EQS, all(v), new Set(['d'])), []);
+  assert.equal(v.get('d'), 5);
+  assert.equal(v.get('r2'), 5);
+});
