@@ -33,7 +33,7 @@ export const S3_ROWS: RowLabel[] = [
   { row: 'result.not_processed.publication', keys: [/出版物/] },
   { row: 'result.not_processed.excessive', keys: [/大量反复/, /大量.{0,2}申请/] },
   { row: 'result.not_processed.confirm_reissue', keys: [/确认或重/, /重新出具/, /已获取信息/] },
-  { row: 'result.other.total', keys: [/\(六\)其他处理/, /六\)?其他处理/, /其他处理/, /\(六\)其他/] },
+  { row: 'result.other.total', keys: [/\(六\)其他处理/, /六\)?其他处理/, /其他处理/, /\(六\)其他/, /其他处(?!罚)/] },
   { row: 'result.other.no_correction', keys: [/逾期不补正/, /不补正/, /无正当理由逾期/] },
   { row: 'result.other.fee_unpaid', keys: [/收费通知/, /缴纳费用/, /未按收费/] },
   { row: 'result.other.misc', keys: [/\d\.其他(?!法律|处理|结果|对外|组织|需要)/, /其他(?=\(七\)|七\)|总计|合计)/] },

@@ -68,10 +68,10 @@ test('values below a wholly empty row, on a row whose label was lost, are not gi
 });
 
 /** The 2019 layout's single （六）其他处理 row in place of the 2021 sub-rows, its cells given. */
-function singleOther(html: string, cells: string[]): string {
+function singleOther(html: string, cells: string[], label = '(六) 其他处理'): string {
   const lines = html.split('\n').filter((l) => !/逾期不补正|收费通知|3\.其他/.test(l));
   const at = lines.findIndex((l) => l.includes('(七) 总计'));
-  lines.splice(at, 0, `<tr><td></td><td colspan="2">(六) 其他处理</td>${cells.map((c) => `<td>${c}</td>`).join('')}</tr>`);
+  lines.splice(at, 0, `<tr><td></td><td colspan="2">${label}</td>${cells.map((c) => `<td>${c}</td>`).join('')}</tr>`);
   return lines.join('\n');
 }
 
@@ -96,4 +96,12 @@ test('a table cut after 「(七) 总」 (its last character lost) still reads th
   assert.equal(out.cells!['s3.result.total.natural_person']!.source, 'read');
   assert.equal(out.values!['s3.carried_out.natural_person'], 0); // R3.1: 5 + 0 = 5 + carried_out
   assert.equal(out.cells!['s3.carried_out.natural_person']!.source, 'derived');
+});
+
+test('the single （六） row is found with its label cut short by OCR (「) 其他处」)', async () => {
+  const base = htmlReport({ new: '2\t0\t0\t0\t0\t0\t2', 'result.granted': '1\t0\t0\t0\t0\t0\t1', 'result.total': '2\t0\t0\t0\t0\t0\t2' });
+  const out = await parseBytes(Buffer.from(singleOther(base, ['1', '0', '0', '0', '0', '0', '1'], ') 其他处')), { file: 'o.html' });
+  assert.equal(out.template, 'hybrid');
+  assert.equal(out.values!['s3.result.other.total.natural_person'], 1);
+  assert.equal(out.cells!['s3.result.other.total.natural_person']!.source, 'read');
 });
