@@ -15,6 +15,8 @@ const SLASH_WITH_BORDER = /^[1|lI!:;,.]{0,2}[\/／][1|lI!:;,.]{0,2}$/;
 export const EMPTY_FILL_CONFIDENCE = 50;
 /** Confidence given to a cell whose readings disagree. */
 export const DISAGREE_CONFIDENCE = 20;
+/** Least confidence of each digit re-read for a slash both see to overrule the page reading. */
+const SURE_SLASH = 80;
 /** Highest confidence given to a repaired cell (it was not what the page OCR read). */
 const REPAIR_CAP = 80;
 
@@ -55,6 +57,9 @@ export function voteCell(first: Reading, same?: Reading, other?: Reading): Verdi
   if (DASH_LIKE.test(raw)) return raw === '—' ? undefined : { text: '—', confidence: Math.min(REPAIR_CAP, first.confidence), kind: 'repaired' };
   // A slash standing for "none" next to a cell border: the border is read as 1 or | beside it (「1/」, 「/1」).
   if (raw !== '/' && SLASH_WITH_BORDER.test(raw)) return { text: '/', confidence: Math.min(REPAIR_CAP, first.confidence), kind: 'repaired' };
+  // Both digit re-reads see a slash, surely: the page's 1, 0 or 10 there was the slash misread.
+  const slash = (r?: Reading) => !!r && /^[\/／]$/.test(r.text.replace(/[\s.,]/g, '')) && r.confidence >= SURE_SLASH;
+  if (raw !== '/' && slash(same) && slash(other)) return { text: '/', confidence: REPAIR_CAP, kind: 'repaired' };
   if (SYMBOL.test(raw) && !/\d/.test(raw)) return undefined;
   const a = trimPoints(digitLike(raw));
   const aClean = CLEAN_NUMBER.test(a);

@@ -56,3 +56,11 @@ test('a slash read with the cell border beside it (「1/」, 「/1」, 「|/」)
   assert.equal(voteCell(r('/', 90), r('1'), r('1')), undefined);
   assert.notEqual(voteCell(r('11', 90), r('11'), r('11'))?.text, '/');
 });
+
+test('a slash both digit re-reads see surely overrules the page\'s 1, 0, 10 or nothing; an unsure one does not', () => {
+  for (const page of ['1', '0', '10', '']) {
+    assert.deepEqual(voteCell(r(page, 95), r('/', 86), r('/', 92))?.text, '/', page);
+  }
+  assert.notEqual(voteCell(r('10', 95), r('/', 60), r('/', 92))?.text, '/');
+  assert.notEqual(voteCell(r('10', 95), r('10', 90), r('/', 92))?.text, '/');
+});
