@@ -3,7 +3,7 @@
 // Usage: node scripts/run-tests.mjs [filter-substring ...]
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 
 function walk(dir) {
   const out = [];
@@ -25,8 +25,24 @@ if (files.length === 0) {
   console.error('no test files matched');
   process.exit(1);
 }
-const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', ...files], {
-  stdio: 'inherit',
+// The TAP output is passed through as it comes; its summary gives the closing line `N passed, N failed`.
+const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', ...files], {
+  stdio: ['inherit', 'pipe', 'inherit'],
   env: { ...process.env, NODE_NO_WARNINGS: '1' },
 });
-process.exit(r.status ?? 1);
+let tail = '';
+child.stdout.on('data', (chunk) => {
+  process.stdout.write(chunk);
+  tail = (tail + chunk.toString()).slice(-4000);
+});
+child.on('close', (code, signal) => {
+  const count = (name) => {
+    const last = [...tail.matchAll(new RegExp(`^# ${name} (\\d+)$`, 'gm'))].pop();
+    return last ? Number(last[1]) : NaN;
+  };
+  const passed = count('pass');
+  const failed = count('fail');
+  if (Number.isFinite(passed) && Number.isFinite(failed)) console.log(`${passed} passed, ${failed} failed`);
+  else console.log(`test run ended without a summary (${signal ?? `exit ${code}`})`);
+  process.exit(code ?? 1);
+});
