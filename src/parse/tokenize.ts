@@ -65,6 +65,14 @@ function makeToken(stream: Stream, row: Row, cell: RowCell, rowIndex: number, ki
   };
 }
 
+const NUMBER_CELL = /^\s*[-+]?\d[\d,.]*\s*$/;
+
+/** Index of the row's last cell holding just a number (-1 if none). */
+function lastNumberCellOf(row: Row): number {
+  for (let i = row.cells.length - 1; i >= 0; i--) if (NUMBER_CELL.test(row.cells[i]!.text)) return i;
+  return -1;
+}
+
 export function buildStream(rows: Row[]): Stream {
   const stream: Stream = { labels: '', rowPos: [], tokens: [], rows };
   const addLabel = (text: string, _rowIndex: number) => {
@@ -83,7 +91,7 @@ export function buildStream(rows: Row[]): Stream {
       return;
     }
     const cellTokens: ValueToken[][] = [];
-    const lastNumberCell = row.cells.map((c) => /^[-+]?\d[\d,.]*$/.test(c.text.trim())).lastIndexOf(true);
+    const lastNumberCell = row.reliableGrid ? lastNumberCellOf(row) : -1;
     row.cells.forEach((cell, ci) => {
       const out: ValueToken[] = [];
       cellTokens[ci] = out;
