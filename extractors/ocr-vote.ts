@@ -43,6 +43,15 @@ export function digitLike(text: string): string {
   return t.replace(/[oO]/g, '0').replace(/[lI|]/g, '1');
 }
 
+/** The reading without one lone border-like mark (1, |, l) set apart by a space at its start or end, else null. */
+function withoutEdgeMark(text: string): string | null {
+  const parts = text.trim().split(/\s+/);
+  if (parts.length !== 2) return null;
+  const mark = (p: string) => /^[1|lI!]$/.test(p);
+  const rest = mark(parts[1]!) ? parts[0]! : mark(parts[0]!) ? parts[1]! : null;
+  return rest !== null && CLEAN_NUMBER.test(rest) ? rest : null;
+}
+
 /** Confidence of a cell where the page reading and the independent (eng) re-read disagree. */
 export const CONTESTED_CONFIDENCE = 40;
 
@@ -69,6 +78,11 @@ export function voteCell(first: Reading, same?: Reading, other?: Reading): Verdi
   };
   const c = clean(same);
   const e = clean(other);
+  // 「0 1」, 「| 5」: a border remnant standing apart at an edge of the page reading; the re-reads read the rest
+  const core = withoutEdgeMark(first.text);
+  if (core !== null && (c || e) && [c, e].every((x) => !x || x.text === core)) {
+    return { text: core, confidence: Math.min(REPAIR_CAP, Math.max(c?.confidence ?? 0, e?.confidence ?? 0)), kind: 'repaired' };
+  }
   const verdict = (text: string, confidence: number, kind: Verdict['kind']): Verdict | undefined => {
     // An empty page reading may be a blank cell or a lost label: only a sure, agreed number fills it.
     if (raw === '' && (kind === 'disagree' || confidence < EMPTY_FILL_CONFIDENCE)) return undefined;

@@ -64,3 +64,11 @@ test('a slash both digit re-reads see surely overrules the page\'s 1, 0, 10 or n
   assert.notEqual(voteCell(r('10', 95), r('/', 60), r('/', 92))?.text, '/');
   assert.notEqual(voteCell(r('10', 95), r('10', 90), r('/', 92))?.text, '/');
 });
+
+test('a border remnant set apart at an edge of the page reading (「0 1」) goes when the re-reads read the rest', () => {
+  assert.deepEqual(voteCell(r('0 1', 60), r('0.', 38), r('0-', 31))?.text, '0');
+  assert.deepEqual(voteCell(r('| 25', 60), r('25', 90), r('25', 92))?.text, '25');
+  // spaced digits of one number stay one number when the re-reads read it whole
+  assert.notEqual(voteCell(r('1 1', 60), r('11', 90), r('11', 92))?.text, '1');
+  assert.notEqual(voteCell(r('1 1', 60), r('11', 90))?.text, '1');
+});
