@@ -1,6 +1,7 @@
 /** Shared pieces of the section readers: what a section reader returns, token ranges, column maps. */
 import { warn, type Message } from '../model/result.ts';
 import type { Stream, ValueToken } from './tokenize.ts';
+import type { Row, RowCell } from './rows.ts';
 
 /** A run of glued digits with several possible splits; the rules pick one later, or none. */
 export interface Glued {
@@ -74,6 +75,16 @@ export function byGrid(tokens: ValueToken[], columns: Map<string, number>): Map<
  * cell standing alone counts (a merged span lost its values instead), never an OCR cell (its emptiness may
  * be a lost digit). Adds them to `mapped` as blanks and returns their names.
  */
+/**
+ * A blank 0 for an empty grid cell standing alone (not a merged span, which lost its values instead) in a
+ * printed grid, placed beside `at` (a token of its row); null for any other cell, and always in OCR, where
+ * an empty cell may be a lost digit.
+ */
+function blankCell(row: Row, cell: RowCell, at: ValueToken): ValueToken | null {
+  if (cell.text.trim() !== '' || (cell.gridSpan ?? 1) !== 1 || (cell.rowSpan ?? 1) !== 1 || row.ocr) return null;
+  return { kind: 'blank', value: null, raw: '', pos: at.pos, rowIndex: at.rowIndex, gridCol: cell.gridCol, reliableGrid: true, prov: cell.prov };
+}
+
 export function gridBlanks(stream: Stream, mapped: Map<string, ValueToken>, columns: Map<string, number>): string[] {
   const tokens = [...mapped.values()];
   const first = tokens[0];
@@ -83,8 +94,9 @@ export function gridBlanks(stream: Stream, mapped: Map<string, ValueToken>, colu
   for (const [name, col] of columns) {
     if (mapped.has(name)) continue;
     const cell = row.cells.find((c) => c.gridCol === col);
-    if (!cell || cell.text.trim() !== '' || (cell.gridSpan ?? 1) !== 1 || (cell.rowSpan ?? 1) !== 1 || row.ocr) continue;
-    mapped.set(name, { kind: 'blank', value: null, raw: '', pos: first.pos, rowIndex: first.rowIndex, gridCol: col, reliableGrid: true, prov: cell.prov });
+    const blank = cell ? blankCell(row, cell, first) : null;
+    if (!blank) continue;
+    mapped.set(name, blank);
     added.push(name);
   }
   return added;
@@ -149,10 +161,5 @@ export function placeByCells(stream: Stream, g: ValueToken[], n: number, afterCo
   if (cells.length !== n || !g.every((t) => cells.some((c) => c.gridCol === t.gridCol))) return null;
   if (cells.some((c) => /\p{Script=Han}{2}/u.test(c.text) && !g.some((t) => t.gridCol === c.gridCol))) return null; // a label among them
   const numbers = g.some((t) => t.kind === 'number');
-  return cells.map((c) => {
-    const t = g.find((x) => x.gridCol === c.gridCol);
-    if (t) return t;
-    const blank = numbers && c.text.trim() === '' && !row.ocr && (c.gridSpan ?? 1) === 1 && (c.rowSpan ?? 1) === 1;
-    return blank ? { kind: 'blank', value: null, raw: '', pos: g[0]!.pos, rowIndex: g[0]!.rowIndex, gridCol: c.gridCol, reliableGrid: true, prov: c.prov } : null;
-  });
+  return cells.map((c) => g.find((x) => x.gridCol === c.gridCol) ?? (numbers ? blankCell(row, c, g[0]!) : null));
 }
