@@ -108,12 +108,7 @@ export async function rereadTableCells(
     if (replaced.has(cut.cell)) continue;
     const readings = reads.map((ws) => ({ text: ws.map((w) => w.text).join(''), confidence: minConfidence(ws) ?? 0 }));
     const shape = strokeShape(g, cut.box);
-    const agreed = readings.length === 2 && readings[0]!.text !== '' && readings[0]!.text === readings[1]!.text && /^\d+$/.test(readings[0]!.text)
-      && Math.min(readings[0]!.confidence, readings[1]!.confidence) >= 80;
-    // one straight slanted stroke is a slash whatever was read there, unless both digit re-reads agree surely
-    const v = isSlashStroke(shape) && !agreed && cut.first !== '/'
-      ? { text: '/', confidence: 80, kind: 'repaired' as const }
-      : voteCell({ text: cut.first, confidence: minConfidence(cut.cell.words) ?? 0 }, readings[0], readings[1]);
+    const v = voteCell({ text: cut.first, confidence: minConfidence(cut.cell.words) ?? 0 }, readings[0], readings[1], isSlashStroke(shape));
     if (process.env.NIANBAO_OCR_DEBUG) process.stderr.write(`cell p${page.page} ${JSON.stringify(cut.first)} ${JSON.stringify(readings)} -> ${JSON.stringify(v)} ${JSON.stringify(shape)}\n`);
     if (!v) continue;
     const [x0, y0, x1, y1] = cellBox(cut.table, cut.cell);

@@ -1,7 +1,8 @@
 /**
  * Pure vote between readings of one table value cell: the page OCR's reading and digit-whitelisted re-reads
- * (tesseract chi_sim and eng). A number two readings agree on wins; a lone reading contradicted by another
- * clean number is kept only with a low confidence, so the parser flags it instead of trusting it.
+ * (tesseract chi_sim and eng), and the cell's shape. A number two readings agree on wins; a lone reading
+ * contradicted by another clean number is kept only with a low confidence, so the parser flags it instead of
+ * trusting it.
  */
 
 export const CLEAN_NUMBER = /^[-+]?\d[\d,.]*%?$/;
@@ -15,7 +16,7 @@ const SLASH_WITH_BORDER = /^[1|lI!:;,.]{0,2}[\/／][1|lI!:;,.]{0,2}$/;
 export const EMPTY_FILL_CONFIDENCE = 50;
 /** Confidence given to a cell whose readings disagree. */
 export const DISAGREE_CONFIDENCE = 20;
-/** Least confidence of each digit re-read for a slash both see to overrule the page reading. */
+/** Least confidence of both digit re-reads for what they agree on (a slash, a number) to overrule the rest. */
 const SURE_SLASH = 80;
 /** Highest confidence given to a repaired cell (it was not what the page OCR read). */
 const REPAIR_CAP = 80;
@@ -60,8 +61,12 @@ export const CONTESTED_CONFIDENCE = 40;
  * chi_sim: it tends to repeat the page's mistakes) and with an independent model (`other`, eng). Returns
  * undefined when the page reading stands as it is.
  */
-export function voteCell(first: Reading, same?: Reading, other?: Reading): Verdict | undefined {
+export function voteCell(first: Reading, same?: Reading, other?: Reading, slashStroke = false): Verdict | undefined {
   const raw = first.text.replace(/\s+/g, '');
+  // The cell's ink is one slanted stroke (ocr-slash.ts): a slash, whatever was read, unless both digit
+  // re-reads read the same number surely.
+  const sureNumber = !!same && !!other && /^\d+$/.test(same.text) && same.text === other.text && Math.min(same.confidence, other.confidence) >= SURE_SLASH;
+  if (slashStroke && first.text !== '/' && !sureNumber) return { text: '/', confidence: REPAIR_CAP, kind: 'repaired' };
   // Dashes standing for "none" are read as 一 (Han "one") by chi_sim: written back as a dash.
   if (DASH_LIKE.test(raw)) return raw === '—' ? undefined : { text: '—', confidence: Math.min(REPAIR_CAP, first.confidence), kind: 'repaired' };
   // A slash standing for "none" next to a cell border: the border is read as 1 or | beside it (「1/」, 「/1」).

@@ -72,3 +72,10 @@ test('a border remnant set apart at an edge of the page reading (「0 1」) goes
   assert.notEqual(voteCell(r('1 1', 60), r('11', 90), r('11', 92))?.text, '1');
   assert.notEqual(voteCell(r('1 1', 60), r('11', 90))?.text, '1');
 });
+
+test('a cell shaped as one slanted stroke is a slash, unless both re-reads read the same number surely', () => {
+  assert.equal(voteCell(r('4', 95), r('', 0), r('4', 82), true)?.text, '/');
+  assert.equal(voteCell(r('人', 50), undefined, undefined, true)?.text, '/');
+  assert.equal(voteCell(r('7', 95), r('7', 90), r('7', 92), true), undefined); // the page reading stands
+  assert.equal(voteCell(r('/', 95), r('/', 90), r('/', 92), true), undefined);
+});
