@@ -1,10 +1,15 @@
 /**
- * Anchors of an HTML page (pure): resolved URL, best text (link text or title attribute), and the text of
- * the enclosing list item or table row (for the publication date). JS variables and template hrefs are
- * skipped.
+ * Anchors of an HTML page (pure): resolved URL, best text (link text or title attribute), the text of the
+ * enclosing list item or table row (for the publication date), and where the link came from. Besides plain
+ * `href`s it reads the links that are not plain hrefs: `onclick="window.open('…')"` / `location.href=…`,
+ * `data-href` / `data-url`, GET forms made only of hidden fields, and pdf.js viewers (`viewer.html?file=…`,
+ * whose target file is the link). JS variables and template hrefs are skipped.
  */
 import * as cheerio from 'cheerio';
+import type { AnyNode } from 'domhandler';
 import { canonicalUrl } from './canonical.ts';
+
+export type AnchorSource = 'href' | 'onclick' | 'data' | 'form' | 'viewer' | 'script';
 
 export interface Anchor {
   /** Absolute URL, resolved against the page (and `<base href>`), canonicalised. */
@@ -13,6 +18,10 @@ export interface Anchor {
   text: string;
   /** Text of the enclosing li / tr / dd / p, for dates next to the link. */
   context: string;
+  /** How the link was written (plain href by default). */
+  source?: AnchorSource;
+  /** The link sits in the page's header, navigation or footer (site-wide chrome, not content). */
+  chrome?: boolean;
 }
 
 /** hrefs that are not URLs: JS, templates, string concatenation left over from scripts. */
@@ -36,7 +45,7 @@ function bestText(text: string, title: string): string {
   if (!title) return text;
   if (!text) return title;
   const truncated = /(…|\.\.\.|。。。)$/.test(text);
-  if (truncated || (title.length > text.length && title.includes(text.replace(/(…|\.\.\.)$/, '')))) return title;
+  if (truncated || (title.length > text.length && title.includes(text.replace(/(…|\.\.\.|。。。)$/, '')))) return title;
   return text;
 }
 
@@ -46,20 +55,104 @@ export function pageBase(html: string | cheerio.CheerioAPI, pageUrl: string): st
   return (base && canonicalUrl(base, pageUrl)) || pageUrl;
 }
 
-export function anchorsOf(html: string | cheerio.CheerioAPI, pageUrl: string): Anchor[] {
+/** The URL a script snippet navigates to: window.open('…'), location.href = '…', location.assign('…'). */
+export function scriptTarget(js: string): string | undefined {
+  const m =
+    /(?:window\.open|location\.assign|location\.replace|window\.location\.assign)\s*\(\s*(["'])([^"']+)\1/.exec(js) ??
+    /(?:window\.|document\.|top\.|parent\.|self\.)?location(?:\.href)?\s*=\s*(["'])([^"']+)\1/.exec(js) ??
+    // A page helper called with a URL literal: openUrl('/a/b.html'), goto("…"), showDetail('x.shtml').
+    /\b[A-Za-z_$][\w$]*\s*\(\s*(["'])((?:https?:\/\/|\/|\.\.?\/)[^"'\s]+|[^"'\s]+\.(?:s?html?|jsp|aspx?|php|pdf|docx?|wps)(?:\?[^"'\s]*)?)\1/.exec(js);
+  return m?.[2];
+}
+
+/** pdf.js viewers and file previews: the file they open is the link. */
+export function viewerTarget(url: string): string | undefined {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return undefined;
+  }
+  if (!/viewer|preview|pdfjs|view\.(html|jsp|aspx?)|showfile|readfile|online/i.test(u.pathname)) return undefined;
+  for (const key of ['file', 'url', 'src', 'path', 'fileurl', 'fileUrl', 'filePath']) {
+    const v = u.searchParams.get(key);
+    if (v && /\.(pdf|docx?|wps|rtf|ofd)(\?|$)|download|attach|upload|file/i.test(v)) return canonicalUrl(v, url);
+  }
+  return undefined;
+}
+
+const CHROME = 'header, footer, nav, .header, .footer, .nav, .navbar, .menu, #header, #footer, #nav, .top, .bottom, .foot, .head';
+
+export interface AnchorOptions {
+  /** Also mark anchors inside header / nav / footer (costs a closest() per anchor). Default false. */
+  chrome?: boolean;
+}
+
+export function anchorsOf(html: string | cheerio.CheerioAPI, pageUrl: string, options: AnchorOptions = {}): Anchor[] {
   const $ = typeof html === 'string' ? cheerio.load(html) : html;
   const base = pageBase($, pageUrl);
   const out: Anchor[] = [];
-  $('a[href], area[href]').each((_, el) => {
-    const a = $(el);
-    const href = a.attr('href') ?? '';
+  const push = (el: AnyNode, href: string, source: AnchorSource, textOverride?: string): void => {
     if (isJunkHref(href)) return;
-    const url = canonicalUrl(href, base);
+    let url = canonicalUrl(href, base);
     if (!url) return;
-    const text = bestText(clean(a.text()), clean(a.attr('title')));
+    const file = viewerTarget(url);
+    if (file) (url = file), (source = 'viewer');
+    const a = $(el);
+    const text = textOverride ?? bestText(clean(a.text()), clean(a.attr('title')));
     const holder = a.closest('li, tr, dd, dt, p, td');
     const context = clean(holder.length ? holder.text() : a.parent().text()).slice(0, 300);
-    out.push({ url, text, context });
+    const anchor: Anchor = { url, text, context };
+    if (source !== 'href') anchor.source = source;
+    if (options.chrome && a.closest(CHROME).length > 0) anchor.chrome = true;
+    out.push(anchor);
+  };
+  $('a[href], area[href]').each((_, el) => {
+    const href = $(el).attr('href') ?? '';
+    if (/^\s*(javascript:|#)/i.test(href) || href.trim() === '') {
+      const target = scriptTarget(`${href} ${$(el).attr('onclick') ?? ''}`);
+      if (target) push(el, target, 'onclick');
+      return;
+    }
+    push(el, href, 'href');
+  });
+  $('[onclick]:not(a), [data-href], [data-url], [data-link]').each((_, el) => {
+    const e = $(el);
+    const data = e.attr('data-href') ?? e.attr('data-url') ?? e.attr('data-link');
+    const target = data ?? scriptTarget(e.attr('onclick') ?? '');
+    if (target && (!e.is('a') || !e.attr('href') || /^\s*(javascript:|#)/i.test(e.attr('href') ?? ''))) push(el, target, data ? 'data' : 'onclick');
+  });
+  $('form').each((_, el) => {
+    const f = $(el);
+    if ((f.attr('method') ?? 'get').toLowerCase() !== 'get') return;
+    const inputs = f.find('input, select, textarea').toArray();
+    const kindOf = (i: AnyNode): string => {
+      const tag = (i as { tagName?: string }).tagName ?? '';
+      return tag === 'select' ? 'select' : tag === 'textarea' ? 'text' : ($(i).attr('type') ?? 'text').toLowerCase();
+    };
+    // A search form (a text box for the visitor) is not a link.
+    if (inputs.some((i) => !['hidden', 'submit', 'button', 'image', 'select'].includes(kindOf(i)))) return;
+    const params = new URLSearchParams();
+    for (const i of inputs) {
+      const name = $(i).attr('name');
+      if (name && kindOf(i) === 'hidden') params.set(name, $(i).attr('value') ?? '');
+    }
+    const action = f.attr('action') ?? pageUrl;
+    const withParams = (p: URLSearchParams): string => (p.size ? `${action}${action.includes('?') ? '&' : '?'}${p.toString()}` : action);
+    const select = inputs.find((i) => kindOf(i) === 'select' && $(i).attr('name'));
+    if (select) {
+      // A choice of years or organs: one link per option (bounded).
+      $(select).find('option').slice(0, 40).each((__, o) => {
+        const value = $(o).attr('value') ?? clean($(o).text());
+        if (!value) return;
+        const p = new URLSearchParams(params);
+        p.set($(select).attr('name') as string, value);
+        push(el, withParams(p), 'form', clean($(o).text()));
+      });
+      return;
+    }
+    const label = clean(f.find('button').first().text() || f.find('input[type=submit]').attr('value') || f.attr('title') || '');
+    push(el, withParams(params), 'form', label);
   });
   return out;
 }

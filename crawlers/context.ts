@@ -44,6 +44,8 @@ export interface RunContext {
   robotsCache: Map<string, Promise<RobotsRules>>;
   /** Smallest rps of the sites sharing a host. */
   hostRps: Map<string, number>;
+  /** sha256 of the list pages seen per site in this run (a page repeating another adds nothing). */
+  listHashes: Map<string, Set<string>>;
 }
 
 /** Thrown inside a gated task when the crawl was aborted before the request started. */
@@ -51,8 +53,8 @@ export class AbortedBeforeStart extends Error {
   override name = 'AbortedBeforeStart';
 }
 
-/** GET through the host gate, with the run's User-Agent and cookies. */
-export function gatedGet(ctx: RunContext, url: string, headers: Record<string, string> = {}): Promise<HttpResponse> {
+/** GET (or POST) through the host gate, with the run's User-Agent and cookies. */
+export function gatedGet(ctx: RunContext, url: string, headers: Record<string, string> = {}, post?: { body: string }): Promise<HttpResponse> {
   const host = hostOf(url);
   return ctx.gate.run(host, async () => {
     if (ctx.signal?.aborted) throw new AbortedBeforeStart(url);
@@ -60,6 +62,7 @@ export function gatedGet(ctx: RunContext, url: string, headers: Record<string, s
     const res = await httpGet({
       url,
       agent: ctx.agent,
+      ...(post ? { method: 'POST' as const, body: post.body } : {}),
       timeoutMs: ctx.timeoutMs,
       maxBytes: ctx.maxBytes,
       headers: {

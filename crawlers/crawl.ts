@@ -48,7 +48,7 @@ function buildContext(opts: CrawlOptions, stats: CrawlStats, sites: Map<string, 
     jar: new CookieJar(), agent: createHttpAgent(),
     browser: opts.browser === 'never' ? undefined : new BrowserRenderer({ userAgent, timeoutMs, maxBytes }),
     maxAttempts: opts.maxAttempts ?? 4, backoffBaseMs: opts.backoffBaseMs ?? 1000, maxUrlLength: opts.maxUrlLength ?? 1024,
-    signal: opts.signal, now: opts.now ?? Date.now, challenges: new Map(), robotsCache: new Map(), hostRps: new Map(),
+    signal: opts.signal, now: opts.now ?? Date.now, challenges: new Map(), robotsCache: new Map(), hostRps: new Map(), listHashes: new Map(),
   };
 }
 

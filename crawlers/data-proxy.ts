@@ -1,10 +1,13 @@
 /**
- * Lists that a page fills by JS from a data proxy (pure).
+ * Lists that a page fills by script from a data source (pure).
  * Hanweb (大汉 JCMS): an inline `<script type="text/xml"><datastore>` with the first records as CDATA HTML, and
  * `dataproxy.jsp` for the rest (startrecord / endrecord / perpage). JSON APIs: a URL literal in a script
- * (`….json`, `/api/…`, `list.do` …) whose response holds an array of {title, url, date} objects.
+ * (`….json`, `/api/…`, `list.do` …) or an ajax call (`$.ajax({url, type, data})`, `$.post(url, {…})`,
+ * `fetch(url, {method, body})`) whose response holds an array of {title, url, date} objects, and its other
+ * pages (a page count, or a total and a page size, with a page parameter in the query or the POST body).
  */
 import { canonicalUrl } from './canonical.ts';
+import { PAGE_PARAM } from './pagination.ts';
 
 export interface ProxyRecord {
   /** Absolute URL. */
@@ -13,6 +16,13 @@ export interface ProxyRecord {
   publishedAt?: string;
   /** Raw HTML of the record (Hanweb) for context. */
   html?: string;
+}
+
+/** A list request: GET, or POST with a form-encoded body. */
+export interface ListRequest {
+  url: string;
+  method?: 'POST';
+  body?: string;
 }
 
 /** CDATA record HTML strings of every `<record>` in an XML datastore. */
@@ -58,14 +68,14 @@ export function hanwebProxyUrls(html: string, pageUrl: string, limit = 100): str
   return out;
 }
 
-const JSON_URL = /["']((?:https?:\/\/[^"'\s]+|\/[^"'\s]*|[\w./-]+)(?:\.json|\/api\/[^"'\s]*|list\.do|query\.do|getList[^"'\s]*|queryList[^"'\s]*)(?:\?[^"'\s]*)?)["']/gi;
+const JSON_URL = /["']((?:https?:\/\/[^"'\s]+|\/[^"'\s]*|[\w./-]+)(?:\.json|\/api\/[^"'\s]*|list\.do|query\.do|getList[^"'\s]*|queryList[^"'\s]*|\/list\.(?:jsp|action|aspx|php|ashx)|\/(?:data|ajax|interface)\/[^"'\s]*)(?:\?[^"'\s]*)?)["']/gi;
 
-/** URL literals in inline scripts that look like JSON list APIs. */
-export function jsonApiUrls(html: string, pageUrl: string): string[] {
+/** URL literals in scripts that look like JSON list APIs. */
+export function jsonApiUrls(scripts: string[], pageUrl: string): string[] {
   const out = new Set<string>();
-  for (const s of html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/gi)) {
-    for (const m of s[1].matchAll(JSON_URL)) {
-      if (/\.(js|css)(\?|$)/i.test(m[1])) continue;
+  for (const s of scripts) {
+    for (const m of s.matchAll(JSON_URL)) {
+      if (/\.(js|css|png|jpe?g|gif)(\?|$)/i.test(m[1])) continue;
       const c = canonicalUrl(m[1], pageUrl);
       if (c) out.add(c);
     }
@@ -73,14 +83,76 @@ export function jsonApiUrls(html: string, pageUrl: string): string[] {
   return [...out];
 }
 
-const TITLE_KEYS = ['title', 'doctitle', 'docTitle', 'name', 'bt', 'articleTitle', 'subject', 'wjmc'];
-const URL_KEYS = ['url', 'link', 'href', 'docpuburl', 'docPubUrl', 'path', 'pageUrl', 'detailUrl', 'fileUrl', 'wjdz'];
-const DATE_KEYS = ['pubDate', 'publishDate', 'publishTime', 'date', 'docreltime', 'docRelTime', 'fbrq', 'createTime', 'time', 'releaseTime'];
+/** The literal value of a simple JS object: `{ pageIndex: 1, columnId: "12", size: pageSize }` (variables looked up). */
+function objectLiteral(src: string, vars: Map<string, string>): URLSearchParams | undefined {
+  const params = new URLSearchParams();
+  for (const m of src.matchAll(/["']?([A-Za-z_$][\w$]*)["']?\s*:\s*(?:"([^"]*)"|'([^']*)'|(-?\d+(?:\.\d+)?)|([A-Za-z_$][\w$.]*))/g)) {
+    const value = m[2] ?? m[3] ?? m[4] ?? (m[5] !== undefined ? vars.get(m[5]) : undefined);
+    if (value !== undefined) params.set(m[1], value);
+    else if (PAGE_PARAM.test(m[1])) params.set(m[1], '1');
+  }
+  return params.size ? params : undefined;
+}
+
+function scriptVars(js: string): Map<string, string> {
+  const vars = new Map<string, string>();
+  for (const m of js.matchAll(/\b(?:var|let|const)\s+([A-Za-z_$][\w$]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|(\d+))/g)) vars.set(m[1], m[2] ?? m[3] ?? m[4]);
+  return vars;
+}
+
+/**
+ * Ajax list calls in scripts: `$.ajax({ url: '…', type: 'post', data: {…} })`, `$.post('…', {…})`,
+ * `$.get('…', {…})`, `$.getJSON('…', {…})`, `axios.post('…', {…})`, `fetch('…', { method: 'POST', body: … })`.
+ * Returns the first page's request (a page parameter set to 1 when the data names one).
+ */
+export function ajaxRequests(scripts: string[], pageUrl: string): ListRequest[] {
+  const out: ListRequest[] = [];
+  const js = scripts.join('\n');
+  const vars = scriptVars(js);
+  const push = (rawUrl: string, method: string, data: string | undefined): void => {
+    const url = canonicalUrl(rawUrl.replace(/&amp;/g, '&'), pageUrl);
+    if (!url || /\.(js|css)(\?|$)/i.test(url)) return;
+    const params = data ? objectLiteral(data, vars) : undefined;
+    if (method.toUpperCase() === 'POST') out.push({ url, method: 'POST', body: params?.toString() ?? '' });
+    else {
+      const u = new URL(url);
+      for (const [k, v] of params ?? []) u.searchParams.set(k, v);
+      const c = canonicalUrl(u.toString());
+      if (c) out.push({ url: c });
+    }
+  };
+  for (const m of js.matchAll(/\$\.ajax\s*\(\s*\{([\s\S]{0,1500}?)\}\s*\)/g)) {
+    const body = m[1];
+    const url = /\burl\s*:\s*(["'])([^"']+)\1/.exec(body)?.[2] ?? (/\burl\s*:\s*([A-Za-z_$][\w$]*)/.exec(body)?.[1] ? vars.get(/\burl\s*:\s*([A-Za-z_$][\w$]*)/.exec(body)?.[1] ?? '') : undefined);
+    if (!url) continue;
+    const method = /\b(?:type|method)\s*:\s*["'](\w+)["']/i.exec(body)?.[1] ?? 'GET';
+    const data = /\bdata\s*:\s*(\{[^{}]*\})/.exec(body)?.[1];
+    push(url, method, data);
+  }
+  for (const m of js.matchAll(/(?:\$|jQuery|axios)\.(post|get|getJSON)\s*\(\s*(["'])([^"']+)\2\s*(?:,\s*(\{[^{}]*\}))?/g)) {
+    push(m[3], m[1] === 'post' ? 'POST' : 'GET', m[4]);
+  }
+  for (const m of js.matchAll(/\bfetch\s*\(\s*(["'])([^"']+)\1\s*(?:,\s*\{([\s\S]{0,600}?)\})?/g)) {
+    const opts = m[3] ?? '';
+    const method = /\bmethod\s*:\s*["'](\w+)["']/i.exec(opts)?.[1] ?? 'GET';
+    const body = /\bbody\s*:\s*(?:new\s+URLSearchParams\s*\(\s*)?(\{[^{}]*\})/.exec(opts)?.[1] ?? /\bbody\s*:\s*(["'])([^"']*)\1/.exec(opts)?.[2];
+    if (body && !body.startsWith('{') && method.toUpperCase() === 'POST') {
+      const url = canonicalUrl(m[2], pageUrl);
+      if (url) out.push({ url, method: 'POST', body });
+    } else push(m[2], method, body);
+  }
+  return out;
+}
+
+const TITLE_KEYS = ['title', 'doctitle', 'docTitle', 'name', 'bt', 'articleTitle', 'subject', 'wjmc', 'fileName', 'filename', 'text', 'label'];
+const URL_KEYS = ['url', 'link', 'href', 'docpuburl', 'docPubUrl', 'path', 'pageUrl', 'detailUrl', 'fileUrl', 'wjdz', 'linkUrl', 'link_url', 'post_url', 'downloadUrl', 'filePath', 'src'];
+const DATE_KEYS = ['pubDate', 'publishDate', 'publishTime', 'publish_time', 'date', 'docreltime', 'docRelTime', 'fbrq', 'createTime', 'create_time', 'time', 'releaseTime', 'publishedAt', 'pubTime', 'updateTime'];
 
 function pick(o: Record<string, unknown>, keys: string[]): string | undefined {
   for (const k of keys) {
     const v = o[k];
     if (typeof v === 'string' && v.trim()) return v.trim();
+    if (typeof v === 'number' && k.toLowerCase().includes('time') && v > 1e9) return new Date(v > 1e12 ? v : v * 1000).toISOString().slice(0, 10);
   }
   return undefined;
 }
@@ -97,7 +169,7 @@ export function jsonRecords(value: unknown, pageUrl: string): ProxyRecord[] {
     const o = v as Record<string, unknown>;
     const title = pick(o, TITLE_KEYS);
     const href = pick(o, URL_KEYS);
-    const url = href ? canonicalUrl(href, pageUrl) : undefined;
+    const url = href && !/^(javascript|#)/i.test(href) ? canonicalUrl(href, pageUrl) : undefined;
     if (title && url) out.push({ url, title: title.replace(/<[^>]+>/g, ''), publishedAt: pick(o, DATE_KEYS) });
     for (const x of Object.values(o)) if (x !== null && typeof x === 'object') walk(x, depth + 1);
   };
@@ -105,20 +177,57 @@ export function jsonRecords(value: unknown, pageUrl: string): ProxyRecord[] {
   return out;
 }
 
-/** Other pages of a paged JSON API: `pageCount`/`totalPage`/`pages` with a page parameter in the URL. */
-export function jsonPageUrls(value: unknown, url: string, limit = 200): string[] {
-  if (value === null || typeof value !== 'object') return [];
-  const text = JSON.stringify(value).slice(0, 2000);
-  const count = numberAfter(text, ['pageCount', 'totalPage', 'totalPages', 'pages', 'pageTotal']);
-  if (!count || count < 2) return [];
-  const u = new URL(url);
-  const param = [...u.searchParams.keys()].find((k) => /^(page|pageno|pageindex|pagenum|curpage|currentpage|p|pn)$/i.test(k));
+/** The page count a JSON response states: pageCount / totalPage / pages, or total ÷ page size. */
+export function jsonPageCount(value: unknown, itemsOnPage: number): number | undefined {
+  if (value === null || typeof value !== 'object') return undefined;
+  const text = JSON.stringify(value).slice(0, 4000);
+  const count = numberAfter(text, ['pageCount', 'totalPage', 'totalPages', 'total_page', 'page_count', 'pages', 'pageTotal', 'totalPageNum']);
+  if (count !== undefined) return count;
+  const total = numberAfter(text, ['post_count', 'totalCount', 'total_count', 'totalRecord', 'totalRecords', 'recordCount', 'totalElements', 'count', 'total']);
+  const size = numberAfter(text, ['pageSize', 'page_size', 'perPage', 'per_page', 'limit', 'size', 'rows']) ?? (itemsOnPage > 0 ? itemsOnPage : undefined);
+  if (total !== undefined && size) return Math.ceil(total / size);
+  return undefined;
+}
+
+/** Other pages of a paged list request: the page parameter (query or POST body) set to 1..count. */
+export function pagedRequests(req: ListRequest, count: number, limit = 200): ListRequest[] {
+  if (count < 2) return [];
+  const out: ListRequest[] = [];
+  if (req.method === 'POST') {
+    const body = new URLSearchParams(req.body ?? '');
+    const param = [...body.keys()].find((k) => PAGE_PARAM.test(k) || /^(pageIndex|pageNo|page)$/i.test(k));
+    if (!param) return [];
+    for (let i = 1; i <= Math.min(count, limit); i++) {
+      body.set(param, String(i));
+      if (body.toString() !== req.body) out.push({ url: req.url, method: 'POST', body: body.toString() });
+    }
+    return out;
+  }
+  const u = new URL(req.url);
+  const param = [...u.searchParams.keys()].find((k) => PAGE_PARAM.test(k));
   if (!param) return [];
-  const out: string[] = [];
   for (let i = 1; i <= Math.min(count, limit); i++) {
     u.searchParams.set(param, String(i));
     const c = canonicalUrl(u.toString());
-    if (c && c !== canonicalUrl(url)) out.push(c);
+    if (c && c !== canonicalUrl(req.url)) out.push({ url: c });
+  }
+  return out;
+}
+
+/** Arrays of {title, url} objects written into inline scripts (`var list = [{title: '…', url: '…'}]`). */
+export function scriptRecords(scripts: string[], pageUrl: string): ProxyRecord[] {
+  const out: ProxyRecord[] = [];
+  for (const s of scripts) {
+    for (const m of s.matchAll(/\{[^{}]{0,600}\}/g)) {
+      const obj = m[0];
+      const title = /["']?(?:title|name|bt|docTitle)["']?\s*:\s*(["'])([^"'\n]{4,200})\1/.exec(obj)?.[2];
+      const href = /["']?(?:url|link|href|docPubUrl|path)["']?\s*:\s*(["'])([^"'\s]+)\1/.exec(obj)?.[2];
+      if (!title || !href) continue;
+      const url = canonicalUrl(href, pageUrl);
+      if (!url) continue;
+      const date = /["']?(?:date|pubDate|time|publishDate)["']?\s*:\s*(["'])([^"']+)\1/.exec(obj)?.[2];
+      out.push({ url, title, publishedAt: date });
+    }
   }
   return out;
 }

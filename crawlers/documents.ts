@@ -19,6 +19,8 @@ export interface DocumentInput {
   publishedAt?: string;
   referrer?: string;
   now: string;
+  /** The organ (township, department) whose sub-column listed the document. */
+  context?: string;
 }
 
 export interface DocumentRow {
@@ -55,9 +57,9 @@ export function recordDocument(db: Db, d: DocumentInput): StoreOutcome {
   const elsewhere = db.prepare('SELECT 1 FROM documents WHERE sha256 = ? LIMIT 1').get(d.sha256) !== undefined;
   db.prepare(
     `INSERT INTO documents (url_key, url, site_id, sha256, version, content_type, ext, bytes, title, published_at, referrer,
-       first_seen, last_seen) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       first_seen, last_seen, context) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(d.urlKey, d.url, d.siteId, d.sha256, (prev.v ?? 0) + 1, d.contentType ?? null, d.ext ?? null, d.bytes,
-    d.title ?? null, d.publishedAt ?? null, d.referrer ?? null, d.now, d.now);
+    d.title ?? null, d.publishedAt ?? null, d.referrer ?? null, d.now, d.now, d.context ?? null);
   if (prev.v !== null) return 'changed';
   return elsewhere ? 'duplicate' : 'new';
 }

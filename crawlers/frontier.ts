@@ -32,6 +32,18 @@ export interface FrontierRow {
   render: string | null;
   cycle: number;
   fetched_at: string | null;
+  /** NULL = GET. */
+  method: 'POST' | null;
+  body: string | null;
+  context: string | null;
+  verdict: string | null;
+}
+
+/** The frontier key of a link: its URL key, plus method and body for POSTed list requests. */
+export function linkKey(link: Pick<FoundLink, 'url' | 'method' | 'body'>): string | undefined {
+  const key = urlKey(link.url);
+  if (!key || link.method !== 'POST') return key;
+  return `${key} POST ${link.body ?? ''}`;
 }
 
 /** Errors not worth retrying in the next cycle. */
@@ -77,7 +89,7 @@ export class Frontier {
    * since it was last fetched is queued again. Returns true when the URL is new.
    */
   add(siteId: string, link: FoundLink, referrer: string | null, cycle: number): boolean {
-    const key = urlKey(link.url);
+    const key = linkKey(link);
     if (!key) return false;
     const existing = this.db.prepare('SELECT state, kind, published_at, cycle FROM frontier WHERE url_key = ?').get(key) as
       | { state: FrontierState; kind: FrontierKind; published_at: string | null; cycle: number }
@@ -90,10 +102,11 @@ export class Frontier {
       return false;
     }
     this.db.prepare(
-      `INSERT INTO frontier (url_key, url, site_id, host, kind, role, depth, referrer, title, published_at, discovered_at, cycle)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)`,
+      `INSERT INTO frontier (url_key, url, site_id, host, kind, role, depth, referrer, title, published_at, discovered_at, cycle,
+         method, body, context)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)`,
     ).run(key, link.url, siteId, hostOf(link.url), link.kind, link.role ?? null, link.depth, referrer, link.title ?? null,
-      link.publishedAt ?? null, new Date().toISOString());
+      link.publishedAt ?? null, new Date().toISOString(), link.method ?? null, link.method ? link.body ?? '' : null, link.context ?? null);
     return true;
   }
 
@@ -130,18 +143,26 @@ export class Frontier {
     return r.t ? Date.parse(r.t) : 0;
   }
 
+  /** True when the link's URL (and request) is already in the frontier. */
+  known(link: Pick<FoundLink, 'url' | 'method' | 'body'>): boolean {
+    const key = linkKey(link);
+    return key !== undefined && this.db.prepare('SELECT 1 FROM frontier WHERE url_key = ?').get(key) !== undefined;
+  }
+
   /** Puts a claimed row back untouched (abort before its request started). */
   release(key: string): void {
     this.db.prepare("UPDATE frontier SET state = 'pending' WHERE url_key = ? AND state = 'in_progress'").run(key);
   }
 
-  done(key: string, cycle: number, fields: { etag?: string | null; lastModified?: string | null; sha256?: string | null; render?: string | null }): void {
+  /** Marks a row done; `verdict` says why a fetched page was not kept (not_report.*), NULL otherwise. */
+  done(key: string, cycle: number, fields: { etag?: string | null; lastModified?: string | null; sha256?: string | null; render?: string | null; verdict?: string | null }): void {
     this.db.prepare(
       `UPDATE frontier SET state = 'done', last_error = NULL, next_attempt_at = NULL, retries = 0, cycle = ?,
          fetched_at = ?, etag = coalesce(?, etag), last_modified = coalesce(?, last_modified), sha256 = coalesce(?, sha256),
-         render = coalesce(?, render)
+         render = coalesce(?, render), verdict = ?
        WHERE url_key = ?`,
-    ).run(cycle, new Date().toISOString(), fields.etag ?? null, fields.lastModified ?? null, fields.sha256 ?? null, fields.render ?? null, key);
+    ).run(cycle, new Date().toISOString(), fields.etag ?? null, fields.lastModified ?? null, fields.sha256 ?? null, fields.render ?? null,
+      fields.verdict ?? null, key);
   }
 
   retry(key: string, cycle: number, error: string, nextAt: number, countsAsRetry = true): void {

@@ -14,6 +14,9 @@ export interface HttpRequest {
   maxBytes: number;
   /** Connection pool (createHttpAgent); one per crawl. */
   agent: Agent;
+  /** POST with a form-encoded body (list APIs); GET by default. */
+  method?: 'GET' | 'POST';
+  body?: string;
 }
 
 export interface HttpResponse {
@@ -69,15 +72,21 @@ function discard(body: NodeJS.ReadableStream & { destroy(): void }): void {
   body.destroy();
 }
 
-/** GET `req.url`. Throws FetchError: fetch.timeout, fetch.network, fetch.too_large (never retryable). */
+/** GET (or POST) `req.url`. Throws FetchError: fetch.timeout, fetch.network, fetch.too_large (never retryable). */
 export async function httpGet(req: HttpRequest): Promise<HttpResponse> {
   const started = Date.now();
   const ac = new AbortController();
   const timer = setTimeout(() => ac.abort(), req.timeoutMs);
   try {
+    const post = req.method === 'POST';
     const res = await request(req.url, {
-      method: 'GET',
-      headers: { 'accept-encoding': 'gzip, deflate, br', ...req.headers },
+      method: post ? 'POST' : 'GET',
+      headers: {
+        'accept-encoding': 'gzip, deflate, br',
+        ...(post ? { 'content-type': 'application/x-www-form-urlencoded; charset=UTF-8', 'x-requested-with': 'XMLHttpRequest' } : {}),
+        ...req.headers,
+      },
+      ...(post ? { body: req.body ?? '' } : {}),
       dispatcher: req.agent,
       signal: ac.signal,
       headersTimeout: req.timeoutMs,

@@ -5,11 +5,18 @@ import { recordDocument } from './documents.ts';
 import type { Rejected } from './discover.ts';
 import type { FrontierRow } from './frontier.ts';
 import { contentTypeFor } from './sniff.ts';
+import { dispositionFilename } from './disposition.ts';
+import { isReportTitle } from './report-title.ts';
 import type { FoundLink } from './types.ts';
 
+/**
+ * A row that ended failed. Hubs and external scripts are tried on the way to the columns (a portal's menu
+ * links are often dead): their client errors are counted as links not followed, not as errors of the run.
+ */
 export function fail(ctx: RunContext, row: FrontierRow, site: SiteRun, kind: string): void {
   ctx.frontier.end(row.url_key, site.cycle, 'failed', kind);
-  ctx.stats.error(row.host, kind);
+  if ((row.role === 'hub' || row.role === 'script') && /^(http\.4\d\d|http\.soft_404|list\.not_html)$/.test(kind)) ctx.stats.skip(`${row.role}.${kind}`);
+  else ctx.stats.error(row.host, kind);
 }
 
 export function block(ctx: RunContext, row: FrontierRow, site: SiteRun, kind: string, evidence: string): void {
@@ -50,15 +57,20 @@ export function storeDocument(
   row: FrontierRow,
   site: SiteRun,
   bytes: Buffer,
-  meta: { ext: string; contentType?: string; title?: string; publishedAt?: string; validators: Validators },
+  meta: { ext: string; contentType?: string; title?: string; publishedAt?: string; validators: Validators; filename?: string },
 ): void {
   const sha = ctx.blobs.put(bytes);
+  // A download's own file name says what it is when its link said nothing (附件1, 下载).
+  const fromHeader = dispositionFilename(meta.filename);
+  const named = fromHeader?.replace(/\.(pdf|docx?|wps|rtf|ofd)$/i, '');
+  const title = named && isReportTitle(named, { inColumn: true }) && (!meta.title || !isReportTitle(meta.title, { inColumn: true })) ? named : meta.title;
+  const ext = meta.ext === 'doc' && /\.wps$/i.test(fromHeader ?? '') ? 'wps' : meta.ext;
   const now = new Date(ctx.now()).toISOString();
   const outcome = ctx.db.transaction(() => {
     const o = recordDocument(ctx.db, {
-      urlKey: row.url_key, url: row.url, siteId: site.config.id, sha256: sha, bytes: bytes.length, ext: meta.ext,
-      contentType: contentTypeFor(meta.ext, meta.contentType), title: meta.title, publishedAt: meta.publishedAt,
-      referrer: row.referrer ?? undefined, now,
+      urlKey: row.url_key, url: row.url, siteId: site.config.id, sha256: sha, bytes: bytes.length, ext,
+      contentType: contentTypeFor(ext, meta.contentType), title, publishedAt: meta.publishedAt,
+      referrer: row.referrer ?? undefined, now, context: row.context ?? undefined,
     });
     ctx.frontier.done(row.url_key, site.cycle, { ...meta.validators, sha256: sha });
     return o;

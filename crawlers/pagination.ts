@@ -1,125 +1,166 @@
 /**
- * Pagination of list pages (pure): TRS `createPageHTML(...)` / `countPage` inline JS (index.html, index_1.html …),
- * numbered links (`index_N.ext`, `?page=N`, `?pageIndex=N` …) plus a `共N页` total. Returns the other pages of
- * the same list, canonical, at most `limit`.
+ * Pagination of list pages (pure): numbered links to other pages of the same list (`index_N.html`,
+ * `list_12_N.html`, `list_N.shtml`, `?page=N`, `?pageIndex=N` …), the page count a list states (`共N页`,
+ * `totalPage = N`, records ÷ page size), and the pages that count implies. Pages past a stated count are
+ * returned as rejected: a pager that never ends stops at the site's own count.
  */
 import { canonicalUrl } from './canonical.ts';
 import type { Anchor } from './anchors.ts';
 
-const PAGE_PARAM = /^(page|pageno|pageindex|pagenum|curpage|currentpage|p|pn|pagenumber)$/i;
-const INDEX_FILE = /^(.*?)(index|list|default)(_(\d+))?\.(s?html?|jsp|php|aspx?)$/i;
+export const PAGE_PARAM = /^(page|pageno|page_no|pageindex|page_index|pagenum|pagenumber|curpage|currentpage|current|cp|p|pn|pi|pageid|start_page)$/i;
+/** `index.html`, `index_3.html`, `list_12.html`, `list_12_3.html`, `list_3.shtml`, `default_2.aspx`. */
+const NUMBERED_FILE = /^(.*\/)([A-Za-z][\w-]*?)(?:_(\d{1,4}))?\.(s?html?|jsp|php|aspx?)$/i;
 
-function scriptVars(html: string): Map<string, string> {
-  const vars = new Map<string, string>();
-  for (const m of html.matchAll(/\b(?:var|let|const)?\s*([A-Za-z_$][\w$]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|(\d+))\s*[;,\n]/g)) {
-    vars.set(m[1], m[2] ?? m[3] ?? m[4]);
-  }
-  return vars;
+export interface PageLinks {
+  urls: string[];
+  /** Numbered pages past the stated page count (never followed). */
+  pastCount: string[];
+  /** The page count the list states, when it does. */
+  total?: number;
 }
 
-function argValue(token: string, vars: Map<string, string>): string | undefined {
-  const t = token.trim();
-  const q = /^["'](.*)["']$/.exec(t);
-  if (q) return q[1];
-  if (/^\d+$/.test(t)) return t;
-  return vars.get(t);
-}
-
-interface TrsPaging {
-  count: number;
-  prefix: string;
-  suffix: string;
-}
-
-/** `createPageHTML(count, current, prefix, suffix)` or `createPageHTML(divId, count, current, prefix, suffix, total)`. */
-export function trsPaging(html: string): TrsPaging | undefined {
-  const vars = scriptVars(html);
-  const call = /createPageHTML\s*\(([^)]*)\)/.exec(html);
-  if (call && !/function\s+createPageHTML\s*\(\s*$/.test(html.slice(Math.max(0, call.index - 30), call.index))) {
-    const args = call[1].split(',').map((a) => argValue(a, vars));
-    const nums = args.map((a) => (a !== undefined && /^\d+$/.test(a) ? Number(a) : undefined));
-    const start = nums[0] === undefined && nums[1] !== undefined ? 1 : 0;
-    const count = nums[start];
-    const prefix = args[start + 2];
-    const suffix = args[start + 3];
-    if (count !== undefined && prefix && suffix && /^[\w-]+$/.test(prefix) && /^[a-z]+$/i.test(suffix)) {
-      return { count, prefix, suffix };
-    }
-  }
-  const count = Number(vars.get('countPage') ?? vars.get('pageCount') ?? vars.get('totalPage') ?? NaN);
-  if (Number.isFinite(count) && count > 0) {
-    const prefix = vars.get('prefix') ?? 'index';
-    const suffix = vars.get('suffix') ?? 'html';
-    if (/^[\w-]+$/.test(prefix) && /^[a-z]+$/i.test(suffix)) return { count, prefix, suffix };
-  }
+/** `共 12 页`, `共12页`, `1/12页`, `totalPage: 12`, `pageCount = 12`, records ÷ page size. */
+export function totalPages(html: string): number | undefined {
+  const m =
+    /共\s*(\d{1,4})\s*页/.exec(html) ??
+    /(?:^|[^\d/])\d{1,4}\s*\/\s*(\d{1,4})\s*页/.exec(html) ??
+    /\b(?:total_?pages?|page_?count|count_?page|page_?total|totalpagenum|pagesize_?total|allpage|maxpage|pages)["']?\s*[:=]\s*["']?(\d{1,4})\b/i.exec(html);
+  if (m) return Number(m[1]);
+  const records = /\b(?:total_?records?|total_?count|record_?count|totalrecord|total)["']?\s*[:=]\s*["']?(\d{1,6})\b/i.exec(html);
+  const size = /\b(?:page_?size|per_?page|perpage|pagesize|rows)["']?\s*[:=]\s*["']?(\d{1,4})\b/i.exec(html);
+  if (records && size && Number(size[1]) > 0) return Math.max(1, Math.ceil(Number(records[1]) / Number(size[1])));
   return undefined;
 }
 
-function trsPages(pageUrl: string, p: TrsPaging, limit: number): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < Math.min(p.count, limit); i++) {
-    const name = i === 0 ? `${p.prefix}.${p.suffix}` : `${p.prefix}_${i}.${p.suffix}`;
-    const u = canonicalUrl(name, pageUrl);
-    if (u) out.push(u);
-  }
-  return out;
-}
-
-/** `共 12 页`, `共12页`, `totalPage: 12`. */
-export function totalPages(html: string): number | undefined {
-  const m = /共\s*(\d{1,4})\s*页/.exec(html) ?? /total_?pages?["']?\s*[:=]\s*["']?(\d{1,4})/i.exec(html);
-  return m ? Number(m[1]) : undefined;
-}
-
-function sameList(a: URL, b: URL): boolean {
+function sameDir(a: URL, b: URL): boolean {
   return a.host === b.host && a.pathname.replace(/[^/]*$/, '') === b.pathname.replace(/[^/]*$/, '');
 }
 
-/** Numbered links to other pages of the same list, and the page ranges they imply with a known total. */
-function linkedPages(pageUrl: string, html: string, anchors: Anchor[], limit: number): string[] {
+/** The query of a URL without its page parameters, and the page parameter used. */
+function splitPageParam(u: URL): { rest: string; param?: string; n?: number } {
+  const rest = new URLSearchParams(u.search);
+  let param: string | undefined;
+  let n: number | undefined;
+  for (const [k, v] of u.searchParams) {
+    if (PAGE_PARAM.test(k) && /^\d{1,4}$/.test(v)) {
+      param = k;
+      n = Number(v);
+      rest.delete(k);
+    }
+  }
+  rest.sort();
+  return { rest: rest.toString(), param, n };
+}
+
+/** Texts of pager links: numbers, 下一页, 尾页, arrows … (a sibling column's link has a name). */
+const PAGER_TEXT = /^(\d{1,4}|[<>«»‹›]+|首页|尾页|末页|上一?页|下一?页|前一?页|后一?页|最后一?页|第一页|next|prev(ious)?|last|first|更多|\.\.\.|…|跳转|go|第\s*\d+\s*页|\[\d+\])$/i;
+
+function fileName(m: RegExpExecArray): string {
+  return m[3] === undefined ? m[2] : `${m[2]}_${m[3]}`;
+}
+
+/** Numbered links to other pages of the same list, and the pages a stated count implies. */
+export function numberedPages(pageUrl: string, html: string, anchors: Anchor[], limit = 200, knownTotal?: number): PageLinks {
   const here = new URL(pageUrl);
-  const total = totalPages(html);
+  const total = totalPages(html) ?? knownTotal;
+  const hereQ = splitPageParam(here);
+  const hereFile = NUMBERED_FILE.exec(here.pathname);
   const out = new Set<string>();
+  const past = new Set<string>();
+  const add = (url: string | undefined, pageNo: number): void => {
+    if (!url) return;
+    if (total !== undefined && pageNo > total) past.add(url);
+    else if (pageNo <= limit) out.add(url);
+  };
+  let byParam: URL | undefined;
+  let paramName = '';
+  const groups = new Map<string, Map<number, string>>();
+  const firsts = new Map<string, string>();
   for (const a of anchors) {
-    const u = new URL(a.url);
-    if (!sameList(u, here)) continue;
-    const file = INDEX_FILE.exec(u.pathname);
-    const herefile = INDEX_FILE.exec(here.pathname);
-    const param = [...u.searchParams.keys()].find((k) => PAGE_PARAM.test(k) && /^\d+$/.test(u.searchParams.get(k) ?? ''));
-    if (param) {
-      const others = new URLSearchParams(u.search);
-      others.delete(param);
-      const mine = new URLSearchParams(here.search);
-      for (const k of [...mine.keys()]) if (PAGE_PARAM.test(k)) mine.delete(k);
-      if (others.toString() !== mine.toString() || u.pathname !== here.pathname) continue;
-      out.add(a.url);
-      const n = total ?? 0;
-      for (let i = 1; i <= Math.min(n, limit); i++) {
-        u.searchParams.set(param, String(i));
-        const c = canonicalUrl(u.toString());
-        if (c) out.add(c);
+    let u: URL;
+    try {
+      u = new URL(a.url);
+    } catch {
+      continue;
+    }
+    if (u.host !== here.host) continue;
+    const q = splitPageParam(u);
+    if (q.param && q.n !== undefined && u.pathname === here.pathname && q.rest === hereQ.rest) {
+      byParam ??= u;
+      paramName ||= q.param;
+      add(a.url, q.n);
+      continue;
+    }
+    const f = NUMBERED_FILE.exec(u.pathname);
+    if (!f || !hereFile || !sameDir(u, here) || u.search !== here.search) continue;
+    const text = a.text.replace(/\s+/g, '');
+    if (text !== '' && !PAGER_TEXT.test(text)) continue;
+    if (f[3] === undefined) firsts.set(f[2], a.url);
+    else {
+      const g = groups.get(f[2]) ?? new Map<number, string>();
+      g.set(Number(f[3]), a.url);
+      groups.set(f[2], g);
+    }
+  }
+  if (hereFile) {
+    // The list's base name: `index` seen from index.html or index_3.html; `list_12` from list_12.html.
+    const hereName = fileName(hereFile);
+    const base = groups.has(hereName) ? hereName : hereFile[3] !== undefined && (groups.has(hereFile[2]) || firsts.has(hereFile[2])) ? hereFile[2] : undefined;
+    if (base !== undefined) {
+      const g = groups.get(base) ?? new Map<number, string>();
+      const first = firsts.get(base);
+      if (first) out.add(first);
+      // TRS counts from index_1 (the second page); others from list_2.
+      const ns = [...g.keys(), ...(base === hereFile[2] && hereFile[3] !== undefined ? [Number(hereFile[3])] : [])];
+      const zeroBased = ns.length > 0 && Math.min(...ns) <= 1;
+      for (const [n, url] of g) add(url, zeroBased ? n + 1 : n);
+      if (total !== undefined) {
+        const from = zeroBased ? 1 : 2;
+        const to = zeroBased ? total - 1 : total;
+        for (let i = from; i <= Math.min(to, limit); i++) add(canonicalUrl(`${hereFile[1]}${base}_${i}.${hereFile[4]}`, pageUrl), zeroBased ? i + 1 : i);
       }
-    } else if (file && (file[4] !== undefined || herefile?.[4] !== undefined) && (!herefile || herefile[2] === file[2])) {
-      out.add(a.url);
-      const n = total ?? 0;
-      for (let i = 1; i < Math.min(n, limit); i++) {
-        const c = canonicalUrl(`${file[1]}${file[2]}_${i}.${file[5]}`, u.toString());
+    }
+  }
+  if (byParam && total !== undefined) {
+    for (let i = 1; i <= Math.min(total, limit); i++) {
+      const u = new URL(byParam.toString());
+      u.searchParams.set(paramName, String(i));
+      add(canonicalUrl(u.toString()), i);
+    }
+  }
+  const self = canonicalUrl(pageUrl) ?? pageUrl;
+  out.delete(self);
+  past.delete(self);
+  return { urls: [...out].slice(0, limit), pastCount: [...past], total };
+}
+
+function safePath(url: string): string {
+  try {
+    return new URL(url).pathname;
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * Page URLs from a URL template a pager script builds: `'list.jsp?pageIndex=' + n + '&col=3'`,
+ * `"index_" + (i) + ".html"`. Needs the count; returns pages 1..count (or the 0-based TRS form).
+ */
+export function templatePages(scripts: string[], pageUrl: string, total: number | undefined, limit = 200): string[] {
+  if (total === undefined || total < 2) return [];
+  const out = new Set<string>();
+  for (const s of scripts) {
+    for (const m of s.matchAll(/(["'])([^"'\s]*?(?:[?&](?:page|pageno|pageindex|pagenum|curpage|currentpage|p|pn)=|_))\1\s*\+\s*\(?\s*[A-Za-z_$][\w$]*\s*(?:[-+]\s*\d+\s*)?\)?\s*(?:\+\s*(["'])([^"'\s]*)\3)?/gi)) {
+      const prefix = m[2];
+      const suffix = m[4] ?? '';
+      if (!/[?&=]$|_$/.test(prefix) || (prefix.endsWith('_') && !/^\.(s?html?|jsp|aspx?|php)/i.test(suffix))) continue;
+      const zeroBased = prefix.endsWith('_');
+      for (let i = zeroBased ? 1 : 1; i <= Math.min(zeroBased ? total - 1 : total, limit); i++) {
+        const c = canonicalUrl(`${prefix}${i}${suffix}`, pageUrl);
         if (c) out.add(c);
       }
     }
   }
+  out.delete(canonicalUrl(pageUrl) ?? pageUrl);
   return [...out];
-}
-
-/**
- * Other pages of the list shown at `pageUrl` (never `pageUrl` itself), at most `limit`. `scripted` reads the
- * TRS inline-JS pager too (numbered links are always read).
- */
-export function paginationUrls(pageUrl: string, html: string, anchors: Anchor[], limit = 200, scripted = true): string[] {
-  const here = canonicalUrl(pageUrl) ?? pageUrl;
-  const trs = scripted ? trsPaging(html) : undefined;
-  const found = new Set<string>(trs ? trsPages(here, trs, limit) : []);
-  for (const u of linkedPages(here, html, anchors, limit)) found.add(u);
-  found.delete(here);
-  return [...found].slice(0, limit);
 }

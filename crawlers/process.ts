@@ -17,7 +17,7 @@ import { renderList, solveChallenge } from './render.ts';
 
 function conditionalHeaders(row: FrontierRow): Record<string, string> {
   // Documents are revalidated only when stored (sha256 known); lists always when we have validators.
-  if (row.kind !== 'list' && row.sha256 === null) return {};
+  if ((row.kind !== 'list' && row.sha256 === null) || row.method === 'POST') return {};
   const h: Record<string, string> = {};
   if (row.etag) h['if-none-match'] = row.etag;
   if (row.last_modified) h['if-modified-since'] = row.last_modified;
@@ -31,7 +31,7 @@ function onRedirect(ctx: RunContext, row: FrontierRow, site: SiteRun, res: HttpR
   if (!hostAllowed(target, site.config.allowedHosts)) return fail(ctx, row, site, 'redirect.offsite');
   ctx.frontier.add(site.config.id, {
     url: target, kind: row.kind, role: row.role ?? undefined, title: row.title ?? undefined,
-    publishedAt: row.published_at ?? undefined, depth: row.depth,
+    publishedAt: row.published_at ?? undefined, depth: row.depth, context: row.context ?? undefined,
   }, row.referrer ?? row.url, site.cycle);
   ctx.frontier.done(row.url_key, site.cycle, {});
 }
@@ -57,7 +57,7 @@ async function fetchAndHandle(ctx: RunContext, row: FrontierRow, site: SiteRun):
   site.pages++;
   let res: HttpResponse;
   try {
-    res = await gatedGet(ctx, row.url, headers);
+    res = await gatedGet(ctx, row.url, headers, row.method === 'POST' ? { body: row.body ?? '' } : undefined);
   } catch (e) {
     if (e instanceof AbortedBeforeStart) throw e;
     const kind = e instanceof PipelineError ? e.code : 'internal';
@@ -74,7 +74,7 @@ async function fetchAndHandle(ctx: RunContext, row: FrontierRow, site: SiteRun):
   });
   switch (outcome) {
     case 'ok': {
-      const r = handleBody(ctx, row, site, res);
+      const r = await handleBody(ctx, row, site, res);
       if (r.kind === 'challenge') await solveChallenge(ctx, row, site, r.evidence);
       else if (r.kind === 'needs_browser') ctx.frontier.requeueForBrowser(row.url_key);
       return;

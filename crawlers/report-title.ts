@@ -2,6 +2,7 @@
  * Pure text rules: does a link text name an annual report (政府信息公开工作年度报告) for a year, a 年报 column,
  * a year sub-column; publication dates.
  */
+import { nonReportReason } from './link-words.ts';
 
 export const FIRST_YEAR = 2008;
 
@@ -35,7 +36,6 @@ export function reportYear(title: string, now = new Date()): number | undefined 
   return undefined;
 }
 
-const NOT_A_REPORT = /(解读|图解|一图|图示|要点|指南|目录|统计公报|决算|预算|征求意见|的通知|报送)/;
 const DISCLOSURE = /(信息公开|政务公开|政府公开)/;
 const REPORT_WORD = /(年度报告|年报|工作报告|年度工作报告)/;
 
@@ -47,7 +47,7 @@ export function isReportTitle(title: string, options: { inColumn?: boolean; now?
   const t = arabicYears(normaliseText(title));
   if (t.length < 4 || t.length > 120) return false;
   if (reportYear(t, options.now) === undefined) return false;
-  if (NOT_A_REPORT.test(t)) return false;
+  if (nonReportReason(t) !== undefined) return false;
   if (DISCLOSURE.test(t) && REPORT_WORD.test(t)) return true;
   // Truncated list titles: "…2023年政府信息公开工作年度…"
   if (DISCLOSURE.test(t) && /年度(…|\.\.\.)?$/.test(t)) return true;
@@ -59,7 +59,7 @@ export function isColumnText(text: string): boolean {
   const t = normaliseText(text);
   if (t.length === 0 || t.length > 24) return false;
   if (/\d{4}/.test(arabicYears(t))) return false;
-  if (NOT_A_REPORT.test(t)) return false;
+  if (nonReportReason(t) !== undefined) return false;
   return /(信息公开|政务公开)(工作)?(年度报告|年报)|^(年度报告|年报|工作年报)$|年度报告$|年报$/.test(t);
 }
 

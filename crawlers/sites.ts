@@ -1,6 +1,6 @@
 /**
  * The site registry (data/sites/*.csv or *.json). Columns / keys (snake_case or camelCase):
- * id, name, division, entry_url, entry_role (auto|home|column), adapter (auto|trs|hanweb|ucap|generic),
+ * id, name, division, entry_url, entry_role (auto|home|column), adapter (auto or a family of crawlers/families/),
  * render (auto|static|browser), rps, page_limit, allowed_hosts (`;`- or space-separated suffixes; default the
  * entry host without `www.`), max_depth, charset. Lines starting with `#` are comments in CSV.
  * A bad row throws one ConfigError naming the file, the row and the field.
@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { ConfigError } from '../src/model/errors.ts';
 import { hostAllowed } from './canonical.ts';
+import { ADAPTERS } from './families/index.ts';
 import type { SiteConfig } from './types.ts';
 
 const list = z.union([z.array(z.string()), z.string()]).transform((v) =>
@@ -23,7 +24,7 @@ const RowSchema = z.object({
   division: optionalText.refine((v) => v === undefined || /^\d{6}(\d{3}|\d{6})?$/.test(v), '6, 9 or 12 digits'),
   entryUrl: z.string().trim().url().refine((v) => /^https?:\/\//i.test(v), 'http(s) URL'),
   entryRole: z.enum(['auto', 'home', 'column']).default('auto'),
-  adapter: z.enum(['auto', 'trs', 'hanweb', 'ucap', 'generic']).default('auto'),
+  adapter: z.enum(ADAPTERS).default('auto'),
   render: z.enum(['auto', 'static', 'browser']).default('auto'),
   rps: z.coerce.number().positive().max(100).default(1),
   pageLimit: z.coerce.number().int().min(1).default(2000),

@@ -7,6 +7,8 @@ export class CrawlStats {
   private readonly hosts = new Map<string, HostSummary>();
   readonly byErrorKind: Record<string, number> = {};
   readonly skipped: Record<string, number> = {};
+  /** Pages fetched and not kept, by verdict (not_report.interpretation, not_report.no_report_text …). */
+  readonly rejected: Record<string, number> = {};
   pages = 0;
   newDocuments = 0;
   changedDocuments = 0;
@@ -63,6 +65,11 @@ export class CrawlStats {
     this.kind(kind);
   }
 
+  reject(host: string, verdict: string): void {
+    this.rejected[verdict] = (this.rejected[verdict] ?? 0) + 1;
+    this.host(host);
+  }
+
   skip(reason: string, n = 1): void {
     this.skipped[reason] = (this.skipped[reason] ?? 0) + n;
   }
@@ -85,7 +92,7 @@ export class CrawlStats {
       changedDocuments: this.changedDocuments, unchanged: this.unchanged, duplicates: this.duplicates,
       errors: this.errors, blocked: this.blocked, disallowed: this.disallowed, aborted,
       byHost: Object.fromEntries([...this.hosts].sort(([a], [b]) => a.localeCompare(b))),
-      byErrorKind: { ...this.byErrorKind }, skipped: { ...this.skipped }, elapsedMs: Date.now() - this.started,
+      byErrorKind: { ...this.byErrorKind }, skipped: { ...this.skipped }, rejected: { ...this.rejected }, elapsedMs: Date.now() - this.started,
     };
   }
 }

@@ -2,11 +2,15 @@
 import type { Db } from '../src/store/db.ts';
 import type { BlobStore } from '../src/store/blobs.ts';
 
-export type AdapterName = 'auto' | 'trs' | 'hanweb' | 'ucap' | 'generic';
+/** `auto` (every family, each acting where its fingerprint shows) or one CMS family module of crawlers/families/. */
+export type AdapterName = 'auto' | 'generic' | 'trs' | 'hanweb' | 'gkmlpt' | 'lonsun' | 'slug' | 'ucap' | 'scripted';
 export type RenderMode = 'auto' | 'static' | 'browser';
 export type FrontierKind = 'list' | 'detail' | 'attachment';
-/** What a list page is: portal home, a 年报 column (or sub-column), a pagination page, a data proxy response. */
-export type ListRole = 'home' | 'column' | 'page' | 'proxy';
+/**
+ * What a list page is: portal home, a 政务公开 hub or organ page on the way to the columns, a 年报 column (or
+ * sub-column), a pagination page, a data proxy / API response, an external script that builds a list.
+ */
+export type ListRole = 'home' | 'hub' | 'column' | 'page' | 'proxy' | 'script';
 export type FrontierState = 'pending' | 'in_progress' | 'done' | 'failed' | 'blocked';
 
 /** One row of the site registry (data/sites/), validated. */
@@ -78,8 +82,13 @@ export interface CrawlSummary {
   aborted: boolean;
   byHost: Record<string, HostSummary>;
   byErrorKind: Record<string, number>;
-  /** Links not followed, by reason: offsite (mirrors), url_too_long, depth, page_limit. */
+  /**
+   * Links not followed, by reason: offsite (mirrors), url_too_long, depth, hub_depth, page_limit, non-report
+   * titles (non_report.*), traps (trap.past_page_count, trap.repeated_items, trap.repeated_page …).
+   */
   skipped: Record<string, number>;
+  /** Pages fetched and not kept as documents, by verdict (not_report.*). */
+  rejected: Record<string, number>;
   elapsedMs: number;
 }
 
@@ -124,6 +133,13 @@ export interface FoundLink {
   role?: ListRole;
   title?: string;
   publishedAt?: string;
-  /** List depth of the target (entry = 0). */
+  /** List depth of the target (entry = 0); for hubs, hops from the entry. */
   depth: number;
+  /** POST requests (list APIs): method and form-encoded body. GET when absent. */
+  method?: 'POST';
+  body?: string;
+  /** The organ (township, department, sub-column) the link was found under, for attributing reports. */
+  context?: string;
+  /** Why the link was kept (for `crawl --explain`). */
+  reason?: string;
 }

@@ -19,7 +19,7 @@ export function buildGbk(ctx: BuildContext): void {
     detailPath: `${COL}/${d.year}/nb_${numId(i)}.htm`, attachmentPath: `${COL}/upload/${d.id}.${d.format}`,
     charset: 'gb2312', validators: 'last-modified',
   }));
-  const junk = `<li><a href="javascript:openWin('nb.htm')">2021年政府信息公开工作年度报告（弹窗）</a></li>
+  const junk = `<li><a href="javascript:openWin('win1')">2021年政府信息公开工作年度报告（弹窗）</a></li>
 <li><a href="{{item.url}}">{{item.title}}2022年政府信息公开工作年度报告</a></li>
 <li><a href="' + item.url + '">2020年政府信息公开工作年度报告</a></li>
 <li><a href="url">2019年政府信息公开工作年度报告</a></li>`;

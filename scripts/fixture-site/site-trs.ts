@@ -48,7 +48,7 @@ export function buildTrs(ctx: BuildContext): void {
       if (extraLink && state.revision >= 2) items.unshift(extraLink);
       const first = links.find((l) => l.href.endsWith('.html'));
       if (first) items.push({ ...first, href: first.href.replace('.html', '_wap.html'), text: `${first.text}（手机版）` });
-      items.push({ href: '/private/nb2018.html', text: '2018年政府信息公开工作年度报告（内部稿）', date: '2019-01-10' });
+      items.push({ href: '/private/nb2018.html', text: '2018年政府信息公开工作年度报告', date: '2019-01-10' });
       items.push({ href: mirror.url('/mirror/zfxxgknb/index.html'), text: `${links[0]?.text ?? '2023年政府信息公开工作年度报告'}（镜像）`, date: '2024-01-02' });
     }
     if (i === 1 && pdf) items.push({ href: `${COL}/repost.html`, text: `${pdf.title}（重发）`, date: '2024-02-01' });

@@ -37,7 +37,7 @@ export function buildUcap(ctx: BuildContext): void {
     const p = Number(req.query.get('page') ?? 1);
     if (p > pages || p < 1) return { status: 302, headers: { location: `${COL}/index.shtml?page=1` } };
     const items = main.slice((p - 1) * PER_PAGE, p * PER_PAGE);
-    if (p === 1) items.push({ href: `${COL}/draft/nb2024.shtml`, text: '2024年政府信息公开工作年度报告（草稿）', date: '2025-01-05' });
+    if (p === 1) items.push({ href: `${COL}/draft/nb2024.shtml`, text: '2024年政府信息公开工作年度报告', date: '2025-01-05' });
     const pager = `<div class="pager">共${pages}页 <a href="${COL}/index.shtml?page=1">首页</a> <a href="${COL}/index.shtml?page=${Math.min(p + 1, pages)}">下一页</a> <a href="${COL}/index.shtml?page=${pages + 1}">尾页</a></div>`;
     const subs = linkList([{ href: `${COL}/bm/index.shtml`, text: '部门年报' }, { href: `${COL}/xz/index.shtml`, text: '乡镇（街道）年报' }]);
     return { body: page('信息公开年报', `${subs}${linkList(items)}${pager}`) };

@@ -121,7 +121,7 @@ test('attachment titles: a link text naming a body wins over the page title', ()
 });
 
 test('too deep lists and over-long URLs are rejected', () => {
-  const long = `/nb/?q=${'x'.repeat(1100)}`;
+  const long = `/nb/?id=${'x'.repeat(1100)}`;
   const html = `<a href="/zfxxgknb/">政府信息公开年报</a><a href="${long}">2023年政府信息公开工作年度报告</a>`;
   const d = discoverList(html, ctx('http://www.hz.gov.cn/nb/', 'column', 4));
   assert.deepEqual(d.rejected.map((r) => r.reason).sort(), ['depth', 'url_too_long']);

@@ -1,0 +1,37 @@
+/**
+ * The generic reader, run on every page of every site: plain links and the links that are not plain hrefs
+ * (see anchors.ts), each classified (classify.ts), and numbered pagers (pagination.ts). It is also the
+ * fallback family for sites whose CMS no module knows.
+ */
+import { classifyAnchor } from '../classify.ts';
+import type { Collector } from '../collector.ts';
+import type { Page } from '../page.ts';
+import { numberedPages } from '../pagination.ts';
+import type { CmsFamily } from './types.ts';
+
+export const generic: CmsFamily = {
+  name: 'generic',
+  fingerprint: () => true,
+  discover(page: Page, out: Collector): void {
+    for (const a of page.anchors) classifyAnchor(out, page, a);
+  },
+  readResponse(page: Page, out: Collector): boolean {
+    // An API that answers with an HTML fragment of list items.
+    if (!/<a\s[^>]*href/i.test(page.body)) return false;
+    for (const a of page.anchors) classifyAnchor(out, page, a);
+    return out.links.size > 0;
+  },
+};
+
+/**
+ * The other pages of a list page (run after every family added its items): numbered links, and the pages a
+ * stated count implies; pages past the count are rejected. A pagination page that lists no report ends its
+ * chain (endless `?page=N`, calendars).
+ */
+export function numberedPagesOf(page: Page, out: Collector, knownTotal?: number): void {
+  if (page.role === 'home' || page.role === 'hub' || page.role === 'script') return;
+  if (page.role === 'page' && out.reports === 0) return;
+  const p = numberedPages(page.url, page.body, page.anchors, 200, knownTotal);
+  for (const url of p.urls) out.add({ url, kind: 'list', role: 'page', depth: page.ctx.depth, reason: 'numbered_pager' });
+  for (const url of p.pastCount) out.reject(url, 'trap.past_page_count');
+}

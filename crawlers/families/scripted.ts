@@ -1,0 +1,61 @@
+/**
+ * Lists built by script, whatever the CMS: JSON list APIs named in scripts (URL literals and ajax calls, GET
+ * or POST), records written into inline scripts, URL templates of pager functions, and external scripts of
+ * the page (fetched as their own rows and read the same way). API responses are read for their items and
+ * their other pages (a page count, or a total and a page size).
+ */
+import { classifyAnchor } from '../classify.ts';
+import type { Collector } from '../collector.ts';
+import { ajaxRequests, jsonApiUrls, jsonPageCount, jsonRecords, pagedRequests, scriptRecords } from '../data-proxy.ts';
+import { findDate } from '../report-title.ts';
+import type { Page } from '../page.ts';
+import { templatePages, totalPages } from '../pagination.ts';
+import type { CmsFamily } from './types.ts';
+
+function readScripts(page: Page, out: Collector, scripts: string[]): void {
+  const depth = page.ctx.depth;
+  for (const r of scriptRecords(scripts, page.url)) {
+    classifyAnchor(out, page, { url: r.url, text: r.title, context: '' }, r.publishedAt ? findDate(r.publishedAt) : undefined);
+  }
+  for (const url of jsonApiUrls(scripts, page.url)) out.add({ url, kind: 'list', role: 'proxy', depth, reason: 'script_api' });
+  for (const r of ajaxRequests(scripts, page.url)) out.add({ ...r, kind: 'list', role: 'proxy', depth, reason: 'ajax_call' });
+  const total = totalPages(page.body);
+  for (const url of templatePages(scripts, page.url, total)) out.add({ url, kind: 'list', role: 'page', depth, reason: 'pager_template' });
+}
+
+function readJson(page: Page, out: Collector): boolean {
+  const trimmed = page.body.trim().replace(/^[\w$.]+\s*\(\s*([\s\S]*)\)\s*;?$/, '$1'); // JSONP callback(...)
+  if (!/^[[{]/.test(trimmed)) return false;
+  let value: unknown;
+  try {
+    value = JSON.parse(trimmed);
+  } catch {
+    return false;
+  }
+  const records = jsonRecords(value, page.url);
+  for (const r of records) classifyAnchor(out, page, { url: r.url, text: r.title, context: '' }, r.publishedAt ? findDate(r.publishedAt) : undefined);
+  if (out.reports === 0) return true;
+  const count = jsonPageCount(value, records.length);
+  const req = page.ctx.request ? { url: page.url, ...page.ctx.request } : { url: page.url };
+  for (const next of pagedRequests(req, count ?? 0)) out.add({ ...next, kind: 'list', role: 'proxy', depth: page.ctx.depth, reason: 'api_pages' });
+  return true;
+}
+
+export const scripted: CmsFamily = {
+  name: 'scripted',
+  fingerprint: (page) => page.scripts.some((s) => /\$\.(ajax|post|get|getJSON)\s*\(|fetch\s*\(|XMLHttpRequest|axios\./.test(s)),
+  discover(page: Page, out: Collector): void {
+    if (page.role === 'home' || page.role === 'hub') return;
+    readScripts(page, out, page.scripts);
+    if (page.role === 'column') {
+      for (const url of page.scriptSources) out.add({ url, kind: 'list', role: 'script', depth: page.ctx.depth, reason: 'external_script' });
+    }
+  },
+  readResponse(page: Page, out: Collector): boolean {
+    if (page.role === 'script') {
+      readScripts(page, out, [page.body]);
+      return true;
+    }
+    return readJson(page, out);
+  },
+};

@@ -1,0 +1,87 @@
+/**
+ * TRS-style sites (and the many CMSs that copied them): dated articles `/<path>/YYYYMM/tYYYYMMDD_N.html`,
+ * columns named zfxxgknb / xxgknb / gknb / zfxxgkndbg, list pages `index.html`, `index_1.html` … written by a
+ * pager script: `createPageHTML(count, current, "index", "html")` and its cousins with other names and
+ * argument orders (`createPageHTML('page_div', 12, 1, 'index', 'shtml', 180)`, `pageNav(…)`), or variables
+ * (`var countPage = 12`). The page count and URL pattern are read from the call's arguments.
+ */
+import { canonicalUrl } from '../canonical.ts';
+import type { Collector } from '../collector.ts';
+import type { Page } from '../page.ts';
+import type { CmsFamily } from './types.ts';
+
+export interface ScriptPaging {
+  count: number;
+  prefix: string;
+  suffix: string;
+}
+
+function scriptVars(js: string): Map<string, string> {
+  const vars = new Map<string, string>();
+  for (const m of js.matchAll(/\b(?:var|let|const)?\s*([A-Za-z_$][\w$]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|(\d+))\s*[;,\n]/g)) {
+    vars.set(m[1], m[2] ?? m[3] ?? m[4]);
+  }
+  return vars;
+}
+
+function argValue(token: string, vars: Map<string, string>): string | undefined {
+  const t = token.trim();
+  const q = /^["'](.*)["']$/.exec(t);
+  if (q) return q[1];
+  if (/^\d+$/.test(t)) return t;
+  return vars.get(t);
+}
+
+const PAGER_CALL = /\b(createPageHTML\w*|create_?page\w*|pageNav\w*|page_?nav\w*|showPage\w*|setPage\w*|initPage\w*|writePage\w*|getPage(?:Html|Nav)\w*|pagination\w*|pager\w*|makePage\w*)\s*\(([^()]*)\)/gi;
+const SUFFIX = /^\.?(s?html?|jsp|aspx?|php)$/i;
+
+/** The first script pager call (or page-count variables) whose arguments give a count, a prefix and a suffix. */
+export function scriptPaging(scripts: string[]): ScriptPaging | undefined {
+  const js = scripts.join('\n');
+  const vars = scriptVars(js);
+  for (const call of js.matchAll(PAGER_CALL)) {
+    // Skip the function's own definition (`function createPageHTML(a, b) {`).
+    if (/function\s*$/.test(js.slice(Math.max(0, call.index - 12), call.index))) continue;
+    const args = call[2].split(',').map((a) => argValue(a, vars));
+    const nums = args.map((a) => (a !== undefined && /^\d+$/.test(a) ? Number(a) : undefined));
+    const suffixAt = args.findIndex((a) => a !== undefined && SUFFIX.test(a));
+    if (suffixAt < 1) continue;
+    const prefix = args[suffixAt - 1];
+    const count = nums.slice(0, suffixAt - 1).find((n) => n !== undefined);
+    if (count === undefined || !prefix || !/^[\w-]+$/.test(prefix)) continue;
+    return { count, prefix: prefix.replace(/_$/, ''), suffix: (args[suffixAt] as string).replace(/^\./, '') };
+  }
+  const count = Number(vars.get('countPage') ?? vars.get('pageCount') ?? vars.get('totalPage') ?? vars.get('page_count') ?? NaN);
+  if (Number.isFinite(count) && count > 0) {
+    const prefix = vars.get('prefix') ?? vars.get('pagePrefix') ?? 'index';
+    const suffix = (vars.get('suffix') ?? vars.get('pageSuffix') ?? 'html').replace(/^\./, '');
+    if (/^[\w-]+$/.test(prefix) && SUFFIX.test(suffix)) return { count, prefix, suffix };
+  }
+  return undefined;
+}
+
+/** index.html, index_1.html … index_(count-1).html (TRS counts the second page as _1). */
+export function scriptPages(pageUrl: string, p: ScriptPaging, limit = 200): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < Math.min(p.count, limit); i++) {
+    const name = i === 0 ? `${p.prefix}.${p.suffix}` : `${p.prefix}_${i}.${p.suffix}`;
+    const u = canonicalUrl(name, pageUrl);
+    if (u && u !== canonicalUrl(pageUrl)) out.push(u);
+  }
+  return out;
+}
+
+export const trs: CmsFamily = {
+  name: 'trs',
+  fingerprint: (page) =>
+    /\/\d{6}\/t\d{8}_\d+\.html/.test(page.body) || /createPageHTML|TRS_Editor|trs_editor|TRS_AUTOADD/.test(page.body),
+};
+
+/** The pages a script pager implies, added after the page's items (a page listing no report adds none). */
+export function scriptPagesOf(page: Page, out: Collector): number | undefined {
+  if (page.role === 'home' || page.role === 'hub' || page.role === 'script') return undefined;
+  const paging = scriptPaging(page.scripts);
+  if (!paging || (page.role === 'page' && out.reports === 0)) return paging?.count;
+  for (const url of scriptPages(page.url, paging)) out.add({ url, kind: 'list', role: 'page', depth: page.ctx.depth, reason: 'script_pager' });
+  return paging.count;
+}

@@ -1,0 +1,91 @@
+/**
+ * One fetched page as every discovery step sees it (pure): its URL, role and depth in the crawl, the site, and
+ * its markup parsed once, lazily (cheerio document, anchors, inline scripts, visible text).
+ */
+import * as cheerio from 'cheerio';
+import type { AnyNode } from 'domhandler';
+import { anchorsOf, type Anchor } from './anchors.ts';
+import type { ListRole, SiteConfig } from './types.ts';
+
+export interface PageContext {
+  url: string;
+  role: ListRole;
+  /** List depth (entry = 0); for hub pages, the hops from the entry. */
+  depth: number;
+  site: SiteConfig;
+  maxUrlLength?: number;
+  now?: Date;
+  /** The organ (township, department) the page belongs to, inherited along links. */
+  context?: string;
+  /** How the page was requested, when not a plain GET (POSTed list APIs). */
+  request?: { method: 'POST'; body: string };
+  /** Record why each anchor was kept or dropped (for `crawl --explain`). */
+  explain?: boolean;
+}
+
+export class Page {
+  private $cached: cheerio.CheerioAPI | undefined;
+  private anchorsCached: Anchor[] | undefined;
+  private scriptsCached: string[] | undefined;
+  private textCached: string | undefined;
+
+  constructor(readonly body: string, readonly ctx: PageContext) {}
+
+  get url(): string {
+    return this.ctx.url;
+  }
+
+  get role(): ListRole {
+    return this.ctx.role;
+  }
+
+  get $(): cheerio.CheerioAPI {
+    this.$cached ??= cheerio.load(this.body);
+    return this.$cached;
+  }
+
+  get anchors(): Anchor[] {
+    this.anchorsCached ??= anchorsOf(this.$, this.url, { chrome: true });
+    return this.anchorsCached;
+  }
+
+  /** Text of the inline scripts (external ones are fetched as their own rows). */
+  get scripts(): string[] {
+    this.scriptsCached ??= [...this.body.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)]
+      .filter((m) => !/\bsrc\s*=/i.test(m[1]))
+      .map((m) => m[2]);
+    return this.scriptsCached;
+  }
+
+  /** URLs of external scripts that may build the page's list (same site, not well-known libraries). */
+  get scriptSources(): string[] {
+    const out: string[] = [];
+    this.$('script[src]').each((_, el) => {
+      const src = this.$(el).attr('src') ?? '';
+      if (/(jquery|bootstrap|layui|layer|vue|react|angular|echarts|swiper|polyfill|html5shiv|respond|modernizr|common|analytics|baidu|cnzz|hm\.js|share|jweixin|zepto|lodash|moment|axios\.min)/i.test(src)) return;
+      try {
+        out.push(new URL(src, this.url).toString());
+      } catch {
+        // not a URL
+      }
+    });
+    return out;
+  }
+
+  /** Visible text of the page, scripts and styles left out, whitespace folded. */
+  get text(): string {
+    if (this.textCached === undefined) {
+      const parts: string[] = [];
+      const walk = (nodes: readonly AnyNode[]): void => {
+        for (const n of nodes) {
+          if (n.type === 'text') parts.push((n as { data: string }).data);
+          else if (n.type === 'tag' && !/^(noscript|template|head)$/i.test((n as { name: string }).name)) walk((n as { children: AnyNode[] }).children);
+          else if (n.type === 'root') walk((n as { children: AnyNode[] }).children);
+        }
+      };
+      walk(this.$.root().toArray());
+      this.textCached = parts.join(' ').replace(/\s+/g, ' ').trim();
+    }
+    return this.textCached;
+  }
+}
