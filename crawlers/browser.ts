@@ -15,6 +15,8 @@ export interface Rendered {
   url: string;
   status: number;
   html: string;
+  /** JSON / XML / script-fetched responses the page loaded (XHR, fetch), at most 40 and 5 MB in all. */
+  responses: { url: string; body: string }[];
   cookies: { name: string; value: string }[];
   ms: number;
 }
@@ -48,6 +50,18 @@ export class BrowserRenderer {
       });
       if (cookies.length) await context.addCookies(cookies.map((c) => ({ ...c, url })));
       const page = await context.newPage();
+      const responses: { url: string; body: string }[] = [];
+      let captured = 0;
+      page.on('response', (r) => {
+        const type = r.request().resourceType();
+        if (type !== 'xhr' && type !== 'fetch') return;
+        if (responses.length >= 40 || captured > 5 * 1024 * 1024) return;
+        void r.text().then((body) => {
+          if (captured + body.length > 5 * 1024 * 1024) return;
+          captured += body.length;
+          responses.push({ url: r.url(), body });
+        }, () => undefined);
+      });
       const response = await page.goto(url, { waitUntil: 'networkidle', timeout: this.options.timeoutMs });
       // A challenge page reloads itself after setting its cookie: give it the chance once.
       await page.waitForLoadState('networkidle', { timeout: this.options.timeoutMs }).catch(() => undefined);
@@ -57,7 +71,7 @@ export class BrowserRenderer {
       }
       const host = new URL(url).hostname;
       const jar = (await context.cookies()).filter((c) => c.domain.replace(/^\./, '') === host);
-      return { url: page.url(), status: response?.status() ?? 0, html, cookies: jar.map((c) => ({ name: c.name, value: c.value })), ms: Date.now() - started };
+      return { url: page.url(), status: response?.status() ?? 0, html, responses, cookies: jar.map((c) => ({ name: c.name, value: c.value })), ms: Date.now() - started };
     } catch (e) {
       if (e instanceof FetchError) throw e;
       const timeout = /timeout/i.test((e as Error).message);

@@ -6,7 +6,15 @@
  */
 
 /** Query parameters that never change the content. */
-const TRACKING = /^(utm_[a-z]+|spm|from|isappinstalled|share_?token|share_?from|fbclid|gclid|_|timestamp|scene|clicktime|enterid)$/i;
+const TRACKING = /^(utm_[a-z]+|spm|from|isappinstalled|share_?token|share_?from|fbclid|gclid|_|timestamp|scene|clicktime|enterid|jsessionid|phpsessid|aspsessionid\w*|sessionid|session_id)$/i;
+/** A session id in a `sid`-like parameter: long and random (a short number is a real parameter, e.g. a site id). */
+const SESSION_PARAM = /^(sid|sessid|token|_t|t|rnd|rand|random|r|v|ts)$/i;
+
+function isSessionValue(key: string, value: string): boolean {
+  if (!SESSION_PARAM.test(key)) return false;
+  if (/^(t|ts|_t|v|r|rnd|rand|random)$/i.test(key)) return /^\d{10,13}$/.test(value) || /^0\.\d{6,}$/.test(value) || /^[a-z0-9]{16,}$/i.test(value);
+  return value.length >= 16 && /^[\w-]+$/.test(value) && !/^\d+$/.test(value);
+}
 
 /** Resolves `href` against `base` and canonicalises; undefined for non-http(s) or invalid URLs. */
 export function canonicalUrl(href: string, base?: string): string | undefined {
@@ -20,8 +28,10 @@ export function canonicalUrl(href: string, base?: string): string | undefined {
   u.hash = '';
   u.username = '';
   u.password = '';
+  // Session ids in the path (`;jsessionid=…`) never change the content.
+  u.pathname = u.pathname.replace(/;(jsessionid|phpsessid|sessionid|sid)=[^/?;]*/gi, '');
   // URL already lowercases the host and drops default ports.
-  const params = [...u.searchParams.entries()].filter(([k]) => !TRACKING.test(k));
+  const params = [...u.searchParams.entries()].filter(([k, v]) => !TRACKING.test(k) && !isSessionValue(k, v));
   params.sort(([a, av], [b, bv]) => (a < b ? -1 : a > b ? 1 : av < bv ? -1 : av > bv ? 1 : 0));
   const search = new URLSearchParams(params).toString();
   u.search = search ? `?${search}` : '';

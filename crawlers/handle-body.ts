@@ -64,12 +64,14 @@ function guardRepeats(ctx: RunContext, row: FrontierRow, site: SiteRun, d: Disco
 }
 
 /** Discovery on list HTML (static or rendered), API responses and scripts; the row marked done. */
-export function handleListHtml(ctx: RunContext, row: FrontierRow, site: SiteRun, html: string, v: Validators, render?: string, extra?: string[]): BodyResult {
+export function handleListHtml(ctx: RunContext, row: FrontierRow, site: SiteRun, html: string, v: Validators, render?: string, extra?: { url: string; body: string }[]): BodyResult {
   const pc = pageContext(ctx, row, site);
   const page = new Page(html, pc);
   let d = row.role === 'proxy' || row.role === 'script' ? discoverProxy(page, pc) : discoverList(page, pc);
-  for (const body of extra ?? []) {
-    const more = discoverProxy(new Page(body, { ...pc, role: 'proxy' }), { ...pc, role: 'proxy' });
+  // Responses the page's scripts fetched in the browser (XHR / fetch): read like API responses.
+  for (const r of extra ?? []) {
+    const rc = { ...pc, url: r.url, role: 'proxy' as const };
+    const more = discoverProxy(new Page(r.body, rc), rc);
     d = { ...d, links: [...d.links, ...more.links], rejected: [...d.rejected, ...more.rejected], reports: d.reports + more.reports };
   }
   const canRender = ctx.browser !== undefined && site.config.render !== 'static' && row.render !== 'browser' && render === undefined;

@@ -42,7 +42,7 @@ export async function renderList(ctx: RunContext, row: FrontierRow, site: SiteRu
   const verdict = classifyPage(r.html, r.status);
   if (verdict.kind !== 'ok') return block(ctx, row, site, `blocked.${verdict.kind === 'challenge' ? 'challenge_unsolved' : 'page'}`, verdict.evidence);
   if (r.status >= 400) return fail(ctx, row, site, `http.${r.status}`);
-  handleListHtml(ctx, row, site, r.html, {}, 'browser');
+  handleListHtml(ctx, row, site, r.html, {}, 'browser', r.responses);
 }
 
 /**

@@ -32,6 +32,32 @@ interface CrawlCliOptions {
   browser: boolean;
   json?: boolean;
   quiet?: boolean;
+  explain?: string;
+  as?: string;
+}
+
+const EXPLAIN_ROLES = ['home', 'hub', 'column', 'page', 'proxy', 'detail'];
+
+/** `--explain URL`: one page fetched and explained; no database, no lock. Exit 1 when the page could not be read. */
+async function runExplain(o: CrawlCliOptions): Promise<number> {
+  const url = o.explain as string;
+  if (!/^https?:\/\//i.test(url)) throw new ConfigError('config.bad_flag', `--explain needs an http(s) URL, not ${url}`);
+  if (o.as && !EXPLAIN_ROLES.includes(o.as)) throw new ConfigError('config.bad_flag', `--as must be one of ${EXPLAIN_ROLES.join(', ')}`);
+  const { explainUrl, formatExplanation } = await import('../../crawlers/explain.ts');
+  const { defaultUserAgent, loadSites } = await import('../../crawlers/index.ts');
+  const { hostAllowed } = await import('../../crawlers/canonical.ts');
+  const sitesPath = o.sites ?? process.env.NIANBAO_SITES ?? join(PROJECT_DIR, 'data/sites/sites.csv');
+  let site;
+  try {
+    site = loadSites(sitesPath).find((s) => hostAllowed(url, s.allowedHosts));
+  } catch {
+    site = undefined; // an unreadable registry does not stop an explanation
+  }
+  const e = await explainUrl({
+    url, site, role: o.as as never, userAgent: o.userAgent ?? process.env.NIANBAO_USER_AGENT ?? defaultUserAgent(o.contact ?? process.env.NIANBAO_CONTACT),
+  });
+  process.stdout.write(o.json ? `${JSON.stringify(e, null, 1)}\n` : `${formatExplanation(e)}\n`);
+  return e.error || e.robots !== 'allowed' || (e.status ?? 0) >= 400 ? 1 : 0;
 }
 
 export function formatProgress(p: CrawlProgress): string {
@@ -55,10 +81,13 @@ export function formatSummary(s: CrawlSummary): string {
   if (kinds.length) lines.push('by error kind:', ...kinds.map(([k, n]) => `  ${k.padEnd(32)} ${n}`));
   const skipped = Object.entries(s.skipped);
   if (skipped.length) lines.push(`links not followed: ${skipped.map(([k, n]) => `${k} ${n}`).join(', ')}`);
+  const rejected = Object.entries(s.rejected ?? {});
+  if (rejected.length) lines.push(`pages fetched and not kept (not reports): ${rejected.map(([k, n]) => `${k} ${n}`).join(', ')}`);
   return lines.join('\n');
 }
 
 async function runCrawl(o: CrawlCliOptions): Promise<number> {
+  if (o.explain) return runExplain(o);
   const dataDir = o.dataDir ?? o.data ?? process.env.NIANBAO_DATA_DIR ?? join(PROJECT_DIR, 'data/out');
   const sitesPath = o.sites ?? process.env.NIANBAO_SITES ?? join(PROJECT_DIR, 'data/sites/sites.csv');
   // Loaded on use, so other commands never load the crawler (nor the browser driver).
@@ -123,7 +152,9 @@ export function registerCrawl(program: Command): void {
     .option('--user-agent <ua>', 'replace the whole User-Agent (env NIANBAO_USER_AGENT)')
     .option('--concurrency <n>', 'requests in flight across all hosts (default 8)')
     .option('--no-browser', 'never start chromium (JS-rendered lists and cookie challenges then fail)')
-    .option('--json', 'print the summary as JSON on stdout')
+    .option('--explain <url>', 'fetch one page and show what the crawler sees there and what it would follow, and why (no database)')
+    .option('--as <role>', `with --explain: read the page as ${EXPLAIN_ROLES.join(' | ')} (default home for /, else column)`)
+    .option('--json', 'print the summary (or the explanation) as JSON on stdout')
     .option('-q, --quiet', 'no progress lines')
     .action(async (o: CrawlCliOptions) => {
       await withExitCode(() => runCrawl(o));

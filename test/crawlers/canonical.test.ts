@@ -41,3 +41,11 @@ test('hostAllowed matches host suffixes, never other hosts', () => {
   assert.ok(hostAllowed('http://127.0.0.2:8080/x', ['127.0.0.2']));
   assert.ok(!hostAllowed('http://127.0.0.8:8080/x', ['127.0.0.2']));
 });
+
+test('canonicalUrl: session ids in the path and random session parameters are dropped, real parameters kept', () => {
+  assert.equal(canonicalUrl('http://a.gov.cn/nb/list.jsp;jsessionid=A1B2C3D4E5F6?page=2'), 'http://a.gov.cn/nb/list.jsp?page=2');
+  assert.equal(canonicalUrl('http://a.gov.cn/nb/?sid=f3a9c2e1b7d84e6fa0c1&page=2'), 'http://a.gov.cn/nb/?page=2');
+  assert.equal(canonicalUrl('http://a.gov.cn/nb/?t=1733412345678'), 'http://a.gov.cn/nb/');
+  assert.equal(canonicalUrl('http://a.gov.cn/gkmlpt/api/all/123?page=1&sid=755021'), 'http://a.gov.cn/gkmlpt/api/all/123?page=1&sid=755021');
+  assert.equal(canonicalUrl('http://a.gov.cn/x?PHPSESSID=abc&id=5'), 'http://a.gov.cn/x?id=5');
+});
