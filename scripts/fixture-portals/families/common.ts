@@ -1,0 +1,104 @@
+/**
+ * What every family builder shares: an Rng of its own, publishing every item of a list, rendering one list
+ * page with the family's pager (endless past the stated count with trap-pager), sub-column links (anchors, or a
+ * GET form with form-links), and list-level patterns (json-api, load-more, xhr-only) on the lists chosen for them.
+ */
+import { Rng } from '../../corpus/prng.ts';
+import { keySeed } from '../documents.ts';
+import { recordList, type Layout, type ListDef } from '../layout.ts';
+import { jsonApiList, loadMoreList, pageCount, rel, slice, styleOf, visibleEntries, xhrOnlyList, type PubEntry } from '../lists.ts';
+import { esc, navList, tableList, ulList } from '../markup.ts';
+import type { HostRole, Portal } from '../portal.ts';
+import { publishItem, type PublishSpec } from '../publish.ts';
+import { registerPagerTrap } from '../traps.ts';
+
+export function familyRng(portal: Portal, salt: string): Rng {
+  return new Rng(keySeed(portal.plan.seed, `${portal.plan.id}/${salt}`));
+}
+
+/** Publishes every item of `l`; `spec(item)` gives its paths. */
+export function publishList(portal: Portal, l: ListDef, columnUrl: string, spec: (item: ListDef['items'][number]) => Omit<PublishSpec, 'columns'>): PubEntry[] {
+  return l.items.map((item) => ({ ...publishItem(portal, item, { ...spec(item), columns: [columnUrl] }), item }));
+}
+
+export type ListMode = 'static' | 'json-api' | 'load-more' | 'xhr-only';
+
+/** Which lists carry the scripted patterns: json-api on the top list, load-more on one organ list, xhr-only on the last. */
+export function listModes(portal: Portal, layout: Layout): Map<ListDef, ListMode> {
+  const modes = new Map<ListDef, ListMode>(layout.all.map((l) => [l, 'static']));
+  const others = layout.all.filter((l) => l !== layout.top && !l.disallowed && l.items.length > 0);
+  if (portal.has('json-api')) modes.set(layout.top, 'json-api');
+  if (portal.has('xhr-only') && others.length > 0) modes.set(others[others.length - 1]!, 'xhr-only');
+  if (portal.has('load-more') && others.length > 1) modes.set(others[0]!, 'load-more');
+  else if (portal.has('load-more') && !portal.has('json-api')) modes.set(layout.top, 'load-more');
+  return modes;
+}
+
+export interface ListPageInput {
+  portal: Portal;
+  role: HostRole;
+  list: ListDef;
+  /** Absolute URL of the list's first page. */
+  url: string;
+  entries: PubEntry[];
+  index: number;
+  /** Absolute URL of page i. */
+  pageUrl: (i: number) => string;
+  /** The pager HTML for (count, index). */
+  pager: (count: number, index: number, total: number) => string;
+  /** Sub-column links (absolute URLs). */
+  children: { href: string; text: string }[];
+  /** The GET form replacing the sub-column links (form-links). */
+  form?: string;
+  table?: boolean;
+  relative?: boolean;
+}
+
+/**
+ * One page of a static list, or undefined past the end. With trap-pager, pages past the end repeat the last
+ * page and link the next one.
+ */
+export function listPage(i: ListPageInput): { title: string; body: string } | undefined {
+  const { portal, list } = i;
+  const size = portal.plan.pageSize;
+  const all = visibleEntries(portal, i.entries);
+  const count = pageCount(all.length, size);
+  const past = i.index >= count;
+  if (past && !portal.has('trap-pager')) return undefined;
+  const shown = slice(all, size, past ? count - 1 : i.index);
+  const here = i.pageUrl(i.index);
+  const items = rel(portal, here, shown, i.relative ?? true);
+  const listHtml = i.table ? tableList(items, styleOf) : ulList(items, styleOf);
+  const next = past || (portal.has('trap-pager') && i.index === count - 1) ? ` <a href="${esc(i.pageUrl(i.index + 1))}">下一页</a>` : '';
+  const subs = i.form ?? (i.children.length ? navList(i.children, 'sub-columns') : '');
+  return { title: list.title, body: `<div class="column"><h2>${esc(list.title)}</h2>${subs}\n${listHtml}\n<div class="page">${i.pager(count, i.index, all.length)}${next}</div></div>` };
+}
+
+/** Registers the endless-pager trap of a list when the portal has trap-pager. */
+export function pagerTrap(portal: Portal, role: HostRole, l: ListDef, pattern: string, firstIndexPastEnd: (count: number) => number): void {
+  if (!portal.has('trap-pager') || l.items.length === 0) return;
+  const count = pageCount(l.items.length, portal.plan.pageSize);
+  registerPagerTrap(portal, role, pattern, firstIndexPastEnd(count) - 1, 'endless-pager');
+}
+
+/** The body of a scripted list (json-api, load-more, xhr-only), with its data routes under `dataBase`. */
+export function scriptedList(portal: Portal, role: HostRole, mode: Exclude<ListMode, 'static'>, l: ListDef, url: string, entries: PubEntry[], dataBase: string, columnId: number): () => string {
+  const rooted = (): PubEntry[] => rel(portal, url, visibleEntries(portal, entries), false);
+  const size = portal.plan.pageSize;
+  let body: () => string;
+  let dataUrl: string;
+  if (mode === 'json-api') {
+    dataUrl = `${dataBase}api/list.json`;
+    const b = jsonApiList(portal, role, { jsPath: `${dataBase}js/nblist.js`, apiPath: dataUrl, columnId, entries: rooted, pageSize: size });
+    body = () => b;
+  } else if (mode === 'load-more') {
+    dataUrl = `${dataBase}more.json`;
+    body = loadMoreList(portal, role, { apiPath: dataUrl, entries: rooted, pageSize: size });
+  } else {
+    dataUrl = `${dataBase}data/${columnId}.dat`;
+    const b = xhrOnlyList(portal, role, { apiPath: dataUrl, entries: rooted });
+    body = () => b;
+  }
+  recordList(portal, l, url, portal.url(role, dataUrl));
+  return () => `<div class="column"><h2>${esc(l.title)}</h2>${body()}</div>`;
+}
