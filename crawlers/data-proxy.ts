@@ -87,17 +87,32 @@ export function jsonApiUrls(scripts: string[], pageUrl: string): string[] {
 function objectLiteral(src: string, vars: Map<string, string>): URLSearchParams | undefined {
   const params = new URLSearchParams();
   for (const m of src.matchAll(/["']?([A-Za-z_$][\w$]*)["']?\s*:\s*(?:"([^"]*)"|'([^']*)'|(-?\d+(?:\.\d+)?)|([A-Za-z_$][\w$.]*))/g)) {
-    const value = m[2] ?? m[3] ?? m[4] ?? (m[5] !== undefined ? vars.get(m[5]) : undefined);
+    const value = m[2] ?? m[3] ?? m[4] ?? (m[5] !== undefined ? vars.get(m[5]) ?? vars.get(m[5].replace(/^this\./, '')) : undefined);
     if (value !== undefined) params.set(m[1], value);
     else if (PAGE_PARAM.test(m[1])) params.set(m[1], '1');
   }
   return params.size ? params : undefined;
 }
 
+/**
+ * String and number constants of a script: `var x = "…"`, and the members of object literals
+ * (`var NB = { api: "/x.json", columnId: 12 }` gives `NB.api` and `NB.columnId`).
+ */
 function scriptVars(js: string): Map<string, string> {
   const vars = new Map<string, string>();
   for (const m of js.matchAll(/\b(?:var|let|const)\s+([A-Za-z_$][\w$]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|(\d+))/g)) vars.set(m[1], m[2] ?? m[3] ?? m[4]);
+  for (const m of js.matchAll(/\b(?:var|let|const|window\.)\s*([A-Za-z_$][\w$]*)\s*=\s*\{([^{}]{0,2000})\}/g)) {
+    for (const p of m[2].matchAll(/["']?([A-Za-z_$][\w$]*)["']?\s*:\s*(?:"([^"]*)"|'([^']*)'|(-?\d+))/g)) vars.set(`${m[1]}.${p[1]}`, p[2] ?? p[3] ?? p[4]);
+  }
   return vars;
+}
+
+/** A string literal, or a constant / member the script defines. */
+function literalOrVar(token: string, vars: Map<string, string>): string | undefined {
+  const t = token.trim();
+  const q = /^(["'])(.*)\1$/.exec(t);
+  if (q) return q[2];
+  return vars.get(t);
 }
 
 /**
@@ -123,14 +138,16 @@ export function ajaxRequests(scripts: string[], pageUrl: string): ListRequest[] 
   };
   for (const m of js.matchAll(/\$\.ajax\s*\(\s*\{([\s\S]{0,1500}?)\}\s*\)/g)) {
     const body = m[1];
-    const url = /\burl\s*:\s*(["'])([^"']+)\1/.exec(body)?.[2] ?? (/\burl\s*:\s*([A-Za-z_$][\w$]*)/.exec(body)?.[1] ? vars.get(/\burl\s*:\s*([A-Za-z_$][\w$]*)/.exec(body)?.[1] ?? '') : undefined);
+    const token = /\burl\s*:\s*((["'])[^"']+\2|[A-Za-z_$][\w$.]*)/.exec(body)?.[1];
+    const url = token ? literalOrVar(token, vars) : undefined;
     if (!url) continue;
     const method = /\b(?:type|method)\s*:\s*["'](\w+)["']/i.exec(body)?.[1] ?? 'GET';
     const data = /\bdata\s*:\s*(\{[^{}]*\})/.exec(body)?.[1];
     push(url, method, data);
   }
-  for (const m of js.matchAll(/(?:\$|jQuery|axios)\.(post|get|getJSON)\s*\(\s*(["'])([^"']+)\2\s*(?:,\s*(\{[^{}]*\}))?/g)) {
-    push(m[3], m[1] === 'post' ? 'POST' : 'GET', m[4]);
+  for (const m of js.matchAll(/(?:\$|jQuery|axios)\.(post|get|getJSON)\s*\(\s*((["'])[^"']+\3|[A-Za-z_$][\w$.]*)\s*(?:,\s*(\{[^{}]*\}))?/g)) {
+    const url = literalOrVar(m[2], vars);
+    if (url) push(url, m[1] === 'post' ? 'POST' : 'GET', m[4]);
   }
   for (const m of js.matchAll(/\bfetch\s*\(\s*(["'])([^"']+)\1\s*(?:,\s*\{([\s\S]{0,600}?)\})?/g)) {
     const opts = m[3] ?? '';
@@ -189,9 +206,26 @@ export function jsonPageCount(value: unknown, itemsOnPage: number): number | und
   return undefined;
 }
 
+/** The name of the page field a JSON response echoes (`"pageNo": 1`), to page a request that named none. */
+export function echoedPageParam(value: unknown): string | undefined {
+  const text = JSON.stringify(value ?? null).slice(0, 4000);
+  return /"(pageNo|pageIndex|pageNum|page|currentPage|curPage|current|page_no|page_index)"\s*:\s*"?1"?\b/.exec(text)?.[1];
+}
+
 /** Other pages of a paged list request: the page parameter (query or POST body) set to 1..count. */
-export function pagedRequests(req: ListRequest, count: number, limit = 200): ListRequest[] {
+export function pagedRequests(req: ListRequest, count: number, limit = 200, echoed?: string): ListRequest[] {
   if (count < 2) return [];
+  if (echoed) {
+    // The request named no page: the response's own page field is the parameter to send.
+    const u = new URL(req.url);
+    const body = new URLSearchParams(req.body ?? '');
+    const named = [...u.searchParams.keys(), ...body.keys()].some((k) => PAGE_PARAM.test(k));
+    if (!named) {
+      if (req.method === 'POST') body.set(echoed, '1');
+      else u.searchParams.set(echoed, '1');
+      req = req.method === 'POST' ? { ...req, body: body.toString() } : { url: u.toString() };
+    }
+  }
   const out: ListRequest[] = [];
   if (req.method === 'POST') {
     const body = new URLSearchParams(req.body ?? '');

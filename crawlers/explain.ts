@@ -82,8 +82,17 @@ export async function explainUrl(o: ExplainOptions): Promise<Explanation> {
       out.kept.push({ url: canonicalUrl(res.headers.location ?? '', url) ?? String(res.headers.location), kind: 'redirect', reason: `HTTP ${res.status}` });
       return out;
     }
-    if (!['html', 'json', 'xml'].includes(out.kind)) return out;
-    const html = decodeHtml(res.body, res.headers['content-type']).text;
+    const isScript = role === 'script' || /javascript|ecmascript/i.test(out.contentType ?? '') || /\.js$/i.test(new URL(url).pathname);
+    if (!['html', 'json', 'xml'].includes(out.kind) && !isScript) return out;
+    const html = isScript ? res.body.toString('utf8') : decodeHtml(res.body, res.headers['content-type']).text;
+    if (isScript) {
+      const sc: PageContext = { url, role: 'script', depth: 1, site, explain: true };
+      const d = discoverProxy(new Page(html, sc), sc);
+      out.role = 'script';
+      out.kept = keptOf(d.links);
+      out.dropped = d.dropped;
+      return out;
+    }
     const verdict = classifyPage(html, res.status);
     out.verdict = verdict.kind === 'ok' ? 'ok' : `${verdict.kind}: ${verdict.evidence}`;
     const ctx: PageContext = { url, role: role === 'detail' ? 'column' : role, depth: role === 'home' ? 0 : 1, site, explain: true };

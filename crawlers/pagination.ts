@@ -27,7 +27,7 @@ export function totalPages(html: string): number | undefined {
     /\b(?:total_?pages?|page_?count|count_?page|page_?total|totalpagenum|pagesize_?total|allpage|maxpage|pages)["']?\s*[:=]\s*["']?(\d{1,4})\b/i.exec(html);
   if (m) return Number(m[1]);
   const records = /\b(?:total_?records?|total_?count|record_?count|totalrecord|total)["']?\s*[:=]\s*["']?(\d{1,6})\b/i.exec(html);
-  const size = /\b(?:page_?size|per_?page|perpage|pagesize|rows)["']?\s*[:=]\s*["']?(\d{1,4})\b/i.exec(html);
+  const size = /\b(?:page_?size|per_?page|perpage|pagesize|rows|size|limit)["']?\s*[:=]\s*["']?(\d{1,4})\b/i.exec(html);
   if (records && size && Number(size[1]) > 0) return Math.max(1, Math.ceil(Number(records[1]) / Number(size[1])));
   return undefined;
 }
@@ -157,6 +157,38 @@ export function templatePages(scripts: string[], pageUrl: string, total: number 
       const zeroBased = prefix.endsWith('_');
       for (let i = zeroBased ? 1 : 1; i <= Math.min(zeroBased ? total - 1 : total, limit); i++) {
         const c = canonicalUrl(`${prefix}${i}${suffix}`, pageUrl);
+        if (c) out.add(c);
+      }
+    }
+  }
+  out.delete(canonicalUrl(pageUrl) ?? pageUrl);
+  return [...out];
+}
+
+const PLACEHOLDER = /\{\{?\s*(?:page|p|n|num|pageno|pageindex|pagenum|index|i|0)\s*\}?\}|%d|\[page\]|\$page|#page#/i;
+
+/**
+ * Pages of a pager configured with a URL template: `new Pager({ total: 56, size: 15, url: 'index_{page}.html',
+ * base: 0 })`, `pager.init({ pageCount: 4, link: 'list.jsp?page={p}' })`, `'list_%d.shtml'`. The count comes
+ * from the same object (pageCount, or total ÷ size) or the page's stated count; `base`/`start` says what the
+ * second page is numbered (`index_1` with base 0; `list_2` with base 1, the default outside `_` names).
+ */
+export function placeholderPages(scripts: string[], pageUrl: string, html: string, limit = 200): string[] {
+  const out = new Set<string>();
+  for (const s of scripts) {
+    for (const m of s.matchAll(/(["'])([^"'\s]{1,300})\1/g)) {
+      const template = m[2];
+      if (!PLACEHOLDER.test(template) || !/[/._?=&-]|^[\w-]+$/.test(template.replace(PLACEHOLDER, ''))) continue;
+      // The object or call around the template holds its count and base.
+      const open = s.lastIndexOf('{', m.index);
+      const close = s.indexOf('}', m.index + m[0].length);
+      const around = open >= 0 && close > 0 && close - open < 2000 ? s.slice(open, close + 1) : s.slice(Math.max(0, m.index - 300), m.index + 300);
+      const count = totalPages(around) ?? totalPages(html);
+      if (!count || count < 2) continue;
+      const baseM = /\b(?:base|start|startpage|start_page|firstindex|first_index|offset)["']?\s*[:=]\s*(\d)/i.exec(around);
+      const base = baseM ? Number(baseM[1]) : /_\s*$/.test(template.slice(0, template.search(PLACEHOLDER))) ? 0 : 1;
+      for (let pageNo = 2; pageNo <= Math.min(count, limit); pageNo++) {
+        const c = canonicalUrl(template.replace(PLACEHOLDER, String(pageNo - 1 + base)), pageUrl);
         if (c) out.add(c);
       }
     }

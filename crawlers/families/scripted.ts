@@ -6,10 +6,10 @@
  */
 import { classifyAnchor } from '../classify.ts';
 import type { Collector } from '../collector.ts';
-import { ajaxRequests, jsonApiUrls, jsonPageCount, jsonRecords, pagedRequests, scriptRecords } from '../data-proxy.ts';
+import { ajaxRequests, echoedPageParam, jsonApiUrls, jsonPageCount, jsonRecords, pagedRequests, scriptRecords } from '../data-proxy.ts';
 import { findDate } from '../report-title.ts';
 import type { Page } from '../page.ts';
-import { templatePages, totalPages } from '../pagination.ts';
+import { placeholderPages, templatePages, totalPages } from '../pagination.ts';
 import type { CmsFamily } from './types.ts';
 
 function readScripts(page: Page, out: Collector, scripts: string[]): void {
@@ -17,10 +17,15 @@ function readScripts(page: Page, out: Collector, scripts: string[]): void {
   for (const r of scriptRecords(scripts, page.url)) {
     classifyAnchor(out, page, { url: r.url, text: r.title, context: '' }, r.publishedAt ? findDate(r.publishedAt) : undefined);
   }
-  for (const url of jsonApiUrls(scripts, page.url)) out.add({ url, kind: 'list', role: 'proxy', depth, reason: 'script_api' });
-  for (const r of ajaxRequests(scripts, page.url)) out.add({ ...r, kind: 'list', role: 'proxy', depth, reason: 'ajax_call' });
+  const calls = ajaxRequests(scripts, page.url);
+  const called = new Set(calls.map((r) => r.url.replace(/\?.*$/, '')));
+  for (const r of calls) out.add({ ...r, kind: 'list', role: 'proxy', depth, reason: 'ajax_call' });
+  // A URL literal the ajax calls already request with their parameters adds nothing.
+  for (const url of jsonApiUrls(scripts, page.url)) if (!called.has(url.replace(/\?.*$/, ''))) out.add({ url, kind: 'list', role: 'proxy', depth, reason: 'script_api' });
+  if (page.role === 'page' && out.reports === 0) return;
   const total = totalPages(page.body);
   for (const url of templatePages(scripts, page.url, total)) out.add({ url, kind: 'list', role: 'page', depth, reason: 'pager_template' });
+  for (const url of placeholderPages(scripts, page.url, page.body)) out.add({ url, kind: 'list', role: 'page', depth, reason: 'pager_template' });
 }
 
 function readJson(page: Page, out: Collector): boolean {
@@ -37,7 +42,7 @@ function readJson(page: Page, out: Collector): boolean {
   if (out.reports === 0) return true;
   const count = jsonPageCount(value, records.length);
   const req = page.ctx.request ? { url: page.url, ...page.ctx.request } : { url: page.url };
-  for (const next of pagedRequests(req, count ?? 0)) out.add({ ...next, kind: 'list', role: 'proxy', depth: page.ctx.depth, reason: 'api_pages' });
+  for (const next of pagedRequests(req, count ?? 0, 200, echoedPageParam(value))) out.add({ ...next, kind: 'list', role: 'proxy', depth: page.ctx.depth, reason: 'api_pages' });
   return true;
 }
 

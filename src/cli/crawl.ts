@@ -36,7 +36,7 @@ interface CrawlCliOptions {
   as?: string;
 }
 
-const EXPLAIN_ROLES = ['home', 'hub', 'column', 'page', 'proxy', 'detail'];
+const EXPLAIN_ROLES = ['home', 'hub', 'column', 'page', 'proxy', 'script', 'detail'];
 
 /** `--explain URL`: one page fetched and explained; no database, no lock. Exit 1 when the page could not be read. */
 async function runExplain(o: CrawlCliOptions): Promise<number> {
