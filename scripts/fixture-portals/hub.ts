@@ -93,7 +93,7 @@ ${extras}
   }
 }
 
-function organHome(portal: Portal, role: HostRole, o: OrganNav, path: string): string {
+export function organHome(portal: Portal, role: HostRole, o: OrganNav, path: string): string {
   portal.route(role, path, () => portal.page(`${o.organ.short}信息公开`, `<h2>${esc(o.organ.body)}</h2>${navList([
     { href: `${path.replace(/index\.html$/, '')}zn/index.html`, text: '政府信息公开指南' }, { href: `${path.replace(/index\.html$/, '')}zd/index.html`, text: '政府信息公开制度' },
     { href: `${path.replace(/index\.html$/, '')}fdzdgknr/index.html`, text: '法定主动公开内容' }, { href: via(portal, role, o.column), text: '政府信息公开年报' },

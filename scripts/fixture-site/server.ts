@@ -40,6 +40,20 @@ export interface RequestInfo {
   query: URLSearchParams;
   cookies: Record<string, string>;
   headers: IncomingMessage['headers'];
+  method?: string;
+  /** Request body (POST), at most 1 MB. */
+  body?: Buffer;
+}
+
+async function readBody(req: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const c of req) {
+    size += (c as Buffer).length;
+    if (size > 1024 * 1024) break;
+    chunks.push(c as Buffer);
+  }
+  return Buffer.concat(chunks);
 }
 
 export type Route = (req: RequestInfo) => Reply | undefined;
@@ -118,7 +132,8 @@ export class VirtualSite {
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const u = new URL(req.url ?? '/', 'http://x');
-    const info: RequestInfo = { path: u.pathname, query: u.searchParams, cookies: parseCookies(req.headers.cookie), headers: req.headers };
+    const reqBody = req.method === 'POST' || req.method === 'PUT' ? await readBody(req) : undefined;
+    const info: RequestInfo = { path: u.pathname, query: u.searchParams, cookies: parseCookies(req.headers.cookie), headers: req.headers, method: req.method, body: reqBody };
     const entry: LoggedRequest = {
       site: this.name, method: req.method ?? 'GET', path: `${u.pathname}${u.search}`, time: Date.now(), host: req.headers.host ?? '',
       status: 0, conditional: req.headers['if-none-match'] !== undefined || req.headers['if-modified-since'] !== undefined,
