@@ -8,6 +8,7 @@
  *   and the portal's footer 网站标识码 (the probe) must decide.
  * Mutates the rows' status, reason and id; rows already marked by an earlier check only lose what they claim.
  */
+import { createHash } from 'node:crypto';
 import type { RegistryRow } from './types.ts';
 import { hostSpells, siteKey } from './urls.ts';
 
@@ -16,6 +17,8 @@ export interface Claim {
   line: number;
   /** Division codes of the row's ancestors (from the registry), for `parent_portal`. */
   ancestors: string[];
+  /** Set for a row that repeats an earlier one (same unit, same site): it claims nothing. */
+  repeat?: boolean;
 }
 
 function groupBy<T>(items: T[], key: (t: T) => string | null): Map<string, T[]> {
@@ -30,6 +33,7 @@ function groupBy<T>(items: T[], key: (t: T) => string | null): Map<string, T[]> 
   return out;
 }
 
+const hash = (s: string): string => createHash('sha1').update(s).digest('hex');
 const keyOf = (r: RegistryRow): string | null => (r.entryUrl ? siteKey(new URL(r.entryUrl).hostname) : null);
 const who = (c: Claim): string => `${c.row.path} (line ${c.line})`;
 
@@ -45,7 +49,8 @@ export function markDivisionConflicts(claims: Claim[]): void {
     const sameSite = new Set(group.map((c) => keyOf(c.row))).size === 1;
     group.forEach((c, i) => {
       if (sameSite && i === 0) return;
-      c.row.id = `gov-${code}-${c.line}`;
+      c.repeat = sameSite;
+      c.row.id = `gov-${code}-${hash(`${c.row.path}|${c.row.entryUrl ?? ''}`).slice(0, 6)}`;
       const others = group.filter((o) => o !== c).map(who).join(', ');
       c.row.status = 'duplicate_division';
       c.row.statusReason = sameSite ? `repeats ${who(group[0])}` : `division ${code} is also joined by ${others}`;
@@ -59,7 +64,7 @@ function isAncestor(a: Claim, c: Claim): boolean {
 }
 
 export function markUrlConflicts(claims: Claim[]): void {
-  for (const [site, group] of groupBy(claims, (c) => keyOf(c.row))) {
+  for (const [site, group] of groupBy(claims.filter((c) => !c.repeat), (c) => keyOf(c.row))) {
     if (group.length < 2) continue;
     const parentPortal = new Set<Claim>();
     for (const c of group) {

@@ -15,6 +15,8 @@ export interface CsvRecord {
 export interface CsvLineError {
   line: number;
   message: string;
+  /** The line as written (lenient reading only). */
+  text?: string;
 }
 
 export interface CsvRead {
@@ -65,7 +67,7 @@ function readLines(text: string): CsvRead {
       const [rec] = parse(raw, { relax_column_count: true }) as string[][];
       if (rec) records.push({ line: i + 1, cells: rec });
     } catch (e) {
-      errors.push({ line: i + 1, message: describeCsvError(e) });
+      errors.push({ line: i + 1, message: describeCsvError(e), text: raw });
     }
   });
   return { records, errors };

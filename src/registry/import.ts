@@ -121,15 +121,17 @@ export function importPortalList(text: string, registry: DivisionRegistry, optio
   const rows = claims.map((c) => c.row);
   for (const e of list.errors) {
     const row = baseRow({ line: e.line, names: [], name: '', url: '', meta: {} }, options.file, d);
-    rows.push({ ...row, status: 'bad_csv', statusReason: e.message });
+    rows.push({ ...row, id: `x-${hash(e.text ?? `${options.file}:${e.line}`)}`, name: (e.text ?? '').slice(0, 80), status: 'bad_csv', statusReason: e.message });
     warnings.push(warn('registry.bad_csv', `${options.file} line ${e.line}: ${e.message}`));
   }
+  const lineOf = (r: RegistryRow): number => Number(r.source.slice(r.source.lastIndexOf(' ') + 1));
+  rows.sort((a, b) => lineOf(a) - lineOf(b));
   const seen = new Map<string, number>();
   for (const r of rows) {
     // The same unjoined path twice: ids stay unique.
     const n = seen.get(r.id) ?? 0;
     seen.set(r.id, n + 1);
-    if (n > 0) r.id = `${r.id}-${r.source.replace(/.* line /, '')}`;
+    if (n > 0) r.id = `${r.id}-${lineOf(r)}`;
   }
   return ok({ rows, figures: figuresOf(rows, list.rows, options.file) }, warnings);
 }

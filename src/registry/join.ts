@@ -32,6 +32,12 @@ export type JoinResult = Joined | NotJoined;
 const SUFFIXES = ['自治县', '自治旗', '自治州', '自治区', '特别行政区', '示范区', '新区', '林区', '特区', '地区',
   '区', '县', '市', '州', '盟', '旗', '省'];
 
+/** Ethnic groups named in autonomous units' names (长阳土家族自治县, 双江拉祜族佤族布朗族傣族自治县). */
+const ETHNIC = new RegExp(`(${['各', '蒙古', '回', '藏', '维吾尔', '苗', '彝', '壮', '布依', '朝鲜', '满', '侗', '瑶', '白', '土家', '哈尼',
+  '哈萨克', '傣', '黎', '傈僳', '佤', '畲', '高山', '拉祜', '水', '东乡', '纳西', '景颇', '柯尔克孜', '土', '达斡尔', '仫佬', '羌', '布朗',
+  '撒拉', '毛南', '仡佬', '锡伯', '阿昌', '普米', '塔吉克', '怒', '乌孜别克', '俄罗斯', '鄂温克', '德昂', '保安', '裕固', '京', '塔塔尔',
+  '独龙', '鄂伦春', '赫哲', '门巴', '珞巴', '基诺'].join('|')})族$`);
+
 /** The name without its administrative suffix and ethnic names (长阳土家族自治县 → 长阳), or null when too short. */
 export function coreName(name: string): string | null {
   let n = name.trim();
@@ -41,9 +47,7 @@ export function coreName(name: string): string | null {
       break;
     }
   }
-  for (let m = /[^族]{1,4}族$/.exec(n); m && n.length - m[0].length >= 2; m = /[^族]{1,4}族$/.exec(n)) {
-    n = n.slice(0, -m[0].length);
-  }
+  for (let m = ETHNIC.exec(n); m && n.length - m[0].length >= 2; m = ETHNIC.exec(n)) n = n.slice(0, -m[0].length);
   return [...n].length >= 2 ? n : null;
 }
 

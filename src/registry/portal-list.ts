@@ -53,7 +53,7 @@ export function readPortalList(text: string, file: string): PortalList {
   const rows: PortalListRow[] = [];
   for (const { line, cells } of body) {
     if (cells.length !== header.length) {
-      errors.push({ line, message: `${cells.length} fields where the header has ${header.length} (an unquoted comma?)` });
+      errors.push({ line, message: `${cells.length} fields where the header has ${header.length} (an unquoted comma?)`, text: cells.join(',') });
       continue;
     }
     const cell = (i: number): string => (i >= 0 ? cells[i].trim() : '');
