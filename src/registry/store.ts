@@ -108,8 +108,3 @@ export function crawlableSites(db: Db): SiteConfig[] {
     };
   });
 }
-
-export function registryCounts(db: Db): Record<string, number> {
-  const rows = db.prepare('SELECT status, COUNT(*) AS n FROM site_registry GROUP BY status').all() as { status: string; n: number }[];
-  return Object.fromEntries(rows.map((r) => [r.status, r.n]));
-}
