@@ -16,7 +16,7 @@ import { readCoverageRows } from '../divisions/coverage-data.ts';
 import { renderCoverageHtml } from '../divisions/coverage-html.ts';
 import { coverageTables } from '../divisions/coverage-tables.ts';
 import { registryFor } from '../divisions/store.ts';
-import { registrySummary, registryTables, registryView } from '../registry/coverage-view.ts';
+import { registryHtml, registrySummary, registryTables, registryView } from '../registry/coverage-view.ts';
 import { readPortalStates } from '../registry/site-states.ts';
 import { LEVELS, type DivisionLevel } from '../divisions/types.ts';
 import { withExitCode } from './exit-codes.ts';
@@ -55,12 +55,12 @@ function writeAtomic(path: string, text: string): void {
 }
 
 /** Writes the CSV files and the HTML page of a matrix into `dir`; returns [file, rows] pairs. */
-export async function writeCoverage(m: CoverageMatrix, dir: string, bom: boolean, now: string): Promise<[string, number][]> {
+export async function writeCoverage(m: CoverageMatrix, dir: string, bom: boolean, now: string, extraHtml = ''): Promise<[string, number][]> {
   mkdirSync(dir, { recursive: true });
   const out: [string, number][] = [];
   for (const t of coverageTables(m)) out.push([join(dir, t.name), await writeCsv(join(dir, t.name), t.header, t.rows, { bom })]);
   const html = join(dir, 'coverage.html');
-  writeAtomic(html, renderCoverageHtml(m, now));
+  writeAtomic(html, renderCoverageHtml(m, now, extraHtml));
   out.push([html, m.rows.length]);
   return out;
 }
@@ -84,9 +84,10 @@ export function registerCoverage(program: Command): void {
         const built = buildCoverage(rows.value, registry, opts);
         const m = built.value;
         for (const w of [...rows.warnings, ...built.warnings]) process.stderr.write(`nianbao coverage: ${w.code}: ${w.message}\n`);
-        const files = await writeCoverage(m, config.exportDir, config.bom, new Date().toISOString());
         const view = registryView(m, readPortalStates(db), registry);
-        for (const t of registryTables(m, view)) {
+        const tables = registryTables(m, view);
+        const files = await writeCoverage(m, config.exportDir, config.bom, new Date().toISOString(), registryHtml(tables[1]));
+        for (const t of tables) {
           const path = join(config.exportDir, t.name);
           files.push([path, await writeCsv(path, t.header, t.rows, { bom: config.bom })]);
         }

@@ -6,6 +6,7 @@
  */
 import type { CellStatus, CoverageMatrix, CoverageRow } from '../divisions/coverage.ts';
 import type { Cell, Table } from '../divisions/coverage-tables.ts';
+import { escapeHtml } from '../divisions/coverage-html.ts';
 import type { DivisionRegistry } from '../divisions/registry.ts';
 import { gbCode } from './import.ts';
 import type { PortalState, Reach } from './site-states.ts';
@@ -88,4 +89,15 @@ export function registrySummary(m: CoverageMatrix, view: RegistryCoverageRow[]):
   return `registry view (${m.level}): ${view.length} bodies, portal known ${n((v) => !!v.portal)} (crawled: ${n((v) => v.portal?.status === 'ok')}), ` +
     `reachable ${n((v) => v.portal?.reach === 'reachable')}, blocked ${n((v) => v.portal?.reach === 'blocked')}, ` +
     `column found ${n((v) => !!v.portal?.column)}, with reports ${n((v) => v.gap === 'none')}; gaps: ${gaps}`;
+}
+
+/** The per-province gap counts as an HTML section of coverage.html. */
+export function registryHtml(provinces: Table): string {
+  const cell = (c: Cell, i: number): string => (i < 2 ? `<th>${escapeHtml(String(c ?? ''))}</th>` : `<td class="n">${c ?? ''}</td>`);
+  const rows = provinces.rows.map((r, i) => `<tr${i === provinces.rows.length - 1 ? ' class="total"' : ''}>${r.map(cell).join('')}</tr>`);
+  return `<section><h2>Where the gaps come from (site registry; coverage-registry.csv per body)</h2>
+<table id="registry"><thead><tr>${provinces.header.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead>
+<tbody>
+${rows.join('\n')}
+</tbody></table></section>`;
 }

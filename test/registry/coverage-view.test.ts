@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { defaultRegistry } from '../../src/divisions/default-registry.ts';
 import { buildCoverage } from '../../src/divisions/coverage.ts';
 import { readCoverageRows } from '../../src/divisions/coverage-data.ts';
-import { registrySummary, registryTables, registryView } from '../../src/registry/coverage-view.ts';
+import { registryHtml, registrySummary, registryTables, registryView } from '../../src/registry/coverage-view.ts';
 import { importPortalList } from '../../src/registry/import.ts';
 import { readPortalStates, shortCode } from '../../src/registry/site-states.ts';
 import { writeImport } from '../../src/registry/store.ts';
@@ -59,6 +59,9 @@ test('the registry view says where each county gap comes from', () => {
   const total = provinces.rows[provinces.rows.length - 1];
   assert.equal(total[1], '合计');
   assert.equal(total[2], view.length);
+  const html = registryHtml(provinces);
+  assert.equal(html.match(/<tr/g)?.length, provinces.rows.length + 1, 'a header row and one row per province and the total');
+  assert.match(html, /<th>合计<\/th>/);
   assert.match(registrySummary(m, view), /reachable 3, blocked 1, column found 2, with reports 1; gaps: no_portal \d+, portal_problem 7, not_crawled 1, unreachable 1, blocked 1, no_column 1, no_report 1$/);
   db.close();
 });
