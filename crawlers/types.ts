@@ -35,6 +35,14 @@ export interface SiteConfig {
   maxDepth: number;
   /** Force a charset for this site's pages (for servers that lie); default: header → meta → detection. */
   charset?: string;
+  /** National registry (`nianbao sites`): the unit's level, so reports found under it can be attributed. */
+  level?: 'province' | 'prefecture' | 'county' | 'township' | 'department';
+  /** Division code of the parent unit. */
+  parent?: string;
+  /** Where the row comes from (`gov-portals.csv line 12`). */
+  source?: string;
+  /** `ok` (crawled); rows with any other status are kept in the file but not crawled. */
+  status?: string;
 }
 
 export interface CrawlProgress {

@@ -4,10 +4,11 @@ import { ConfigError } from '../../src/model/errors.ts';
 import type { CrawlParams } from './sections/crawl.ts';
 import type { E2eParams } from './sections/e2e.ts';
 import type { FrontierParams } from './sections/frontier.ts';
+import { DEFAULT_LIST, type RegistryParams } from './sections/registry.ts';
 import type { ParseParams } from './sections/parse.ts';
 import type { BenchFormat, SampleSizes } from './samples.ts';
 
-export const SECTIONS = ['parse', 'extract', 'crawl', 'frontier', 'e2e'] as const;
+export const SECTIONS = ['parse', 'extract', 'crawl', 'frontier', 'e2e', 'registry'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export interface BenchArgs {
@@ -48,6 +49,7 @@ export interface BenchPlan {
   repeats: Record<BenchFormat, number>;
   crawl: CrawlParams;
   frontier: FrontierParams;
+  registry: RegistryParams;
   e2e: Omit<E2eParams, 'sampleFiles'>;
 }
 
@@ -60,6 +62,7 @@ export function benchPlan(quick: boolean): BenchPlan {
       repeats: { html: 1, docx: 1, doc: 1, pdf: 1, 'pdf-real': 1, scan: 1 },
       crawl: { repeats: 2, maxPerFormat: 4 },
       frontier: { checkpoints: [10_000, 20_000, 40_000], hosts: 50, batch: 10_000 },
+      registry: { sites: 5_000, list: DEFAULT_LIST },
       e2e: { maxPerFormat: 4, workers: [1, 2], rounds: 1, timeoutMs: 300_000 },
     }
     : {
@@ -68,6 +71,7 @@ export function benchPlan(quick: boolean): BenchPlan {
       repeats: { html: 3, docx: 2, doc: 1, pdf: 2, 'pdf-real': 2, scan: 1 },
       crawl: { repeats: 5, maxPerFormat: 100 },
       frontier: { checkpoints: [10_000, 100_000, 1_000_000], hosts: 50, batch: 10_000 },
+      registry: { sites: 50_000, list: DEFAULT_LIST },
       e2e: { maxPerFormat: 4, workers: [1, 2, 4], rounds: 2, timeoutMs: 600_000 },
     };
 }

@@ -22,6 +22,7 @@ import type { E2eResult } from './sections/e2e.ts';
 import type { ExtractTaskResult } from './sections/extract.ts';
 import type { FrontierResult } from './sections/frontier.ts';
 import type { ParseResult } from './sections/parse.ts';
+import type { RegistryResult } from './sections/registry.ts';
 import type { OcrReference, ToolTiming } from './sections/reference.ts';
 import { busyShare, machineCpu } from './proc-tree.ts';
 import { median, round } from './stats.ts';
@@ -111,6 +112,10 @@ export async function runBench(args: BenchArgs, command: string): Promise<BenchR
       reportsOnSite: o.result.reportsOnSite, full: o.result.full, fullDocsPerSec: runDocsPerSec(o.result.full),
       scaling: o.result.scaling.map((s) => scalingRows(s, cores)),
     };
+  });
+  await run('registry', async () => {
+    const o = await task<RegistryResult>('registry', plan.registry, ['--expose-gc']);
+    r.registry = { ...o.result, maxRss: o.maxRss };
   });
   r.endedAt = new Date().toISOString();
   r.loadAverageEnd = loadavg().map((x) => Math.round(x * 100) / 100);

@@ -1,6 +1,7 @@
 /** The printed bench report: one aligned table per section, then the aims (pure). */
 import { runDocsPerSec } from './aggregate.ts';
 import type { BenchResults } from './results.ts';
+import { registryTable } from './sections/registry.ts';
 import { fmtMiB, fmtNum, fmtRatio, formatTable, section } from './table.ts';
 
 const R = 'right' as const;
@@ -94,6 +95,7 @@ export function formatReport(r: BenchResults): string {
   if (r.crawl) parts.push(crawlTable(r.crawl));
   if (r.frontier) parts.push(frontierTable(r.frontier));
   if (r.e2e) parts.push(e2eTables(r.e2e));
+  if (r.registry) parts.push(registryTable(r.registry));
   const times = Object.entries(r.sectionTimes);
   if (times.length) {
     parts.push(section('sections (machine busy = cores kept busy by everything on the machine, this bench included)', formatTable(

@@ -5,6 +5,7 @@ import type { CrawlResult } from './sections/crawl.ts';
 import type { E2eRun } from './sections/e2e.ts';
 import type { FrontierResult } from './sections/frontier.ts';
 import type { ParseResult } from './sections/parse.ts';
+import { registryAims, type RegistryResult } from './sections/registry.ts';
 
 export interface BenchResults {
   version: 1;
@@ -30,6 +31,7 @@ export interface BenchResults {
   crawl?: CrawlSummaryFigures & { raw: CrawlResult; maxRss: number };
   frontier?: FrontierResult & { maxRss: number };
   e2e?: { reportsOnSite: number; full: E2eRun; fullDocsPerSec: number | null; scaling: ScalingTable[] };
+  registry?: RegistryResult & { maxRss: number };
   aims: Aim[];
   errors: { section: string; message: string }[];
 }
@@ -98,5 +100,6 @@ export function evaluateAims(r: BenchResults): Aim[] {
       met: atCores?.speedup == null ? null : atCores.speedup >= SCALING_EFFICIENCY * cores && held,
     });
   }
+  if (r.registry) aims.push(...registryAims(r.registry));
   return aims;
 }

@@ -1,7 +1,9 @@
 /**
  * `nianbao coverage [--level township] [--province 河南省] [--years 2019-2023] [--db PATH] --out DIR`:
  * who published and who did not, as coverage.csv, coverage-provinces.csv, coverage-unplaced.csv and a
- * self-contained coverage.html (heat map + bodies × years matrix). Reads the store only.
+ * self-contained coverage.html (heat map + bodies × years matrix); and the registry's view of each body
+ * (portal known, reached, 年报 column found, gap) as coverage-registry.csv and coverage-registry-provinces.csv.
+ * Reads the store only.
  */
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,6 +16,8 @@ import { readCoverageRows } from '../divisions/coverage-data.ts';
 import { renderCoverageHtml } from '../divisions/coverage-html.ts';
 import { coverageTables } from '../divisions/coverage-tables.ts';
 import { registryFor } from '../divisions/store.ts';
+import { registryHtml, registrySummary, registryTables, registryView } from '../registry/coverage-view.ts';
+import { readPortalStates } from '../registry/site-states.ts';
 import { LEVELS, type DivisionLevel } from '../divisions/types.ts';
 import { withExitCode } from './exit-codes.ts';
 import { addExportOptions, addStoreOptions, configFrom, type CommonOptions } from './pipeline-options.ts';
@@ -51,12 +55,12 @@ function writeAtomic(path: string, text: string): void {
 }
 
 /** Writes the CSV files and the HTML page of a matrix into `dir`; returns [file, rows] pairs. */
-export async function writeCoverage(m: CoverageMatrix, dir: string, bom: boolean, now: string): Promise<[string, number][]> {
+export async function writeCoverage(m: CoverageMatrix, dir: string, bom: boolean, now: string, extraHtml = ''): Promise<[string, number][]> {
   mkdirSync(dir, { recursive: true });
   const out: [string, number][] = [];
   for (const t of coverageTables(m)) out.push([join(dir, t.name), await writeCsv(join(dir, t.name), t.header, t.rows, { bom })]);
   const html = join(dir, 'coverage.html');
-  writeAtomic(html, renderCoverageHtml(m, now));
+  writeAtomic(html, renderCoverageHtml(m, now, extraHtml));
   out.push([html, m.rows.length]);
   return out;
 }
@@ -76,16 +80,24 @@ export function registerCoverage(program: Command): void {
       const db = openDb(config.db);
       try {
         const rows = readCoverageRows(db);
-        const built = buildCoverage(rows.value, registryFor(db), opts);
+        const registry = registryFor(db);
+        const built = buildCoverage(rows.value, registry, opts);
         const m = built.value;
         for (const w of [...rows.warnings, ...built.warnings]) process.stderr.write(`nianbao coverage: ${w.code}: ${w.message}\n`);
-        const files = await writeCoverage(m, config.exportDir, config.bom, new Date().toISOString());
+        const view = registryView(m, readPortalStates(db), registry);
+        const tables = registryTables(m, view);
+        const files = await writeCoverage(m, config.exportDir, config.bom, new Date().toISOString(), registryHtml(tables[1]));
+        for (const t of tables) {
+          const path = join(config.exportDir, t.name);
+          files.push([path, await writeCsv(path, t.header, t.rows, { bom: config.bom })]);
+        }
         const t = m.totals.total;
         const cells = t.parsed + t.found + t.missing;
         process.stdout.write(files.map(([f, n]) => `${f}\t${n} rows\n`).join(''));
         process.stdout.write(`coverage: ${m.rows.length} ${m.level} bodies × ${m.years.length} years: ${t.parsed} parsed, ` +
           `${t.found} found not parsed, ${t.missing} not found (${cells ? ((t.parsed / cells) * 100).toFixed(1) : '0'}% parsed); ` +
           `${new Set(m.unplaced.map((u) => u.body)).size} bodies with reports not placed in a division\n`);
+        process.stdout.write(`${registrySummary(m, view)}\n`);
         return 0;
       } finally {
         db.close();

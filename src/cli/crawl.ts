@@ -1,5 +1,5 @@
 /**
- * `nianbao crawl [--sites FILE] [--db PATH] [--data-dir DIR]`: crawls the site registry into the database and the
+ * `nianbao crawl [--sites FILE] [--registry both|db|file] [--db PATH] [--data-dir DIR]`: crawls the site registry into the database and the
  * raw-file store, printing progress on stderr and a summary by host and error kind at the end.
  * Exit codes: 0 ok, 1 some URLs failed or were blocked, 2 usage or configuration error, 3 another run or
  * crawl holds the lock.
@@ -17,11 +17,14 @@ import { BlobStore } from '../store/blobs.ts';
 import { openDb } from '../store/db.ts';
 import { acquireRunLock, heartbeatLock, releaseRunLock } from '../store/run-lock.ts';
 import { withExitCode } from './exit-codes.ts';
+import { REGISTRY_HELP, registryMode } from './registry-option.ts';
+import { loadSiteRegistry } from '../pipeline/crawl-stage.ts';
 
 const PROJECT_DIR = fileURLToPath(new URL('../../', import.meta.url));
 
 interface CrawlCliOptions {
   sites?: string;
+  registry: string;
   db?: string;
   data?: string;
   dataDir?: string;
@@ -90,19 +93,21 @@ async function runCrawl(o: CrawlCliOptions): Promise<number> {
   if (o.explain) return runExplain(o);
   const dataDir = o.dataDir ?? o.data ?? process.env.NIANBAO_DATA_DIR ?? join(PROJECT_DIR, 'data/out');
   const sitesPath = o.sites ?? process.env.NIANBAO_SITES ?? join(PROJECT_DIR, 'data/sites/sites.csv');
-  // Loaded on use, so other commands never load the crawler (nor the browser driver).
-  const { crawl, loadSites } = await import('../../crawlers/index.ts');
-  let sites = loadSites(sitesPath);
-  if (o.site?.length) {
-    const unknown = o.site.filter((id) => !sites.some((s) => s.id === id));
-    if (unknown.length) throw new ConfigError('config.unknown_site', `unknown site id(s) ${unknown.join(', ')} in ${sitesPath}`);
-    sites = sites.filter((s) => o.site?.includes(s.id));
+  const db = openDb(o.db ?? process.env.NIANBAO_DB ?? join(dataDir, 'nianbao.sqlite'));
+  let sites;
+  try {
+    sites = await loadSiteRegistry(sitesPath, o.site, db, registryMode(o.registry));
+  } catch (e) {
+    db.close();
+    throw e;
   }
+  // Loaded on use, so other commands never load the crawler (nor the browser driver).
+  const { crawl } = await import('../../crawlers/index.ts');
   const concurrency = o.concurrency === undefined ? undefined : Number(o.concurrency);
   if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency > 0)) {
+    db.close();
     throw new ConfigError('config.bad_flag', `--concurrency must be a positive integer, not ${o.concurrency}`);
   }
-  const db = openDb(o.db ?? process.env.NIANBAO_DB ?? join(dataDir, 'nianbao.sqlite'));
   const runId = `crawl-${new Date().toISOString()}-${randomUUID().slice(0, 8)}`;
   // The same lock as `nianbao run`: a crawl never writes the frontier while a nightly run does.
   try {
@@ -144,6 +149,7 @@ export function registerCrawl(program: Command): void {
     .command('crawl')
     .description('crawl the site registry for annual reports (resumable; nightly runs fetch only what changed)')
     .option('--sites <path>', 'site registry file or folder (env NIANBAO_SITES; default data/sites/sites.csv)')
+    .option('--registry <which>', REGISTRY_HELP, 'both')
     .option('--db <path>', 'SQLite database (default <data>/nianbao.sqlite)')
     .option('--data-dir <dir>', 'data folder for the database and raw files (env NIANBAO_DATA_DIR; default data/out)')
     .option('--data <dir>', 'same as --data-dir (kept for old scripts)')

@@ -2,10 +2,12 @@
 import type { Command } from 'commander';
 import { executePlan } from './execute.ts';
 import { withExitCode } from './exit-codes.ts';
+import { REGISTRY_HELP, registryMode } from './registry-option.ts';
 import { addExportOptions, addExtractOptions, addStoreOptions, configFrom, type CommonOptions } from './pipeline-options.ts';
 
 interface RunOptions extends CommonOptions {
   site?: string[];
+  registry: string;
   crawl: boolean;
   export: boolean;
   retryFailed?: boolean;
@@ -18,6 +20,7 @@ export function registerRun(program: Command): void {
     .command('run')
     .description('the whole pipeline, incremental: crawl the site registry, extract and parse what is new, export CSV')
     .option('--sites <path>', 'site registry file or folder (env NIANBAO_SITES; default data/sites/sites.csv)')
+    .option('--registry <which>', REGISTRY_HELP, 'both')
     .option('--site <id...>', 'only these site ids')
     .option('--user-agent <ua>', 'User-Agent for the crawl (env NIANBAO_USER_AGENT)')
     .option('--contact <url-or-email>', 'contact put in the User-Agent (env NIANBAO_CONTACT)')
@@ -31,7 +34,7 @@ export function registerRun(program: Command): void {
       const config = configFrom(cmd, o);
       return executePlan(config, {
         command: 'run',
-        crawl: o.crawl ? { siteIds: o.site } : false,
+        crawl: o.crawl ? { siteIds: o.site, registry: registryMode(o.registry) } : false,
         extract: { retryFailed: o.retryFailed },
         parse: {},
         export: o.export ? { dir: config.exportDir, bom: config.bom, onlyLatest: o.latestOnly } : false,

@@ -86,7 +86,8 @@ tr.total th,tr.total td{font-weight:bold;border-top:2px solid #789}
 td.code{font-family:ui-monospace,monospace;color:#567}
 `;
 
-export function renderCoverageHtml(m: CoverageMatrix, generatedAt: string): string {
+/** `extraSections`: more HTML sections placed after the per-province heat map (coverage's registry view). */
+export function renderCoverageHtml(m: CoverageMatrix, generatedAt: string, extraSections = ''): string {
   const scope = [LEVEL_NAMES[m.level], m.province ?? '全国'].join(' · ');
   const years = m.years.length ? `${m.years[0]}–${m.years[m.years.length - 1]}` : 'no reports yet';
   return `<!doctype html>
@@ -96,6 +97,7 @@ export function renderCoverageHtml(m: CoverageMatrix, generatedAt: string): stri
 <h1>Who published annual reports (政府信息公开工作年度报告)</h1>
 <p class="meta">${escapeHtml(scope)} · ${years} · ${m.rows.length} bodies · registry ${escapeHtml(m.registry)} · generated ${escapeHtml(generatedAt)}</p>
 ${provincesSection(m)}
+${extraSections}
 ${matrixSection(m)}
 ${unplacedSection(m)}
 </body></html>

@@ -10,7 +10,7 @@ import type { DivisionEntry } from './types.ts';
 const GENERIC_LABELS = new Set(['www', 'gov', 'cn', 'com', 'net', 'org', 'zwgk', 'xxgk', 'http', 'https']);
 const spelled = new Map<string, string>();
 
-function pinyinOf(name: string): string {
+export function pinyinOf(name: string): string {
   let p = spelled.get(name);
   if (p === undefined) {
     p = pinyin(name, { toneType: 'none', type: 'array' }).join('').toLowerCase();

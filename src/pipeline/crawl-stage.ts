@@ -1,10 +1,13 @@
 /**
- * Crawl stage: loads the site registry and runs the crawler (crawlers/index.ts) with the run's store,
+ * Crawl stage: loads the site registry (file and/or database, src/registry/combine.ts) and runs the crawler (crawlers/index.ts) with the run's store,
  * abort signal and progress. The crawler is imported on first use, so extract, reparse, export and status
  * never load it (nor the browser driver behind it).
  */
 import type { CrawlProgress, CrawlSummary, SiteConfig } from '../../crawlers/types.ts';
 import { ConfigError } from '../model/errors.ts';
+import type { Db } from '../store/db.ts';
+import { combineSites, type RegistryMode } from '../registry/combine.ts';
+import { crawlableSites } from '../registry/store.ts';
 import type { StageContext } from './context.ts';
 
 export interface CrawlStageOptions {
@@ -13,21 +16,32 @@ export interface CrawlStageOptions {
   /** Passed to crawl(): requests in flight across all hosts, and whether chromium may start. */
   globalConcurrency?: number;
   browser?: 'auto' | 'never';
+  /** Which registry: the database's (`nianbao sites import`), the file, or both (default). */
+  registry?: RegistryMode;
 }
 
-export async function loadSiteRegistry(path: string, siteIds?: string[]): Promise<SiteConfig[]> {
+/**
+ * The sites to crawl: the registry file and/or the database registry (src/registry/combine.ts), narrowed to
+ * `siteIds`. A ConfigError when an id is unknown or nothing is left to crawl.
+ */
+export async function loadSiteRegistry(path: string, siteIds?: string[], db?: Db, mode: RegistryMode = 'both'): Promise<SiteConfig[]> {
   const { loadSites } = await import('../../crawlers/index.ts');
-  const sites = loadSites(path);
+  const fromDb = db && mode !== 'file' ? crawlableSites(db) : [];
+  if (mode === 'db' && fromDb.length === 0) {
+    throw new ConfigError('config.site_registry_empty', 'the database has no site registry with status ok (run nianbao sites import FILE first)');
+  }
+  const sites = combineSites(mode === 'db' ? [] : loadSites(path), fromDb).sites;
   if (!siteIds || siteIds.length === 0) return sites;
   const unknown = siteIds.filter((id) => !sites.some((s) => s.id === id));
-  if (unknown.length) throw new ConfigError('config.unknown_site', `unknown site id(s) ${unknown.join(', ')} in ${path}`);
+  const where = mode === 'file' ? path : mode === 'db' ? 'the database registry' : `${path} or the database registry`;
+  if (unknown.length) throw new ConfigError('config.unknown_site', `unknown site id(s) ${unknown.join(', ')} in ${where}`);
   return sites.filter((s) => siteIds.includes(s.id));
 }
 
 export async function runCrawlStage(ctx: StageContext, options: CrawlStageOptions = {}): Promise<CrawlSummary> {
-  const sites = await loadSiteRegistry(ctx.config.sites, options.siteIds);
+  const sites = await loadSiteRegistry(ctx.config.sites, options.siteIds, ctx.db, options.registry);
   const { crawl } = await import('../../crawlers/index.ts');
-  ctx.progress.log('info', 'crawl.start', { sites: sites.length, registry: ctx.config.sites });
+  ctx.progress.log('info', 'crawl.start', { sites: sites.length, registry: ctx.config.sites, mode: options.registry ?? 'both' });
   const summary = await crawl({
     db: ctx.db, blobs: ctx.blobs, sites, runId: ctx.runId, signal: ctx.signal,
     ...(ctx.config.userAgent ? { userAgent: ctx.config.userAgent } : {}),

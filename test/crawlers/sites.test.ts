@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadSites, parseCsv, parseSites } from '../../crawlers/sites.ts';
+import { loadSites, nearestColumn, parseSites } from '../../crawlers/sites.ts';
 import { ConfigError } from '../../src/model/errors.ts';
 
 const HEADER = 'id,name,division,entry_url,entry_role,adapter,render,rps,page_limit,allowed_hosts,max_depth';
@@ -53,6 +53,40 @@ test('loadSites reads a file or every registry file in a folder; the checked-in 
   assert.ok(real.some((s) => s.id === 'hongze' && s.allowedHosts.includes('hongze.gov.cn')));
 });
 
-test('parseCsv: quotes, doubled quotes, CRLF', () => {
-  assert.deepEqual(parseCsv('a,"b,""c"""\r\n1,2\r\n'), [['a', 'b,"c"'], ['1', '2']]);
+test('CSV is read by csv-parse: quotes, doubled quotes, CRLF, a # inside a URL is not a comment', () => {
+  const sites = parseSites(`${HEADER}\r\na,"A ""x"", y",,http://a.gov.cn/gkmlpt/annualreport#2,,,,,,,\r\n`);
+  assert.equal(sites[0].name, 'A "x", y');
+  assert.equal(sites[0].entryUrl, 'http://a.gov.cn/gkmlpt/annualreport#2');
+});
+
+test('a CSV syntax error names its line, not a field of a later row', () => {
+  const text = `${HEADER}\nok,A,,http://a.gov.cn/,,,,,,,\nbad,"B,,http://b.gov.cn/,,,,,,,\nc,C,,http://c.gov.cn/,,,,,,,\n`;
+  assert.throws(() => parseSites(text, 'sites.csv'), (e: unknown) =>
+    e instanceof ConfigError && e.code === 'config.site_file_invalid' && /sites\.csv line 3: unterminated quote/.test(e.message));
+  assert.throws(() => parseSites(`${HEADER}\na,A,,http://a.gov.cn/,,,,,,,,extra\n`, 's.csv'), /s\.csv line 2: 12 fields where the header has 11/);
+});
+
+test('unknown or misspelt columns are errors naming the nearest known column', () => {
+  const text = `id,name,entry_url,page_limt,colour\na,A,http://a.gov.cn/,10,red\n`;
+  assert.throws(() => parseSites(text, 'sites.csv'), (e: unknown) =>
+    e instanceof ConfigError && e.code === 'config.site_unknown_column' &&
+    /sites\.csv line 1: unknown columns page_limt \(did you mean page_limit\?\), colour;/.test(e.message));
+  assert.throws(() => parseSites(JSON.stringify([{ id: 'a', name: 'A', entryUrl: 'http://a.gov.cn/', maxDepht: 2 }]), 'x.json'),
+    /x\.json entry 1: unknown column maxDepht \(did you mean max_depth\?\)/);
+  assert.equal(nearestColumn('Entry-URL'), 'entry_url');
+  assert.equal(nearestColumn('colour'), null);
+});
+
+test('an empty registry is an error; rows whose status is not ok are kept out of the crawl', () => {
+  for (const text of ['', `${HEADER}\n`, '# only a comment\n', '[]']) {
+    assert.throws(() => parseSites(text, 'e.csv'), (e: unknown) => e instanceof ConfigError && e.code === 'config.site_registry_empty');
+  }
+  const header = `${HEADER},level,parent,source,status,status_reason`;
+  const sites = parseSites(`${header}\n` +
+    'gov-330903,普陀区,330903,http://www.putuo.gov.cn/,home,,,0.5,1500,putuo.gov.cn,6,county,330900,list.csv line 9,duplicate_url,claimed twice\n' +
+    'gov-350527,金门县,350527,,home,,,0.5,1500,,6,county,350500,list.csv line 10,no_url,the list gives no URL\n' +
+    'gov-330902,定海区,330902,http://www.dinghai.gov.cn/,home,,,0.5,1500,dinghai.gov.cn,6,county,330900,list.csv line 8,ok,\n', 'r.csv');
+  assert.deepEqual(sites.map((s) => [s.id, s.level, s.parent, s.source, s.status]), [['gov-330902', 'county', '330900', 'list.csv line 8', 'ok']]);
+  assert.throws(() => parseSites(`${header}\nx,X,,http://x.gov.cn/,,,,,,,,,,,no_url,\n`, 'n.csv'), /no site to crawl/);
+  assert.throws(() => parseSites(`${header}\nx,X,,http://x.gov.cn/,,,,,,,,city,,,,\n`, 'l.csv'), /l\.csv line 2 \(id x\): level/);
 });
