@@ -122,6 +122,11 @@ export function anchorsOf(html: string | cheerio.CheerioAPI, pageUrl: string, op
     const target = data ?? scriptTarget(e.attr('onclick') ?? '');
     if (target && (!e.is('a') || !e.attr('href') || /^\s*(javascript:|#)/i.test(e.attr('href') ?? ''))) push(el, target, data ? 'data' : 'onclick');
   });
+  // Jump menus: `<select onchange="window.open(this.value)">` whose options carry URLs.
+  $('select option[value]').each((_, el) => {
+    const value = ($(el).attr('value') ?? '').trim();
+    if (/^(https?:\/\/|\/|\.\.?\/)/i.test(value) || /\.(s?html?|jsp|aspx?|php)(\?|$)/i.test(value)) push(el, value, 'data', clean($(el).text()));
+  });
   $('form').each((_, el) => {
     const f = $(el);
     if ((f.attr('method') ?? 'get').toLowerCase() !== 'get') return;

@@ -6,7 +6,7 @@
 import type { Anchor } from './anchors.ts';
 import type { Collector } from './collector.ts';
 import { attachmentExt, looksLikeDownload } from './detail.ts';
-import { isHubText, nonReportReason, trapReason } from './link-words.ts';
+import { isArticleUrl, isHubText, nonReportReason, trapReason } from './link-words.ts';
 import type { Page } from './page.ts';
 import { findDate, hasColumnSlug, isBodyText, isColumnText, isReportTitle, isYearText, normaliseText } from './report-title.ts';
 
@@ -64,7 +64,7 @@ export function classifyAnchor(c: Collector, page: Page, a: Anchor, date?: strin
     }
     return c.drop(a.url, text, 'unrelated');
   }
-  if (fromHub && !file) {
+  if (fromHub && !file && !isArticleUrl(a.url)) {
     if (isHubText(text)) {
       c.add({ url: a.url, kind: 'list', role: 'hub', title: text, depth: depth + 1, reason: 'hub_words' });
       return;

@@ -32,6 +32,8 @@ export interface Discovery {
   dropped: Dropped[];
   /** CMS families whose fingerprint the page shows. */
   families: string[];
+  /** The role the page was read in (a hub that is a 年报 column is read as a column). */
+  role: string;
 }
 
 export class Collector {
@@ -71,7 +73,7 @@ export class Collector {
   result(looksScripted: boolean): Discovery {
     return {
       links: [...this.links.values()], rejected: this.rejected, reports: this.reports, looksScripted,
-      dropped: this.dropped, families: [...this.families],
+      dropped: this.dropped, families: [...this.families], role: this.ctx.role,
     };
   }
 }

@@ -42,12 +42,14 @@ function numberAfter(text: string, names: string[]): number | undefined {
 }
 
 /**
- * Hanweb proxy URLs for the records after the inline ones: GET dataproxy.jsp with the nextgroup / proxy
- * parameters plus startrecord, endrecord and perpage, in groups of 3 pages as jpage requests them.
+ * Hanweb proxy requests for the records after the inline ones, in groups of 3 pages as jpage asks for them:
+ * `dataproxy.jsp?startrecord=&endrecord=&perpage=`, POSTed with the jpage call's `ajaxParam` (columnid,
+ * unitid, webid …) as jpage does; without one, a GET of the nextgroup URL with the same three parameters.
  */
-export function hanwebProxyUrls(html: string, pageUrl: string, limit = 100): string[] {
+export function hanwebProxyRequests(html: string, pageUrl: string, limit = 100): ListRequest[] {
   const next = /<nextgroup>\s*<!\[CDATA\[[\s\S]*?href=["']([^"']*dataproxy\.jsp[^"']*)["']/i.exec(html)?.[1]
-    ?? /["']([^"'\s]*dataproxy\.jsp\?[^"'\s]*)["']/i.exec(html)?.[1];
+    ?? /["']([^"'\s]*dataproxy\.jsp\?[^"'\s]*)["']/i.exec(html)?.[1]
+    ?? /proxyUrl\s*:\s*["']([^"']+)["']/.exec(html)?.[1];
   if (!next) return [];
   const total = numberAfter(html, ['totalrecord', 'totalRecord']);
   const inline = datastoreRecords(html).length;
@@ -56,16 +58,25 @@ export function hanwebProxyUrls(html: string, pageUrl: string, limit = 100): str
   const group = perPage * 3;
   const base = canonicalUrl(next.replace(/&amp;/g, '&'), pageUrl);
   if (!base) return [];
-  const out: string[] = [];
+  const ajaxParam = /ajaxParam\s*:\s*(\{[^{}]*\})/.exec(html)?.[1];
+  const params = ajaxParam ? objectLiteral(ajaxParam, scriptVars(html)) : undefined;
+  const proxyUrl = /proxyUrl\s*:\s*["']([^"']+)["']/.exec(html)?.[1];
+  const out: ListRequest[] = [];
   for (let start = inline + 1; start <= total && out.length < limit; start += group) {
-    const u = new URL(base);
+    const u = new URL(params && proxyUrl ? canonicalUrl(proxyUrl, pageUrl) ?? base : base);
+    if (params) u.search = '';
     u.searchParams.set('startrecord', String(start));
     u.searchParams.set('endrecord', String(Math.min(total, start + group - 1)));
     u.searchParams.set('perpage', String(perPage));
     const c = canonicalUrl(u.toString());
-    if (c) out.push(c);
+    if (c) out.push(params ? { url: c, method: 'POST', body: params.toString() } : { url: c });
   }
   return out;
+}
+
+/** The GET URLs of hanwebProxyRequests (pages without a POST config). */
+export function hanwebProxyUrls(html: string, pageUrl: string, limit = 100): string[] {
+  return hanwebProxyRequests(html, pageUrl, limit).map((r) => r.url);
 }
 
 const JSON_URL = /["']((?:https?:\/\/[^"'\s]+|\/[^"'\s]*|[\w./-]+)(?:\.json|\/api\/[^"'\s]*|list\.do|query\.do|getList[^"'\s]*|queryList[^"'\s]*|\/list\.(?:jsp|action|aspx|php|ashx)|\/(?:data|ajax|interface)\/[^"'\s]*)(?:\?[^"'\s]*)?)["']/gi;

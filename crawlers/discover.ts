@@ -10,7 +10,7 @@ import { analyseDetail, type DetailInfo } from './detail.ts';
 import { familiesFor, fingerprints } from './families/index.ts';
 import { numberedPagesOf } from './families/generic.ts';
 import { scriptPagesOf } from './families/trs.ts';
-import { isReportTitle } from './report-title.ts';
+import { isColumnText, isReportTitle, isYearText } from './report-title.ts';
 import { nonReportReason } from './link-words.ts';
 import { Page, type PageContext } from './page.ts';
 
@@ -22,14 +22,37 @@ function pageOf(body: string | Page, ctx: PageContext): Page {
 }
 
 /** Portal home pages, hubs, 年报 columns and their pagination pages. */
-export function discoverList(body: string | Page, ctx: PageContext): Discovery {
-  const page = pageOf(body, ctx);
+/**
+ * A hub or organ page that is itself a 年报 column (its title says so: 「张楼镇政府信息公开年报」) is read as
+ * one: lenient report titles, its pager, its scripts, a browser when its list is script-built.
+ */
+export function effectiveContext(page: Page, ctx: PageContext): PageContext {
+  if (ctx.role !== 'hub') return ctx;
+  const heading = page.heading;
+  const names = heading.split(/[\s_|\-—–]+/).some((part) => isColumnText(part));
+  return names || (/(年报|年度报告)/.test(heading) && !nonReportReason(heading)) ? { ...ctx, role: 'column', depth: 1 } : ctx;
+}
+
+export function discoverList(body: string | Page, given: PageContext): Discovery {
+  const first = pageOf(body, given);
+  const ctx = effectiveContext(first, given);
+  const page = ctx === given ? first : new Page(first.body, ctx);
   const c = new Collector(ctx);
   const families = familiesFor(ctx.site.adapter);
   if (ctx.explain) for (const f of fingerprints(page)) c.families.add(f);
-  // Items and routes first (generic is last in the list), the pagers after: a pagination page that lists no
-  // report does not follow its pager.
-  for (const f of families) f.discover?.(page, c);
+  // The generic reader's items first, then what each family knows, the pagers last: a pagination page (or a
+  // hub) that lists no report does not follow its pager.
+  const ordered = [...families.filter((f) => f.name === 'generic'), ...families.filter((f) => f.name !== 'generic')];
+  for (const f of ordered) f.discover?.(page, c);
+  // A year page that lists nothing ends the years it links (archives that link the year before forever).
+  if (ctx.title && isYearText(ctx.title, ctx.now) && c.reports === 0) {
+    for (const [key, l] of c.links) {
+      if (l.kind === 'list' && l.reason === 'sub_column' && l.title && isYearText(l.title, ctx.now)) {
+        c.links.delete(key);
+        c.rejected.push({ url: l.url, reason: 'trap.empty_year' });
+      }
+    }
+  }
   const found = c.links.size;
   const count = families.some((f) => f.name === 'trs') ? scriptPagesOf(page, c) : undefined;
   numberedPagesOf(page, c, count);

@@ -107,6 +107,7 @@ export async function explainUrl(o: ExplainOptions): Promise<Explanation> {
     }
     const d = role === 'proxy' || out.kind !== 'html' ? discoverProxy(page, { ...ctx, role: 'proxy' }) : discoverList(page, ctx);
     out.families = d.families;
+    out.role = d.role as Explanation['role'];
     out.kept = keptOf(d.links);
     out.dropped = d.dropped;
     if (out.kind === 'html') {

@@ -9,6 +9,7 @@
 import { decodeHtml, decodeText } from '../extractors/decode.ts';
 import { sha256 } from '../src/store/blobs.ts';
 import { classifyPage, looksNotFound } from './block.ts';
+import { canonicalUrl } from './canonical.ts';
 import type { RunContext, SiteRun } from './context.ts';
 import { fetchContinuations } from './continuations.ts';
 import { analyseDetail } from './detail.ts';
@@ -35,6 +36,7 @@ export function pageContext(ctx: RunContext, row: FrontierRow, site: SiteRun): P
   return {
     url: row.url, role: (row.role ?? 'column') as ListRole, depth: row.depth, site: site.config, maxUrlLength: ctx.maxUrlLength,
     ...(row.context ? { context: row.context } : {}),
+    ...(row.title ? { title: row.title } : {}),
     ...(row.method === 'POST' ? { request: { method: 'POST' as const, body: row.body ?? '' } } : {}),
   };
 }
@@ -75,7 +77,7 @@ export function handleListHtml(ctx: RunContext, row: FrontierRow, site: SiteRun,
     d = { ...d, links: [...d.links, ...more.links], rejected: [...d.rejected, ...more.rejected], reports: d.reports + more.reports };
   }
   const canRender = ctx.browser !== undefined && site.config.render !== 'static' && row.render !== 'browser' && render === undefined;
-  if (d.looksScripted && row.role !== 'home' && row.role !== 'hub' && canRender) return { kind: 'needs_browser' };
+  if (d.looksScripted && d.role !== 'home' && d.role !== 'hub' && canRender) return { kind: 'needs_browser' };
   d = guardRepeats(ctx, row, site, d, html);
   addLinks(ctx, row, site, d.links, d.rejected);
   ctx.frontier.done(row.url_key, site.cycle, { ...v, sha256: sha256(html), render });
@@ -118,6 +120,12 @@ async function handleDetailHtml(ctx: RunContext, row: FrontierRow, site: SiteRun
   const page = new Page(html, pc);
   const d = discoverDetail(page, pc);
   const v = validators(res.headers);
+  const moved = page.redirect ? canonicalUrl(page.redirect) : undefined;
+  if (moved && !d.info.hasReportText) {
+    // A redirect stub in front of the report (meta refresh, script): follow it as the same row.
+    addLinks(ctx, row, site, [{ url: moved, kind: row.kind, title: row.title ?? undefined, publishedAt: row.published_at ?? undefined, depth: row.depth }], []);
+    return ctx.frontier.done(row.url_key, site.cycle, { ...v, sha256: sha256(res.body), verdict: 'redirect' });
+  }
   const pageTitle = d.info.title ?? '';
   const titleVerdict = nonReportReason(pageTitle) ?? (row.title ? nonReportReason(row.title) : undefined);
   if (titleVerdict && !(isReportTitle(pageTitle) && !nonReportReason(pageTitle))) {

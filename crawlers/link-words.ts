@@ -41,11 +41,16 @@ export function nonReportReason(title: string): string | undefined {
 
 /** Links from a home page (or a hub) toward the disclosure platform and its organ tree. */
 const HUB = /(政务公开|信息公开|政府公开|主动公开|公开目录|公开专栏|公开平台|法定主动|政务信息|机构设置|组织机构|机构职能|政府机构|部门(信息)?公开|乡镇(街道)?(信息)?公开|镇街|乡镇|街道|部门|县直|区直|市直|单位)/;
-const NOT_HUB = /(依申请|申请表|指南|制度|意见箱|留言|信箱|咨询|投诉|办事|服务|招聘|招标|采购|新闻|动态|要闻|图片|视频|专题|解读|互动|调查|征集|登录|注册|English|无障碍|长者|关怀)/i;
+const NOT_HUB = /(依申请|申请表|指南|制度|意见箱|留言|信箱|咨询|投诉|办事|服务|招聘|招标|采购|新闻|动态|要闻|图片|视频|专题|解读|互动|调查|征集|登录|注册|English|无障碍|长者|关怀|召开|会议|推进|开展|举办|部署|培训|调研|检查|通知|公告|督导|座谈|考察|学习|[，,。！!？?：:“”"])/i;
 
 export function isHubText(text: string): boolean {
   const t = norm(text);
   return t.length >= 2 && t.length <= 16 && HUB.test(t) && !NOT_HUB.test(t) && !/\d{4}/.test(t);
+}
+
+/** URLs of dated articles (news, notices): never a hub or a column. */
+export function isArticleUrl(url: string): boolean {
+  return /\/t\d{8}_\d+|\/art\/\d{4}\/\d{1,2}\/\d{1,2}\/art_|\/content\/post_\d+|\/\d{6}\/[\w-]+\.s?html?$|\/\d{4}-\d{2}\/\d{2}\/|\/(article|content|detail)[/_-]?\d+/i.test(url);
 }
 
 /** URLs that are traps or chrome: site search, calendars, logins, print/share views, feeds, media. */

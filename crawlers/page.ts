@@ -15,6 +15,8 @@ export interface PageContext {
   site: SiteConfig;
   maxUrlLength?: number;
   now?: Date;
+  /** The text of the link the page was reached by (a year sub-column's `2023年` …). */
+  title?: string;
   /** The organ (township, department) the page belongs to, inherited along links. */
   context?: string;
   /** How the page was requested, when not a plain GET (POSTed list APIs). */
@@ -70,6 +72,41 @@ export class Page {
       }
     });
     return out;
+  }
+
+  /** The page's own name: its <title> and first heading. */
+  get heading(): string {
+    const $ = this.$;
+    return `${$('title').first().text()} ${$('h1, h2, h3, .title, .column-title').first().text()}`.replace(/\s+/g, ' ').trim();
+  }
+
+  /**
+   * Where a redirect stub sends the visitor: `<meta http-equiv="refresh" content="0;url=…">`, or a short page
+   * whose script sets `location.href` / calls `location.replace(…)`.
+   */
+  get redirect(): string | undefined {
+    if (this.body.length > 20_000) return undefined;
+    const meta = this.$('meta[http-equiv="refresh" i]').attr('content');
+    const m = meta ? /url\s*=\s*['"]?([^'";]+)/i.exec(meta) : undefined;
+    let target = m?.[1];
+    // A script redirect only on a stub: little text, tiny scripts, hardly a link (a list page's scripts also
+    // set location.href, inside click handlers).
+    if (!target && this.text.length < 200 && this.body.length < 4000 && this.scripts.join('').length < 600 && this.anchors.length <= 1) {
+      for (const js of this.scripts) {
+        const t = /(?:window\.|document\.|top\.|self\.)?location(?:\.href)?\s*=\s*(["'])([^"']+)\1|location\.(?:replace|assign)\s*\(\s*(["'])([^"']+)\3/.exec(js);
+        if (t) {
+          target = t[2] ?? t[4];
+          break;
+        }
+      }
+    }
+    if (!target) return undefined;
+    try {
+      const u = new URL(target.trim(), this.url);
+      return /^https?:$/.test(u.protocol) ? u.toString() : undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   /** Visible text of the page, scripts and styles left out, whitespace folded. */

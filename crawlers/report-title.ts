@@ -37,7 +37,7 @@ export function reportYear(title: string, now = new Date()): number | undefined 
 }
 
 const DISCLOSURE = /(信息公开|政务公开|政府公开)/;
-const REPORT_WORD = /(年度报告|年报|工作报告|年度工作报告)/;
+const REPORT_WORD = /(年度报告|年报|工作报告|年度工作报告|工作的报告|工作情况的报告|情况报告)/;
 
 /**
  * True when a link text names an annual report for a year. Outside a 年报 column the text must name
@@ -51,7 +51,8 @@ export function isReportTitle(title: string, options: { inColumn?: boolean; now?
   if (DISCLOSURE.test(t) && REPORT_WORD.test(t)) return true;
   // Truncated list titles: "…2023年政府信息公开工作年度…"
   if (DISCLOSURE.test(t) && /年度(…|\.\.\.)?$/.test(t)) return true;
-  return options.inColumn === true && /(报告|年报)/.test(t);
+  // In a 年报 column a year and 报告/年报 are enough, or a year and 信息公开 (「2022年度信息公开」).
+  return options.inColumn === true && (/(报告|年报)/.test(t) || (DISCLOSURE.test(t) && /\d{4}年/.test(t)));
 }
 
 /** A link text that names a 年报 column: 政府信息公开年报, 信息公开年度报告, 年度报告, 年报 (no year). */

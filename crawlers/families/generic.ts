@@ -3,6 +3,7 @@
  * (see anchors.ts), each classified (classify.ts), and numbered pagers (pagination.ts). It is also the
  * fallback family for sites whose CMS no module knows.
  */
+import { canonicalUrl } from '../canonical.ts';
 import { classifyAnchor } from '../classify.ts';
 import type { Collector } from '../collector.ts';
 import type { Page } from '../page.ts';
@@ -13,6 +14,9 @@ export const generic: CmsFamily = {
   name: 'generic',
   fingerprint: () => true,
   discover(page: Page, out: Collector): void {
+    const to = page.redirect ? canonicalUrl(page.redirect) : undefined;
+    // A redirect stub (meta refresh, script): the target is this same page, moved.
+    if (to) out.add({ url: to, kind: 'list', role: page.role, depth: page.ctx.depth, reason: 'redirect_stub' });
     for (const a of page.anchors) classifyAnchor(out, page, a);
   },
   readResponse(page: Page, out: Collector): boolean {
@@ -29,8 +33,8 @@ export const generic: CmsFamily = {
  * chain (endless `?page=N`, calendars).
  */
 export function numberedPagesOf(page: Page, out: Collector, knownTotal?: number): void {
-  if (page.role === 'home' || page.role === 'hub' || page.role === 'script') return;
-  if (page.role === 'page' && out.reports === 0) return;
+  if (page.role === 'home' || page.role === 'script') return;
+  if ((page.role === 'page' || page.role === 'hub') && out.reports === 0) return;
   const p = numberedPages(page.url, page.body, page.anchors, 200, knownTotal);
   for (const url of p.urls) out.add({ url, kind: 'list', role: 'page', depth: page.ctx.depth, reason: 'numbered_pager' });
   for (const url of p.pastCount) out.reject(url, 'trap.past_page_count');

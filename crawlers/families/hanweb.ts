@@ -7,7 +7,7 @@
 import { anchorsOf } from '../anchors.ts';
 import { classifyAnchor } from '../classify.ts';
 import type { Collector } from '../collector.ts';
-import { datastoreRecords, hanwebProxyUrls } from '../data-proxy.ts';
+import { datastoreRecords, hanwebProxyRequests } from '../data-proxy.ts';
 import type { Page } from '../page.ts';
 import type { CmsFamily } from './types.ts';
 
@@ -24,8 +24,8 @@ export const hanweb: CmsFamily = {
   discover(page: Page, out: Collector): void {
     if (!/<datastore|dataproxy\.jsp/i.test(page.body)) return;
     readRecords(page, out, page.body);
-    if (page.role === 'home' || page.role === 'hub') return;
-    for (const url of hanwebProxyUrls(page.body, page.url)) out.add({ url, kind: 'list', role: 'proxy', depth: page.ctx.depth, reason: 'hanweb_dataproxy' });
+    if (page.role === 'home' || (page.role === 'hub' && out.reports === 0)) return;
+    for (const r of hanwebProxyRequests(page.body, page.url)) out.add({ ...r, kind: 'list', role: 'proxy', depth: page.ctx.depth, reason: 'hanweb_dataproxy' });
   },
   readResponse(page: Page, out: Collector): boolean {
     if (!/<(datastore|recordset|record)\b/i.test(page.body)) return false;

@@ -50,7 +50,7 @@ export const scripted: CmsFamily = {
   name: 'scripted',
   fingerprint: (page) => page.scripts.some((s) => /\$\.(ajax|post|get|getJSON)\s*\(|fetch\s*\(|XMLHttpRequest|axios\./.test(s)),
   discover(page: Page, out: Collector): void {
-    if (page.role === 'home' || page.role === 'hub') return;
+    if (page.role === 'home' || (page.role === 'hub' && out.reports === 0)) return;
     readScripts(page, out, page.scripts);
     if (page.role === 'column') {
       for (const url of page.scriptSources) out.add({ url, kind: 'list', role: 'script', depth: page.ctx.depth, reason: 'external_script' });

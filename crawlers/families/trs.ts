@@ -79,9 +79,9 @@ export const trs: CmsFamily = {
 
 /** The pages a script pager implies, added after the page's items (a page listing no report adds none). */
 export function scriptPagesOf(page: Page, out: Collector): number | undefined {
-  if (page.role === 'home' || page.role === 'hub' || page.role === 'script') return undefined;
+  if (page.role === 'home' || page.role === 'script') return undefined;
   const paging = scriptPaging(page.scripts);
-  if (!paging || (page.role === 'page' && out.reports === 0)) return paging?.count;
+  if (!paging || ((page.role === 'page' || page.role === 'hub') && out.reports === 0)) return paging?.count;
   for (const url of scriptPages(page.url, paging)) out.add({ url, kind: 'list', role: 'page', depth: page.ctx.depth, reason: 'script_pager' });
   return paging.count;
 }
