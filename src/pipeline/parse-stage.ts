@@ -14,7 +14,8 @@ import { pendingParses, saveReport, type ReportDivision, type ReportInput, type 
 import { yieldToEventLoop } from './concurrency.ts';
 import { stageVersions, type StageContext } from './context.ts';
 import { leadText } from './resolver.ts';
-import { reportStatus, statusForError } from './report-status.ts';
+import { statusForError } from './report-status.ts';
+import { finishParsed, finishUnparsed } from '../review/reviewed-parse.ts';
 
 export interface ParseStats {
   pending: number;
@@ -70,6 +71,7 @@ function parseOne(ctx: StageContext, sha: string, stats: ParseStats): void {
     sha256: sha, source, extractorVersion: ctx.extractorVersion, parserVersion: ctx.parser.version,
     resolverVersion: ctx.resolver?.version ?? null, status: 'failed', format: extraction.format, runId: ctx.runId, now: new Date().toISOString(),
   };
+  let parsed: { doc: DocumentModel; record: ReportRecord } | undefined;
   if (extraction.status === 'failed') {
     Object.assign(input, { errorCode: extraction.errorCode, errorMessage: extraction.errorMessage });
   } else {
@@ -83,9 +85,7 @@ function parseOne(ctx: StageContext, sha: string, stats: ParseStats): void {
     try {
       const doc = JSON.parse(readFileSync(path, 'utf8')) as DocumentModel;
       const { value } = ctx.parser.parse(doc, source.title ? { title: source.title } : {});
-      const division = resolveDivision(ctx, doc, value, source);
-      value.warnings = [...extraction.warnings, ...value.warnings, ...division.warnings];
-      Object.assign(input, { record: value, status: reportStatus(value), division: division.value });
+      parsed = { doc, record: value };
     } catch (e) {
       const code = errorCode(e);
       Object.assign(input, { status: statusForError(code), errorCode: code, errorMessage: (e as Error).message });
@@ -95,7 +95,15 @@ function parseOne(ctx: StageContext, sha: string, stats: ParseStats): void {
       }
     }
   }
-  const saved = saveReport(ctx.db, input);
+  // Reviewers' corrections are read in the transaction that stores the report: a correction saved meanwhile
+  // (nianbao review) is never overwritten by a parse that did not see it.
+  const saved = ctx.db.transaction(() => {
+    if (parsed) {
+      const { doc } = parsed;
+      finishParsed(ctx.db, ctx.resolver, input, parsed.record, extraction.warnings, (r) => resolveDivision(ctx, doc, r, source));
+    } else finishUnparsed(ctx.db, input);
+    return saveReport(ctx.db, input);
+  }).immediate();
   stats.parsed++;
   stats.byStatus[input.status]++;
   if (saved.created) stats.created++;
