@@ -10,13 +10,15 @@ import { registerDivisions } from './divisions.ts';
 import { registerCoverage } from './coverage.ts';
 import { registerPipelineCommands } from './pipeline-commands.ts';
 import { registerCrawl } from './crawl.ts';
+import { registerCorrections } from './corrections.ts';
+import { registerReview } from './review.ts';
 
 export const EXIT = EXIT_CODES;
 
 type Register = (program: Command) => void;
 
 /** Commands in the order `--help` lists them. Add a command by adding its register function here. */
-const COMMANDS: Register[] = [registerPipelineCommands, registerCrawl, registerParse, registerCoverage, registerDivisions];
+const COMMANDS: Register[] = [registerPipelineCommands, registerCrawl, registerParse, registerCoverage, registerDivisions, registerReview, registerCorrections];
 
 export function buildProgram(): Command {
   const program = new Command('nianbao')

@@ -41,16 +41,15 @@ export interface ParseStats {
 export interface ParseStageOptions {
   /** Re-parse every extraction at this version, even when its report is current. */
   all?: boolean;
+  /** Only these contents (sha256), e.g. those whose corrections were imported. */
+  only?: readonly string[];
 }
 
 export async function runParseStage(ctx: StageContext, options: ParseStageOptions = {}): Promise<ParseStats> {
   const t0 = Date.now();
-  const pending = pendingParses(ctx.db, stageVersions(ctx), options);
-  const stats: ParseStats = {
-    pending: pending.length, parsed: 0, created: 0, reparsed: 0, changed: 0,
-    byStatus: { ok: 0, flagged: 0, failed: 0, not_report: 0 }, parseErrors: 0, failedByReason: {}, flaggedCells: 0,
-    missingModels: 0, notStarted: 0, ms: 0,
-  };
+  const only = options.only ? new Set(options.only) : null;
+  const pending = pendingParses(ctx.db, stageVersions(ctx), options).filter((sha) => !only || only.has(sha));
+  const stats = newStats(pending.length);
   ctx.progress.stageStart('parse', pending.length);
   let i = 0;
   for (; i < pending.length && !ctx.signal.aborted; i++) {
@@ -60,6 +59,21 @@ export async function runParseStage(ctx: StageContext, options: ParseStageOption
   stats.notStarted = pending.length - i;
   stats.ms = Date.now() - t0;
   ctx.progress.stageEnd('parse', { ...stats.byStatus, changed: stats.changed, notStarted: stats.notStarted, ms: stats.ms });
+  return stats;
+}
+
+function newStats(pending: number): ParseStats {
+  return {
+    pending, parsed: 0, created: 0, reparsed: 0, changed: 0,
+    byStatus: { ok: 0, flagged: 0, failed: 0, not_report: 0 }, parseErrors: 0, failedByReason: {}, flaggedCells: 0,
+    missingModels: 0, notStarted: 0, ms: 0,
+  };
+}
+
+/** Parses one stored content again at once (the review server, after a reviewer's decision). */
+export function reparseContent(ctx: StageContext, sha: string): ParseStats {
+  const stats = newStats(1);
+  parseOne(ctx, sha, stats);
   return stats;
 }
 
