@@ -41,9 +41,17 @@ function setState(td, state) {
   td.className = td.className.replace(/\bst-\S+/, `st-${state}`);
 }
 
+function shown(code) {
+  const v = data.cells[code].value;
+  return v === null ? '—' : String(v);
+}
+
 function resetPreview() {
   preview.textContent = '';
-  for (const td of cells) setState(td, baseState(td.dataset.code));
+  for (const td of cells) {
+    setState(td, baseState(td.dataset.code));
+    td.textContent = shown(td.dataset.code);
+  }
   data.checks.forEach((k, i) => showCheck(i, k));
 }
 
@@ -128,7 +136,10 @@ async function livePreview() {
     for (const td of cells) {
       const code = td.dataset.code;
       const state = baseState(code);
-      if (code === current.dataset.code) setState(td, 'corrected');
+      if (code === current.dataset.code) {
+        setState(td, 'preview');
+        td.textContent = value;
+      }
       else if (state !== 'corrected' && state !== 'confirmed') setState(td, flagged.has(code) ? 'flagged' : plainState(code));
     }
     out.checks.forEach((k, i) => showCheck(i, k));
