@@ -11,10 +11,10 @@ export function jsonBlock(id: string, data: unknown): string {
   return `<script type="application/json" id="${esc(id)}">${JSON.stringify(data).replace(/</g, '\\u003c')}</script>`;
 }
 
-export function page(o: { title: string; token: string; script: string; body: string }): string {
+export function page(o: { title: string; token: string; script: string; body: string; bodyClass?: string }): string {
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(o.title)}</title><meta name="review-token" content="${esc(o.token)}">
 <link rel="stylesheet" href="/assets/review.css"><script type="module" src="/assets/${esc(o.script)}"></script>
-</head><body>${o.body}</body></html>`;
+</head><body${o.bodyClass ? ` class="${esc(o.bodyClass)}"` : ''}>${o.body}</body></html>`;
 }

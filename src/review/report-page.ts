@@ -109,5 +109,5 @@ export function reportPage(v: ReportView, nav: Nav, token: string): string {
   <div id="source"></div></aside>
 </main>
 ${jsonBlock('report-data', { id: r.id, format: r.format, cells: cellData(v), checks: v.checks, queue: nav.queue })}`;
-  return page({ title: `${r.body ?? 'report'} ${r.year ?? ''} — nianbao review`, token, script: 'report.js', body });
+  return page({ title: `${r.body ?? 'report'} ${r.year ?? ''} — nianbao review`, token, script: 'report.js', body, bodyClass: 'report-page' });
 }

@@ -44,6 +44,11 @@ export function allCorrections(db: Db): Correction[] {
   return db.prepare(`SELECT ${COLUMNS} FROM corrections ORDER BY sha256, code`).all() as Correction[];
 }
 
+/** Whole numbers are bound as SQLite integers (better-sqlite3 binds a JS number as a real: 2.0). */
+function bindable(v: number | string | null): number | bigint | string | null {
+  return typeof v === 'number' && Number.isSafeInteger(v) ? BigInt(v) : v;
+}
+
 /** Inserts or replaces the decision for (sha256, code). */
 export function saveCorrection(db: Db, c: Correction): void {
   db.prepare(
@@ -51,7 +56,7 @@ export function saveCorrection(db: Db, c: Correction): void {
      VALUES (@sha256, @code, @action, @value, @parsed, @note, @reviewer, @correctedAt)
      ON CONFLICT (sha256, code) DO UPDATE SET action = excluded.action, value = excluded.value,
        parsed = excluded.parsed, note = excluded.note, reviewer = excluded.reviewer, corrected_at = excluded.corrected_at`,
-  ).run(c);
+  ).run({ ...c, value: bindable(c.value), parsed: bindable(c.parsed) });
 }
 
 /** Removes a decision (the parser's value stands again at the next parse); true when there was one. */

@@ -47,9 +47,24 @@ export function renderDetail(box, cell, checks) {
   );
 }
 
+/** Scrolls the source panel (only it) so that `target` is in its middle. */
+function centre(target) {
+  const panel = target.closest('#source');
+  if (!panel) return;
+  const t = target.getBoundingClientRect();
+  const p = panel.getBoundingClientRect();
+  panel.scrollTop += t.top - p.top - (panel.clientHeight - t.height) / 2;
+  panel.scrollLeft += t.left - p.left - (panel.clientWidth - t.width) / 2;
+}
+
 function pageView(view) {
   const img = el('img', { src: view.image, alt: `page ${view.page}` });
-  const wrap = el('div', { class: 'page' }, img);
+  const wrap = el('div', { class: 'page', title: 'click to zoom' }, img);
+  img.addEventListener('click', () => {
+    wrap.classList.toggle('zoom');
+    const box = wrap.querySelector('.box');
+    if (box) centre(box);
+  });
   img.addEventListener('load', () => {
     for (const [x0, y0, x1, y1] of view.boxes) {
       const pct = (v, size) => `${((v * view.scale) / size) * 100}%`;
@@ -58,7 +73,7 @@ function pageView(view) {
         width: pct(x1 - x0, img.naturalWidth), height: pct(y1 - y0, img.naturalHeight),
       } });
       wrap.append(box);
-      box.scrollIntoView({ block: 'center', inline: 'nearest' });
+      centre(box);
     }
   });
   return el('div', {}, el('h3', {}, `page ${view.page}`), wrap);
@@ -89,7 +104,8 @@ export function renderSource(box, view) {
   if (view.table) parts.push(tableView(view.table));
   if (view.text) parts.push(textView(view.text));
   box.replaceChildren(...parts);
-  box.querySelector('.mark, mark')?.scrollIntoView({ block: 'nearest' });
+  const mark = box.querySelector('.mark, mark');
+  if (mark && !view.image) centre(mark);
 }
 
 export { el };
