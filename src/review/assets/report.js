@@ -161,7 +161,11 @@ input.addEventListener('input', () => {
   previewTimer = setTimeout(livePreview, 200);
 });
 document.getElementById('empty').addEventListener('click', () => decide('empty', ''));
-document.getElementById('confirm').addEventListener('click', () => decide('confirm', data.cells[current.dataset.code].value ?? ''));
+// Confirming an empty cell says the source prints no number there: that is the "empty" decision.
+document.getElementById('confirm').addEventListener('click', () => {
+  const value = data.cells[current.dataset.code].value;
+  decide(value === null ? 'empty' : 'confirm', value ?? '');
+});
 document.getElementById('remove').addEventListener('click', async () => {
   try {
     await post(`/api/reports/${data.id}/corrections/delete`, { code: current.dataset.code });
