@@ -70,16 +70,21 @@ function tableView(t: TableGrid, row: number | undefined, col: number | undefine
   return { view: { index: t.index, rows }, box };
 }
 
-/** The paragraphs around a text offset, the cell's part (its tab-separated piece) marked. */
-function textAround(doc: DocumentModel, offset: number): { lines: TextLineView[]; page: number | null; line: string | null } | null {
+/**
+ * The paragraphs around a text offset, the cell's part marked: its tab-separated piece `col` (offsets count
+ * the parser's normalised text, which may be shorter than the paragraph as stored, so the piece is found by
+ * its index).
+ */
+function textAround(doc: DocumentModel, offset: number, col: number): { lines: TextLineView[]; page: number | null; line: string | null } | null {
   const paras = doc.blocks.filter((b) => b.kind === 'paragraph' && b.offset !== undefined) as { text: string; offset: number; page?: number }[];
   const i = paras.findIndex((p) => offset >= p.offset && offset <= p.offset + p.text.length);
   if (i < 0) return null;
   const p = paras[i]!;
-  const start = offset - p.offset;
-  const tab = p.text.indexOf('\t', start);
+  const parts = p.text.split('\t');
+  const k = Math.min(Math.max(0, col), parts.length - 1);
+  const start = parts.slice(0, k).reduce((n, x) => n + x.length + 1, 0);
   const lines = paras.slice(Math.max(0, i - CONTEXT_LINES), i + CONTEXT_LINES + 1).map((q) => ({ text: q.text }) as TextLineView);
-  lines[Math.min(i, CONTEXT_LINES)]!.mark = [start, tab < 0 ? p.text.length : tab];
+  lines[Math.min(i, CONTEXT_LINES)]!.mark = [start, start + parts[k]!.length];
   return { lines, page: p.page ?? null, line: p.text };
 }
 
@@ -112,7 +117,7 @@ export function sourceView(doc: DocumentModel, prov: Provenance | null, rule: st
       }
     }
   } else if (prov.offset !== undefined) {
-    const around = textAround(doc, prov.offset);
+    const around = textAround(doc, prov.offset, prov.col ?? 0);
     if (around) {
       out.text = around.lines;
       if (pdf && around.page !== null) {

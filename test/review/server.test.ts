@@ -115,4 +115,16 @@ test('review server: token, cookie, host, origin, traversal, downloads, page ima
   const removed = await api(`/api/reports/${fx.flagged}/corrections/delete`, { code: 's4.review.total' });
   assert.equal(JSON.parse(removed.body.toString()).report.status, 'flagged');
   assert.equal(db.prepare('SELECT COUNT(*) FROM corrections').pluck().get(), 0);
+
+  // Document decisions: a division code the registry lacks is refused; "not a report" is applied and undone.
+  const unknown = await api(path, { code: 'report.division_code', action: 'set', value: '999999' });
+  assert.equal(unknown.status, 400);
+  assert.match(JSON.parse(unknown.body.toString()).error, /not in the division registry/);
+  const notReport = await api(path, { code: 'report.status', action: 'set', value: 'not_report', note: '通知' });
+  assert.equal(JSON.parse(notReport.body.toString()).report.status, 'not_report');
+  assert.equal(db.prepare('SELECT COUNT(*) FROM cells WHERE report_id = ?').pluck().get(fx.flagged), 0);
+  const page = (await raw(server, `/reports/${fx.flagged}`, { headers: auth })).body.toString();
+  assert.match(page, /review\.not_report: a reviewer decided this is not an annual report \(tester, [\d-]+\): 通知/);
+  await api(`/api/reports/${fx.flagged}/corrections/delete`, { code: 'report.status' });
+  assert.equal(db.prepare('SELECT status FROM reports WHERE id = ?').pluck().get(fx.flagged), 'flagged');
 });
