@@ -52,7 +52,7 @@ function pngSize(buf: Buffer): [number, number] {
 
 test('review in chromium: keyboard to the flagged cell, correct it, reload, re-parse, export', { timeout: 300_000 }, async (t) => {
   if (!existsSync(CHROMIUM)) return t.skip(`chromium not installed at ${CHROMIUM}`);
-  const fx = await reviewFixture(t);
+  const fx = await reviewFixture(t, { pdf: false });
   const { child, url } = await startReview(fx.dir);
   t.after(() => child.kill('SIGTERM'));
   const profile = mkdtempSync(join(tmpdir(), 'nianbao-review-profile-'));

@@ -16,22 +16,22 @@ const PDF = fileURLToPath(new URL('../fixtures/extractors/formats/report.pdf', i
 export interface ReviewFixture {
   dir: string;
   config: Config;
-  /** Report ids. */
+  /** Report ids (pdf: null when left out). */
   flagged: number;
-  pdf: number;
+  pdf: number | null;
 }
 
-export async function reviewFixture(t: { after(fn: () => void): void }): Promise<ReviewFixture> {
+export async function reviewFixture(t: { after(fn: () => void): void }, options: { pdf?: boolean } = {}): Promise<ReviewFixture> {
   const store = tempStore();
   t.after(() => store.cleanup());
   const text = addDocument(store, flaggedReportText('某某镇人民政府2023年政府信息公开工作年度报告'), { url: 'http://127.0.0.1/a/report.txt' });
-  const pdf = addDocument(store, readFileSync(PDF), { url: 'http://127.0.0.1/b/report.pdf', ext: 'pdf', contentType: 'application/pdf' });
+  const pdf = options.pdf === false ? null : addDocument(store, readFileSync(PDF), { url: 'http://127.0.0.1/b/report.pdf', ext: 'pdf', contentType: 'application/pdf' });
   store.db.close();
   const config = testConfig(store);
   await runPipeline(config, { command: 'run', extract: {}, parse: {} }, quietIo());
   const db = openDb(config.db);
   const id = (sha: string) => db.prepare('SELECT id FROM reports WHERE sha256 = ?').pluck().get(sha) as number;
-  const out = { dir: store.dir, config, flagged: id(text), pdf: id(pdf) };
+  const out = { dir: store.dir, config, flagged: id(text), pdf: pdf === null ? null : id(pdf) };
   db.close();
   return out;
 }
