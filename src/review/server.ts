@@ -222,6 +222,14 @@ export async function startReviewServer(o: ReviewServerOptions): Promise<ReviewS
     server.once('error', reject);
     server.listen(o.port ?? 0, host, () => resolve());
   });
+  // The division registry (used when a decision re-parses a document) is built now, not on the first save.
+  setTimeout(() => {
+    try {
+      void resolver.version;
+    } catch {
+      /* reported by the save that needs it */
+    }
+  }, 0).unref();
   const port = (server.address() as AddressInfo).port;
   gate.port = port;
   gate.hosts = isLoopback(host) ? loopbackHosts(port) : null;
