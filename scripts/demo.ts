@@ -55,6 +55,16 @@ function findings(dbPath: string): string {
   }
 }
 
+/** How to open `nianbao review` on the demo's database (README "Reviewing flagged cells"). */
+function reviewHint(dbPath: string): string {
+  const db = openDb(dbPath);
+  const flagged = db.prepare("SELECT COUNT(*) FROM reports WHERE status = 'flagged'").pluck().get() as number;
+  db.close();
+  return `\n${flagged} reports are flagged. To check their cells against the sources and correct or confirm them on a local web page:
+  npm run nianbao -- review --data-dir data/out --db data/out/demo.sqlite
+then open the URL it prints (it carries an access token; Ctrl-C stops the page).\n`;
+}
+
 async function main(): Promise<number> {
   // A fixed port, so a second demo sees the same URLs (and the same bytes) and finds nothing new.
   const site = await startFixtureSite({ port: DEMO_PORT });
@@ -73,6 +83,7 @@ async function main(): Promise<number> {
     await site.close();
   }
   process.stdout.write(`\n${formatSummary(summary)}\n\nWhat was found (data/out/reports.csv has every column):\n${findings(config.db)}\n`);
+  process.stdout.write(reviewHint(config.db));
   return summary.exitCode;
 }
 

@@ -11,13 +11,15 @@ import { registerCoverage } from './coverage.ts';
 import { registerPipelineCommands } from './pipeline-commands.ts';
 import { registerCrawl } from './crawl.ts';
 import { registerSites } from './sites.ts';
+import { registerCorrections } from './corrections.ts';
+import { registerReview } from './review.ts';
 
 export const EXIT = EXIT_CODES;
 
 type Register = (program: Command) => void;
 
 /** Commands in the order `--help` lists them. Add a command by adding its register function here. */
-const COMMANDS: Register[] = [registerPipelineCommands, registerCrawl, registerParse, registerCoverage, registerDivisions, registerSites];
+const COMMANDS: Register[] = [registerPipelineCommands, registerCrawl, registerParse, registerCoverage, registerDivisions, registerSites, registerReview, registerCorrections];
 
 export function buildProgram(): Command {
   const program = new Command('nianbao')

@@ -9,7 +9,7 @@ export const REPORT_COLUMNS = [
   'report_id', 'body', 'division_code', 'division_name', 'province', 'city', 'county', 'township', 'body_kind',
   'department', 'year', 'template', 'source_url', 'sha256', 'fetched_at', 'status', 'failed_checks',
   'flagged_cells', 'values_read', 'values_derived', 'values_empty', 'latest', 'published_at', 'site_id', 'title', 'format', 'error_code', 'extractor_version',
-  'parser_version', 'resolver_version',
+  'parser_version', 'resolver_version', 'corrected_cells', 'confirmed_cells',
 ] as const;
 
 export function reportHeader(codes: readonly string[] = ALL_CODES): string[] {
@@ -21,4 +21,8 @@ export const CHECK_COLUMNS = ['report_id', 'rule', 'column', 'status', 'expected
 export const WARNING_COLUMNS = ['report_id', 'code', 'level', 'cell', 'message'] as const;
 export const CODEBOOK_COLUMNS = [
   'code', 'templates', 'section', 'group', 'row_label', 'column_label', 'english', 'unit', 'type',
+] as const;
+/** corrections.csv: reviewers' decisions (`nianbao review`), the format `nianbao corrections import` reads. */
+export const CORRECTION_COLUMNS = [
+  'report_id', 'sha256', 'code', 'action', 'value', 'parsed', 'note', 'reviewer', 'corrected_at',
 ] as const;

@@ -1,12 +1,13 @@
 /**
- * `exportDataset(db, outDir)`: reports.csv, cells.csv, checks.csv, warnings.csv and codebook.csv, each
+ * `exportDataset(db, outDir)`: reports.csv, cells.csv, checks.csv, warnings.csv, codebook.csv and corrections.csv, each
  * written atomically. Deterministic: the same store gives byte-identical files.
  */
 import { join } from 'node:path';
 import type { Db } from '../store/db.ts';
 import { ensureWideView } from '../store/wide-view.ts';
 import { writeCsv } from './csv-file.ts';
-import { CELL_COLUMNS, CHECK_COLUMNS, CODEBOOK_COLUMNS, WARNING_COLUMNS, reportHeader } from './columns.ts';
+import { CELL_COLUMNS, CHECK_COLUMNS, CODEBOOK_COLUMNS, CORRECTION_COLUMNS, WARNING_COLUMNS, reportHeader } from './columns.ts';
+import { correctionRows } from './corrections.ts';
 import { cellRows, checkRows, codebookRows, reportRows, warningRows, type RowOptions } from './rows.ts';
 
 export interface ExportOptions extends RowOptions {
@@ -29,6 +30,7 @@ export async function exportDataset(db: Db, outDir: string, options: ExportOptio
     ['checks.csv', CHECK_COLUMNS, () => checkRows(db, options)],
     ['warnings.csv', WARNING_COLUMNS, () => warningRows(db, options)],
     ['codebook.csv', CODEBOOK_COLUMNS, () => codebookRows()],
+    ['corrections.csv', CORRECTION_COLUMNS, () => correctionRows(db, options)],
   ];
   const out: ExportedFile[] = [];
   for (const [name, header, rows] of files) {

@@ -19,7 +19,9 @@ const REPORT_SQL = `SELECT r.id AS report_id, r.body, r.division_code, r.divisio
     r.township, r.body_kind, r.department, r.year, r.template, r.source_url, r.sha256, r.fetched_at, r.status,
     r.failed_checks, r.flagged_cells, r.values_read, r.values_derived, r.values_null AS values_empty, 0 AS latest,
     r.published_at, r.site_id, r.title, r.format, r.error_code, r.extractor_version, r.parser_version,
-    r.resolver_version
+    r.resolver_version,
+    (SELECT COUNT(*) FROM cells c WHERE c.report_id = r.id AND c.source = 'corrected') AS corrected_cells,
+    (SELECT COUNT(*) FROM cells c WHERE c.report_id = r.id AND c.source = 'confirmed') AS confirmed_cells
   FROM reports r WHERE r.id > ? ORDER BY r.id LIMIT ?`;
 
 /** Batches of report rows in id order, with `latest` set (and, with onlyLatest, only those). */

@@ -8,7 +8,8 @@ export type CellKind = 'number' | 'blank' | 'dash' | 'text' | 'unreadable';
 export interface CellRecord {
   /** The text the value was read from ('' for a blank cell; absent for derived cells). */
   raw: string;
-  source: 'read' | 'derived';
+  /** corrected / confirmed: a reviewer's decision (`nianbao review`), applied after the parse. */
+  source: 'read' | 'derived' | 'corrected' | 'confirmed';
   kind: CellKind;
   /** For derived cells: the rule that forced the value (R3.1, R3.3, zero_total, …). */
   rule?: string;

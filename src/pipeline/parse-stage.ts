@@ -14,7 +14,8 @@ import { pendingParses, saveReport, type ReportDivision, type ReportInput, type 
 import { yieldToEventLoop } from './concurrency.ts';
 import { stageVersions, type StageContext } from './context.ts';
 import { leadText } from './resolver.ts';
-import { reportStatus, statusForError } from './report-status.ts';
+import { statusForError } from './report-status.ts';
+import { finishParsed, finishUnparsed } from '../review/reviewed-parse.ts';
 
 export interface ParseStats {
   pending: number;
@@ -40,16 +41,15 @@ export interface ParseStats {
 export interface ParseStageOptions {
   /** Re-parse every extraction at this version, even when its report is current. */
   all?: boolean;
+  /** Only these contents (sha256), e.g. those whose corrections were imported. */
+  only?: readonly string[];
 }
 
 export async function runParseStage(ctx: StageContext, options: ParseStageOptions = {}): Promise<ParseStats> {
   const t0 = Date.now();
-  const pending = pendingParses(ctx.db, stageVersions(ctx), options);
-  const stats: ParseStats = {
-    pending: pending.length, parsed: 0, created: 0, reparsed: 0, changed: 0,
-    byStatus: { ok: 0, flagged: 0, failed: 0, not_report: 0 }, parseErrors: 0, failedByReason: {}, flaggedCells: 0,
-    missingModels: 0, notStarted: 0, ms: 0,
-  };
+  const only = options.only ? new Set(options.only) : null;
+  const pending = pendingParses(ctx.db, stageVersions(ctx), options).filter((sha) => !only || only.has(sha));
+  const stats = newStats(pending.length);
   ctx.progress.stageStart('parse', pending.length);
   let i = 0;
   for (; i < pending.length && !ctx.signal.aborted; i++) {
@@ -62,6 +62,21 @@ export async function runParseStage(ctx: StageContext, options: ParseStageOption
   return stats;
 }
 
+function newStats(pending: number): ParseStats {
+  return {
+    pending, parsed: 0, created: 0, reparsed: 0, changed: 0,
+    byStatus: { ok: 0, flagged: 0, failed: 0, not_report: 0 }, parseErrors: 0, failedByReason: {}, flaggedCells: 0,
+    missingModels: 0, notStarted: 0, ms: 0,
+  };
+}
+
+/** Parses one stored content again at once (the review server, after a reviewer's decision). */
+export function reparseContent(ctx: StageContext, sha: string): ParseStats {
+  const stats = newStats(1);
+  parseOne(ctx, sha, stats);
+  return stats;
+}
+
 function parseOne(ctx: StageContext, sha: string, stats: ParseStats): void {
   const extraction = getExtraction(ctx.db, sha, ctx.extractorVersion);
   if (!extraction) return;
@@ -70,6 +85,7 @@ function parseOne(ctx: StageContext, sha: string, stats: ParseStats): void {
     sha256: sha, source, extractorVersion: ctx.extractorVersion, parserVersion: ctx.parser.version,
     resolverVersion: ctx.resolver?.version ?? null, status: 'failed', format: extraction.format, runId: ctx.runId, now: new Date().toISOString(),
   };
+  let parsed: { doc: DocumentModel; record: ReportRecord } | undefined;
   if (extraction.status === 'failed') {
     Object.assign(input, { errorCode: extraction.errorCode, errorMessage: extraction.errorMessage });
   } else {
@@ -83,9 +99,7 @@ function parseOne(ctx: StageContext, sha: string, stats: ParseStats): void {
     try {
       const doc = JSON.parse(readFileSync(path, 'utf8')) as DocumentModel;
       const { value } = ctx.parser.parse(doc, source.title ? { title: source.title } : {});
-      const division = resolveDivision(ctx, doc, value, source);
-      value.warnings = [...extraction.warnings, ...value.warnings, ...division.warnings];
-      Object.assign(input, { record: value, status: reportStatus(value), division: division.value });
+      parsed = { doc, record: value };
     } catch (e) {
       const code = errorCode(e);
       Object.assign(input, { status: statusForError(code), errorCode: code, errorMessage: (e as Error).message });
@@ -95,7 +109,15 @@ function parseOne(ctx: StageContext, sha: string, stats: ParseStats): void {
       }
     }
   }
-  const saved = saveReport(ctx.db, input);
+  // Reviewers' corrections are read in the transaction that stores the report: a correction saved meanwhile
+  // (nianbao review) is never overwritten by a parse that did not see it.
+  const saved = ctx.db.transaction(() => {
+    if (parsed) {
+      const { doc } = parsed;
+      finishParsed(ctx.db, ctx.resolver, input, parsed.record, extraction.warnings, (r) => resolveDivision(ctx, doc, r, source));
+    } else finishUnparsed(ctx.db, input);
+    return saveReport(ctx.db, input);
+  }).immediate();
   stats.parsed++;
   stats.byStatus[input.status]++;
   if (saved.created) stats.created++;

@@ -15,6 +15,8 @@ export interface Resolver {
   /** Part of the parse stage's key: a change re-parses stored documents. */
   readonly version: string;
   resolve(input: ResolveInput): { value: ReportDivision; warnings: Message[] };
+  /** The registry's division with this code and the names along its path (a reviewer's choice), or null. */
+  division?(code: string): Omit<ReportDivision, 'kind' | 'department'> | null;
 }
 
 /**
@@ -41,6 +43,10 @@ export function defaultResolver(db: Db): Resolver {
         },
         warnings,
       };
+    },
+    division(code: string) {
+      const d = get().get(code);
+      return d ? { code: d.code, name: d.name, level: d.level, ...get().columns(d.code) } : null;
     },
   };
 }

@@ -68,7 +68,7 @@ export function countValues(record: ReportRecord | undefined): { read: number; d
   for (const [code, v] of Object.entries(record.values)) {
     if (v === null) out.nulls++;
     else if (record.cells[code]?.source === 'derived') out.derived++;
-    else out.read++;
+    else if (record.cells[code]?.source !== 'corrected') out.read++; // corrected: counted apart (corrected_cells)
   }
   return out;
 }

@@ -55,7 +55,7 @@ test('export writes BOM + UTF-8, neutralises a body named =1+1, keeps Chinese an
   const out = join(store.dir, 'out');
   const files = await exportDataset(store.db, out);
   assert.deepEqual(files.map((f) => [f.name, f.rows]), [
-    ['reports.csv', 2], ['cells.csv', 3], ['checks.csv', 2], ['warnings.csv', 2], ['codebook.csv', ALL_CODES.length],
+    ['reports.csv', 2], ['cells.csv', 3], ['checks.csv', 2], ['warnings.csv', 2], ['codebook.csv', ALL_CODES.length], ['corrections.csv', 0],
   ]);
   const raw = readFileSync(join(out, 'reports.csv'));
   assert.deepEqual([...raw.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 BOM');
