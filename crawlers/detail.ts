@@ -8,6 +8,7 @@ import type * as cheerio from 'cheerio';
 import { canonicalUrl } from './canonical.ts';
 import { viewerTarget } from './anchors.ts';
 import type { Page } from './page.ts';
+import { scriptPaging, scriptPages } from './families/trs.ts';
 import { findDate, normaliseText } from './report-title.ts';
 
 export const ATTACHMENT_EXT = /\.(pdf|docx?|wps|rtf)$/i;
@@ -149,9 +150,17 @@ export function analyseDetail(page: Page): DetailInfo {
       continue;
     }
     const n = continuationOf(pageUrl, a.url);
-    if (n !== undefined && n >= 2 && n <= 50 && (/^(第?\s*\d+\s*页?|下一页|\d+)$/.test(normaliseText(a.text)) || a.text === '')) {
+    if (n !== undefined && n >= 1 && n <= 50 && (/^(第?\s*\d+\s*页?|下一页|\d+)$/.test(normaliseText(a.text)) || a.text === '')) {
       if (!pages.has(n)) pages.set(n, a.url);
     }
+  }
+  // A TRS article pager (`createPageHTML(3, 0, "t20240326_5", "html")`): the other pages of this article.
+  const paging = scriptPaging(page.scripts);
+  const stem = /([^/]+)\.[a-z]+$/i.exec(new URL(pageUrl).pathname)?.[1];
+  if (paging && stem && paging.prefix === stem.replace(/_\d{1,2}$/, '')) {
+    scriptPages(pageUrl, paging, 50).forEach((u, i) => {
+      if (u !== pageUrl && !pages.has(i + 1)) pages.set(i + 1, u);
+    });
   }
   const continuations = [...pages.entries()].sort(([x], [y]) => x - y).map(([, u]) => u);
   const markers = reportMarkerCount(bodyText);
