@@ -39,14 +39,21 @@ export class BrowserRenderer {
    * Loads `url` with the given cookies, lets scripts run (and one challenge reload happen), and returns the
    * rendered HTML plus the cookies the page set for its host.
    */
-  async render(url: string, cookies: { name: string; value: string }[]): Promise<Rendered> {
+  async render(url: string, cookies: { name: string; value: string }[], intervalMs = 0): Promise<Rendered> {
     const started = Date.now();
     const browser = await this.launch();
     const context: BrowserContext = await browser.newContext({ userAgent: this.options.userAgent, javaScriptEnabled: true });
     try {
-      await context.route('**/*', (route) => {
+      // The page's own requests (scripts, XHR) keep the host's spacing too; what no list needs is not loaded.
+      let next = 0;
+      await context.route('**/*', async (route) => {
         const type = route.request().resourceType();
-        return ['image', 'media', 'font'].includes(type) ? route.abort() : route.continue();
+        if (['image', 'media', 'font', 'stylesheet', 'websocket', 'manifest'].includes(type)) return route.abort();
+        const now = Date.now();
+        const at = Math.max(now, next);
+        next = at + intervalMs;
+        if (at > now) await new Promise((r) => setTimeout(r, at - now));
+        return route.continue();
       });
       if (cookies.length) await context.addCookies(cookies.map((c) => ({ ...c, url })));
       const page = await context.newPage();

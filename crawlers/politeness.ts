@@ -55,6 +55,11 @@ export class HostGate {
     s.pausedUntil = Math.max(s.pausedUntil, until);
   }
 
+  /** The spacing between two requests to a host, in ms. */
+  intervalOf(host: string): number {
+    return this.state(host).intervalMs;
+  }
+
   /** Tasks waiting or running for a host. */
   load(host: string): number {
     const s = this.hosts.get(host);

@@ -19,7 +19,7 @@ async function renderGated(ctx: RunContext, row: FrontierRow, site: SiteRun): Pr
   try {
     const r = await ctx.gate.run(row.host, async () => {
       if (ctx.signal?.aborted) throw new AbortedBeforeStart(row.url);
-      return browser.render(row.url, ctx.jar.list(row.host));
+      return browser.render(row.url, ctx.jar.list(row.host), ctx.gate.intervalOf(row.host));
     });
     ctx.stats.page(row.host, row.url);
     logFetch(ctx.db, { runId: ctx.runId, url: row.url, siteId: site.config.id, status: r.status, bytes: r.html.length, ms: r.ms, via: 'browser' });
