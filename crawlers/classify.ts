@@ -66,7 +66,7 @@ export function classifyAnchor(c: Collector, page: Page, a: Anchor, date?: strin
   }
   if (fromHub && !file && !isArticleUrl(a.url)) {
     if (isHubText(text)) {
-      c.add({ url: a.url, kind: 'list', role: 'hub', title: text, depth: depth + 1, reason: 'hub_words' });
+      c.add({ url: a.url, kind: 'list', role: 'hub', title: text, depth: depth + 1, reason: 'hub_words', ...bodyContext(text) });
       return;
     }
     if (role === 'hub' && isBodyText(text) && !NOT_ORGAN.test(text) && !a.chrome) {
@@ -79,7 +79,7 @@ export function classifyAnchor(c: Collector, page: Page, a: Anchor, date?: strin
 
 /** An organ named by a sub-column or organ link (`高良涧街道`, `区教育局年报` → 区教育局). */
 export function organName(text: string): string | undefined {
-  const t = normaliseText(text).replace(/(政府信息公开|信息公开|政务公开)?(工作)?(年度报告|年报)$/, '');
+  const t = normaliseText(text).replace(/(政府信息公开|信息公开|政务公开)?(工作)?(年度报告|年报|专栏|目录)?$/, '');
   return isBodyText(t) && !/^(乡镇|部门|街道|县直|区直|市直|乡镇街道|镇街)/.test(t) ? t : undefined;
 }
 

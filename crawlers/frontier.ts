@@ -76,6 +76,7 @@ export class Frontier {
         ).run(site.id, ...PERMANENT);
       }
       this.add(site.id, { url: site.entryUrl, kind: 'list', role: entryRole, depth: 0 }, null, cycle);
+      for (const url of site.columns ?? []) this.add(site.id, { url, kind: 'list', role: 'column', depth: 0 }, null, cycle);
       return { cycle, resumed };
     })();
   }

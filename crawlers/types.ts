@@ -35,6 +35,8 @@ export interface SiteConfig {
   maxDepth: number;
   /** Force a charset for this site's pages (for servers that lie); default: header → meta → detection. */
   charset?: string;
+  /** More 年报 columns to start from besides entryUrl (the registry probe's findings). */
+  columns?: string[];
   /** National registry (`nianbao sites`): the unit's level, so reports found under it can be attributed. */
   level?: 'province' | 'prefecture' | 'county' | 'township' | 'department';
   /** Division code of the parent unit. */

@@ -20,7 +20,7 @@ function readRecords(page: Page, out: Collector, xml: string): number {
 export const hanweb: CmsFamily = {
   name: 'hanweb',
   fingerprint: (page) =>
-    /\/col\/col\d+\/|\/art\/\d{4}\/\d{1,2}\/\d{1,2}\/art_\d+_\d+\.html|<datastore>|jpage|dataproxy\.jsp|hanweb/i.test(`${page.url} ${page.body.slice(0, 200_000)}`),
+    /\/col\/col\d+\/|\/art\/\d{4}\/\d{1,2}\/\d{1,2}\/art_\d+_\d+\.html|<datastore>|jpage|dataproxy\.jsp|\/module\/(xxgk|web|jslib)\/|hanweb/i.test(`${page.url} ${page.body.slice(0, 200_000)}`),
   discover(page: Page, out: Collector): void {
     if (!/<datastore|dataproxy\.jsp/i.test(page.body)) return;
     readRecords(page, out, page.body);

@@ -133,6 +133,77 @@ function registerList(group: Command): void {
   );
 }
 
+interface ProbeFlags extends CommonOptions {
+  site?: string[];
+  province?: string;
+  limit?: string;
+  fresh?: string;
+  concurrency?: string;
+  maxPages?: string;
+  contact?: string;
+  userAgent?: string;
+  json?: boolean;
+  quiet?: boolean;
+}
+
+function registerProbe(group: Command): void {
+  const cmd = group
+    .command('probe')
+    .description('visit each registry portal once (politely) and record its final URL, footer 网站标识码, CMS family, block class and 年报 columns, townships and departments as child rows; resumable')
+    .option('--site <id...>', 'only these site ids (probed again whatever their age)')
+    .option('--province <name>', 'only this province (浙江省, 浙江 or 33)')
+    .option('--limit <n>', 'at most this many portals')
+    .option('--fresh <days>', 'skip portals probed within this many days (default 7; 0 probes every one again)')
+    .option('--concurrency <n>', 'portals probed at once (default 64); each host still gets its registry rate')
+    .option('--max-pages <n>', 'pages at most per portal (default 60)')
+    .option('--contact <url-or-email>', 'contact put in the User-Agent (env NIANBAO_CONTACT)')
+    .option('--user-agent <ua>', 'replace the whole User-Agent (env NIANBAO_USER_AGENT)')
+    .option('--json', 'print the summary as JSON')
+    .option('-q, --quiet', 'no line per portal');
+  addStoreOptions(cmd).action((o: ProbeFlags) =>
+    withDb(cmd, o, async (db) => {
+      const { runProbe } = await import('../registry/probe-run.ts');
+      const { defaultUserAgent } = await import('../../crawlers/crawl.ts');
+      const province = provinceFilter(o.province, registryFor(db));
+      const ac = new AbortController();
+      const stop = (): void => {
+        if (ac.signal.aborted) process.exit(130);
+        process.stderr.write('nianbao sites probe: stopping after the portals in hand (signal again to stop now)\n');
+        ac.abort();
+      };
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+      try {
+        const summary = await runProbe({
+          db, registry: registryFor(db), siteIds: o.site, province: province?.code,
+          limit: o.limit === undefined ? undefined : positive('--limit', o.limit, 1, true),
+          freshDays: o.fresh === undefined ? undefined : Number(o.fresh),
+          concurrency: o.concurrency === undefined ? undefined : positive('--concurrency', o.concurrency, 64, true),
+          maxPages: o.maxPages === undefined ? undefined : positive('--max-pages', o.maxPages, 60, true),
+          userAgent: o.userAgent ?? process.env.NIANBAO_USER_AGENT ?? defaultUserAgent(o.contact ?? process.env.NIANBAO_CONTACT),
+          signal: ac.signal,
+          onSite: o.quiet ? undefined : (id, r, done, total) => process.stderr.write(
+            `[${done}/${total}] ${id}\t${r.blockClass ?? (r.error ? `unreachable ${r.error}` : 'reached')}\t${r.family ?? '-'}\t${r.websiteCode ?? '-'}\t${r.columns.length} columns\t${r.pages} pages\n`),
+        });
+        if (o.json) out(JSON.stringify(summary, null, 1));
+        else {
+          out(`probed ${summary.sites} portals in ${(summary.elapsedMs / 1000).toFixed(1)} s: ${summary.reached} reached, ${summary.blocked} blocked, ${summary.unreachable} unreachable; ` +
+            `${summary.withColumns} with a 年报 column (${summary.columns} columns, ${summary.children} township/department rows); ${summary.wrongCode} footer codes of another region; ` +
+            `${summary.requests} requests, ${summary.cpuMsPerRequest.toFixed(2)} ms CPU per request`);
+          const fam = Object.entries(summary.byFamily).map(([k, n]) => `${k} ${n}`).join(', ');
+          if (fam) out(`families: ${fam}`);
+          const blk = Object.entries(summary.byBlock).map(([k, n]) => `${k} ${n}`).join(', ');
+          if (blk) out(`blocked by: ${blk}`);
+        }
+        return summary.sites > 0 && summary.reached === 0 ? 1 : 0;
+      } finally {
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+      }
+    }),
+  );
+}
+
 export function registerSites(program: Command): void {
   const group = program
     .command('sites')
@@ -140,4 +211,5 @@ export function registerSites(program: Command): void {
   registerImport(group);
   registerExport(group);
   registerList(group);
+  registerProbe(group);
 }

@@ -81,11 +81,11 @@ export function readRegistry(db: Db, filter: RegistryFilter = {}): RegistryRow[]
   return (db.prepare(sql).all(...args) as DbRow[]).map(fromDb);
 }
 
-/** The columns of the probe (current ones), by site id: the first current 年报 column found. */
-function columnsBySite(db: Db): Map<string, string> {
-  const rows = db.prepare('SELECT site_id, url FROM site_columns WHERE gone_at IS NULL ORDER BY site_id, last_seen DESC').all() as { site_id: string; url: string }[];
-  const out = new Map<string, string>();
-  for (const r of rows) if (!out.has(r.site_id)) out.set(r.site_id, r.url);
+/** The columns of the probe (current ones), by site id, most recently seen first. */
+function columnsBySite(db: Db): Map<string, string[]> {
+  const rows = db.prepare('SELECT site_id, url FROM site_columns WHERE gone_at IS NULL ORDER BY site_id, last_seen DESC, url').all() as { site_id: string; url: string }[];
+  const out = new Map<string, string[]>();
+  for (const r of rows) out.set(r.site_id, [...(out.get(r.site_id) ?? []), r.url]);
   return out;
 }
 
@@ -100,9 +100,10 @@ export function crawlableSites(db: Db): SiteConfig[] {
      FROM site_registry WHERE status = 'ok' AND entry_url IS NOT NULL ORDER BY id`,
   ).raw().all() as [string, string, string | null, SiteLevel | null, string | null, string, RegistryRow['entryRole'], string, number, number, number, string][];
   return rows.map(([id, name, division, level, parent, entryUrl, entryRole, hosts, rps, pageLimit, maxDepth, source]) => {
-    const column = columns.get(id);
+    const [column, ...more] = columns.get(id) ?? [];
     return {
       id, name, entryUrl: column ?? entryUrl, entryRole: column ? 'column' : entryRole, adapter: 'auto', render: 'auto', rps, pageLimit,
+      ...(more.length ? { columns: more } : {}),
       allowedHosts: hosts ? hosts.split(';') : [], maxDepth, status: 'ok', source,
       ...(division ? { division } : {}), ...(level ? { level } : {}), ...(parent ? { parent } : {}),
     };
