@@ -9,7 +9,14 @@ export interface ExtractOptions {
   maxUnzippedBytes?: number;
   /** Largest compression ratio of any DOCX zip entry (zip bomb guard). @default 200 */
   maxZipRatio?: number;
-  /** Wall-clock time per document in ms, across all converters and OCR. @default 180000 */
+  /** Bytes the DOCX parts that are read as text (XML) may really inflate to, whatever the headers say. @default 32 MiB */
+  maxDocxTextBytes?: number;
+  /** Largest HTML or text document, in characters after decoding (memory guard). @default 12 Mi characters */
+  maxTextChars?: number;
+  /**
+   * Wall-clock time per document in ms, across all converters and OCR. The pipeline sets it from
+   * `extractTimeoutSec` (`--extract-timeout`), so one setting holds everywhere. @default 300000
+   */
   timeoutMs?: number;
   /** LibreOffice executable for DOC/WPS/RTF. @default `soffice` on PATH */
   sofficePath?: string;
@@ -34,7 +41,9 @@ export const DEFAULT_OPTIONS: ResolvedOptions = {
   maxPages: 300,
   maxUnzippedBytes: 200 * 1024 * 1024,
   maxZipRatio: 200,
-  timeoutMs: 180_000,
+  maxDocxTextBytes: 32 * 1024 * 1024,
+  maxTextChars: 12 * 1024 * 1024,
+  timeoutMs: 300_000,
   sofficePath: 'soffice',
   convertTimeoutMs: 90_000,
   pdftoppmPath: 'pdftoppm',
@@ -47,7 +56,7 @@ export const DEFAULT_OPTIONS: ResolvedOptions = {
 export function resolveOptions(o: ExtractOptions = {}): ResolvedOptions {
   const r = { ...DEFAULT_OPTIONS };
   for (const [k, v] of Object.entries(o)) if (v !== undefined) (r as Record<string, unknown>)[k] = v;
-  for (const k of ['maxInputBytes', 'maxPages', 'maxUnzippedBytes', 'maxZipRatio', 'timeoutMs', 'convertTimeoutMs', 'ocrPageTimeoutMs', 'maxToolOutputBytes'] as const) {
+  for (const k of ['maxInputBytes', 'maxPages', 'maxUnzippedBytes', 'maxZipRatio', 'maxDocxTextBytes', 'maxTextChars', 'timeoutMs', 'convertTimeoutMs', 'ocrPageTimeoutMs', 'maxToolOutputBytes'] as const) {
     const v = r[k];
     if (typeof v !== 'number' || !(v > 0)) throw new TypeError(`Expected \`${k}\` to be a positive number, got \`${String(v)}\` (${typeof v})`);
   }

@@ -5,7 +5,7 @@
 import { ConfigError } from '../model/errors.ts';
 import { RunLockedError } from '../store/run-lock.ts';
 
-export const EXIT_CODES = { ok: 0, documentErrors: 1, usage: 2, locked: 3, internal: 4 } as const;
+export const EXIT_CODES = { ok: 0, documentErrors: 1, usage: 2, locked: 3, internal: 4, outage: 5 } as const;
 
 /**
  * Runs a command body and sets process.exitCode: its own result, 2 for a configuration error, 3 when

@@ -14,7 +14,7 @@ import { pendingParses, saveReport, type ReportDivision, type ReportInput, type 
 import { yieldToEventLoop } from './concurrency.ts';
 import { stageVersions, type StageContext } from './context.ts';
 import { leadText } from './resolver.ts';
-import { reportStatus, statusForError } from './report-status.ts';
+import { reportStatus, statusCounts, statusForError } from './report-status.ts';
 
 export interface ParseStats {
   pending: number;
@@ -47,7 +47,7 @@ export async function runParseStage(ctx: StageContext, options: ParseStageOption
   const pending = pendingParses(ctx.db, stageVersions(ctx), options);
   const stats: ParseStats = {
     pending: pending.length, parsed: 0, created: 0, reparsed: 0, changed: 0,
-    byStatus: { ok: 0, flagged: 0, failed: 0, not_report: 0 }, parseErrors: 0, failedByReason: {}, flaggedCells: 0,
+    byStatus: statusCounts(), parseErrors: 0, failedByReason: {}, flaggedCells: 0,
     missingModels: 0, notStarted: 0, ms: 0,
   };
   ctx.progress.stageStart('parse', pending.length);

@@ -1,5 +1,5 @@
 /** The run summary: what a run did, kept in `runs.summary_json` and printed at the end (pure formatting). */
-import type { CrawlSummary } from '../../crawlers/types.ts';
+import type { CrawlStageSummary } from './crawl-stage.ts';
 import type { StoreStats } from '../store/stats.ts';
 import type { LockHolder } from '../store/run-lock.ts';
 import type { ExtractStats } from './extract-stage.ts';
@@ -21,7 +21,7 @@ export interface RunSummary {
   startedAt: string;
   endedAt: string;
   versions: StageVersions;
-  crawl?: CrawlSummary;
+  crawl?: CrawlStageSummary;
   extract?: ExtractStats;
   parse?: ParseStats;
   export?: ExportStats;
@@ -46,6 +46,8 @@ export function formatSummary(s: RunSummary): string {
     const c = s.crawl;
     lines.push(`  crawl    ${c.pages} pages, ${c.documents} documents: ${c.newDocuments} new, ${c.changedDocuments} changed, ` +
       `${c.unchanged} unchanged; ${c.errors} errors, ${c.blocked} blocked${c.aborted ? ', interrupted' : ''} (${secs(c.elapsedMs)})`);
+    if (c.health?.verdict === 'outage') lines.push(`  OUTAGE   ${c.health.reason}`);
+    else if (c.health?.verdict === 'sites_failed') lines.push(`  sites    ${c.health.reason}`);
   }
   if (s.extract) {
     const e = s.extract;
