@@ -10,7 +10,7 @@ import { BadDocumentError } from '../src/model/errors.ts';
 import { ok, warn, type Message, type Result } from '../src/model/result.ts';
 import { decodeHtml } from './decode.ts';
 import { boundDepth, MAX_HTML_DEPTH } from './html-depth.ts';
-import { BLOCK_TAGS, children, isDropped, isElement, textLength } from './html-dom.ts';
+import { BLOCK_TAGS, children, descendants, isDropped, isElement, rawText, textLength } from './html-dom.ts';
 import { findMainContent, isNoise } from './html-content.ts';
 import { htmlTable, isLayoutTable } from './html-table.ts';
 import { cleanText } from './normalise.ts';
@@ -89,8 +89,9 @@ function walk(n: AnyNode, s: WalkState): void {
 }
 
 function titleOf($: cheerio.CheerioAPI, root: AnyNode): string | undefined {
-  const h1 = $(root as Element).find('h1').first().text();
-  const t = cleanText(h1) || cleanText($('title').first().text());
+  // descendants() rather than $(root).find(): css-select's find is quadratic in a root's children.
+  const h1 = descendants(root, 'h1')[0];
+  const t = cleanText(h1 ? rawText(h1) : '') || cleanText($('title').first().text());
   return t || undefined;
 }
 

@@ -11,7 +11,7 @@ export interface ExtractOptions {
   maxZipRatio?: number;
   /** Bytes the DOCX parts that are read as text (XML) may really inflate to, whatever the headers say. @default 32 MiB */
   maxDocxTextBytes?: number;
-  /** Largest HTML or text document, in characters after decoding (memory guard). @default 12 Mi characters */
+  /** Largest HTML or text document, in characters after decoding (HTML: without inline data: URIs); a memory and time guard. @default 4 Mi characters */
   maxTextChars?: number;
   /**
    * Wall-clock time per document in ms, across all converters and OCR. The pipeline sets it from
@@ -42,7 +42,7 @@ export const DEFAULT_OPTIONS: ResolvedOptions = {
   maxUnzippedBytes: 200 * 1024 * 1024,
   maxZipRatio: 200,
   maxDocxTextBytes: 32 * 1024 * 1024,
-  maxTextChars: 12 * 1024 * 1024,
+  maxTextChars: 4 * 1024 * 1024,
   timeoutMs: 300_000,
   sofficePath: 'soffice',
   convertTimeoutMs: 90_000,

@@ -16,6 +16,7 @@ import { coverageTables } from '../divisions/coverage-tables.ts';
 import { registryFor } from '../divisions/store.ts';
 import { LEVELS, type DivisionLevel } from '../divisions/types.ts';
 import { withExitCode } from './exit-codes.ts';
+import { requireDatabase } from './require-db.ts';
 import { addExportOptions, addStoreOptions, configFrom, type CommonOptions } from './pipeline-options.ts';
 
 interface CoverageFlags extends CommonOptions {
@@ -73,6 +74,7 @@ export function registerCoverage(program: Command): void {
     withExitCode(async () => {
       const config = configFrom(cmd, o);
       const opts = { level: parseLevel(o.level), province: o.province, years: parseYears(o.years), includeDepartments: o.includeDepartments };
+      requireDatabase(config);
       const db = openDb(config.db);
       try {
         const rows = readCoverageRows(db);

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { exportDataset } from '../export/index.ts';
 import { openStore } from '../pipeline/run.ts';
 import { withExitCode } from './exit-codes.ts';
+import { requireDatabase } from './require-db.ts';
 import { addExportOptions, addStoreOptions, configFrom, type CommonOptions } from './pipeline-options.ts';
 
 export function registerExport(program: Command): void {
@@ -14,6 +15,7 @@ export function registerExport(program: Command): void {
   addExportOptions(addStoreOptions(cmd)).action((o: CommonOptions & { latestOnly?: boolean; json?: boolean }) =>
     withExitCode(async () => {
       const config = configFrom(cmd, o);
+      requireDatabase(config);
       const { db } = openStore(config);
       try {
         const files = await exportDataset(db, config.exportDir, { bom: config.bom, onlyLatest: o.latestOnly });
