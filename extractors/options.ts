@@ -9,7 +9,7 @@ export interface ExtractOptions {
   maxUnzippedBytes?: number;
   /** Largest compression ratio of any DOCX zip entry (zip bomb guard). @default 200 */
   maxZipRatio?: number;
-  /** Bytes the DOCX parts that are read as text (XML) may really inflate to, whatever the headers say. @default 32 MiB */
+  /** Bytes the DOCX parts that are read as text (XML) may really inflate to, whatever the headers say (a memory guard: mammoth holds the parsed XML). @default 6 MiB */
   maxDocxTextBytes?: number;
   /** Largest HTML or text document, in characters after decoding (HTML: without inline data: URIs); a memory and time guard. @default 4 Mi characters */
   maxTextChars?: number;
@@ -41,7 +41,7 @@ export const DEFAULT_OPTIONS: ResolvedOptions = {
   maxPages: 300,
   maxUnzippedBytes: 200 * 1024 * 1024,
   maxZipRatio: 200,
-  maxDocxTextBytes: 32 * 1024 * 1024,
+  maxDocxTextBytes: 6 * 1024 * 1024,
   maxTextChars: 4 * 1024 * 1024,
   timeoutMs: 300_000,
   sofficePath: 'soffice',
