@@ -1,6 +1,6 @@
 /**
- * `exportDataset(db, outDir)`: reports.csv, cells.csv, checks.csv, warnings.csv and codebook.csv, each
- * written atomically. Deterministic: the same store gives byte-identical files.
+ * `exportDataset(db, outDir)`: reports.csv, cells.csv, checks.csv, warnings.csv, codebook.csv and
+ * documents.csv, each written atomically. Deterministic: the same store gives byte-identical files.
  */
 import { join } from 'node:path';
 import type { Db } from '../store/db.ts';
@@ -8,6 +8,7 @@ import { ensureWideView } from '../store/wide-view.ts';
 import { writeCsv } from './csv-file.ts';
 import { CELL_COLUMNS, CHECK_COLUMNS, CODEBOOK_COLUMNS, WARNING_COLUMNS, reportHeader } from './columns.ts';
 import { cellRows, checkRows, codebookRows, reportRows, warningRows, type RowOptions } from './rows.ts';
+import { DOCUMENT_COLUMNS, documentRows } from './documents.ts';
 
 export interface ExportOptions extends RowOptions {
   /** UTF-8 byte order mark (default true). */
@@ -29,6 +30,7 @@ export async function exportDataset(db: Db, outDir: string, options: ExportOptio
     ['checks.csv', CHECK_COLUMNS, () => checkRows(db, options)],
     ['warnings.csv', WARNING_COLUMNS, () => warningRows(db, options)],
     ['codebook.csv', CODEBOOK_COLUMNS, () => codebookRows()],
+    ['documents.csv', DOCUMENT_COLUMNS, () => documentRows(db)],
   ];
   const out: ExportedFile[] = [];
   for (const [name, header, rows] of files) {

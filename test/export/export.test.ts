@@ -9,6 +9,7 @@ import { exportDataset } from '../../src/export/index.ts';
 import { csvCell, neutralise } from '../../src/export/csv-file.ts';
 import { REPORT_COLUMNS } from '../../src/export/columns.ts';
 import { ALL_CODES } from '../../src/model/codebook.ts';
+import { parseCsv } from './read-csv.ts';
 
 function save(store: ReturnType<typeof tempStore>, text: string, body: string, values: Record<string, number | null>): number {
   const sha = addDocument(store, text, { url: `http://127.0.0.1/${encodeURIComponent(body)}.txt` });
@@ -16,26 +17,6 @@ function save(store: ReturnType<typeof tempStore>, text: string, body: string, v
     sha256: sha, source: firstDocument(store.db, sha), extractorVersion: 'e1', parserVersion: 'p1', status: 'ok',
     record: makeRecord({ body, values }), now: '2026-01-01T00:00:00.000Z',
   }).id;
-}
-
-/** Minimal CSV reader for the files we write (quoted fields, doubled quotes, commas, newlines). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') row.push(cell), (cell = '');
-    else if (ch === '\n') row.push(cell), rows.push(row), (row = []), (cell = '');
-    else if (ch !== '\r') cell += ch;
-  }
-  return rows;
 }
 
 test('neutralise: formula starts get an apostrophe, numbers stay numbers', () => {
@@ -56,6 +37,7 @@ test('export writes BOM + UTF-8, neutralises a body named =1+1, keeps Chinese an
   const files = await exportDataset(store.db, out);
   assert.deepEqual(files.map((f) => [f.name, f.rows]), [
     ['reports.csv', 2], ['cells.csv', 3], ['checks.csv', 2], ['warnings.csv', 2], ['codebook.csv', ALL_CODES.length],
+    ['documents.csv', 2],
   ]);
   const raw = readFileSync(join(out, 'reports.csv'));
   assert.deepEqual([...raw.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 BOM');
