@@ -3,12 +3,12 @@
  * who published and who did not, as coverage.csv, coverage-provinces.csv, coverage-unplaced.csv and a
  * self-contained coverage.html (heat map + bodies × years matrix). Reads the store only.
  */
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { ConfigError } from '../model/errors.ts';
 import { openDb } from '../store/db.ts';
-import { writeCsv } from '../export/csv-file.ts';
+import { writeCsv, writeTextFile } from '../export/csv-file.ts';
 import { buildCoverage, type CoverageMatrix } from '../divisions/coverage.ts';
 import { readCoverageRows } from '../divisions/coverage-data.ts';
 import { renderCoverageHtml } from '../divisions/coverage-html.ts';
@@ -45,19 +45,13 @@ export function parseYears(s: string | undefined): number[] | undefined {
   return [...years].sort((x, y) => x - y);
 }
 
-function writeAtomic(path: string, text: string): void {
-  const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, text);
-  renameSync(tmp, path);
-}
-
 /** Writes the CSV files and the HTML page of a matrix into `dir`; returns [file, rows] pairs. */
 export async function writeCoverage(m: CoverageMatrix, dir: string, bom: boolean, now: string): Promise<[string, number][]> {
   mkdirSync(dir, { recursive: true });
   const out: [string, number][] = [];
   for (const t of coverageTables(m)) out.push([join(dir, t.name), await writeCsv(join(dir, t.name), t.header, t.rows, { bom })]);
   const html = join(dir, 'coverage.html');
-  writeAtomic(html, renderCoverageHtml(m, now));
+  writeTextFile(html, renderCoverageHtml(m, now));
   out.push([html, m.rows.length]);
   return out;
 }

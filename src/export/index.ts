@@ -1,11 +1,15 @@
 /**
  * `exportDataset(db, outDir)`: reports.csv, cells.csv, checks.csv, warnings.csv, codebook.csv and
- * documents.csv, each written atomically. Deterministic: the same store gives byte-identical files.
+ * documents.csv, and the scripts that load reports.csv into Stata (reports.do) and R (reports.R), each
+ * written atomically. Deterministic: the same store gives byte-identical files.
  */
 import { join } from 'node:path';
 import type { Db } from '../store/db.ts';
 import { ensureWideView } from '../store/wide-view.ts';
-import { writeCsv } from './csv-file.ts';
+import { writeCsv, writeTextFile } from './csv-file.ts';
+import { rScript } from './r-script.ts';
+import { stataDoFile } from './stata.ts';
+import { reportVariables } from './variables.ts';
 import { CELL_COLUMNS, CHECK_COLUMNS, CODEBOOK_COLUMNS, WARNING_COLUMNS, reportHeader } from './columns.ts';
 import { cellRows, checkRows, codebookRows, reportRows, warningRows, type RowOptions } from './rows.ts';
 import { DOCUMENT_COLUMNS, documentRows } from './documents.ts';
@@ -18,8 +22,12 @@ export interface ExportOptions extends RowOptions {
 export interface ExportedFile {
   name: string;
   path: string;
+  /** Data rows (for a script: the variables it loads). */
   rows: number;
 }
+
+/** The loading scripts written beside the CSV files. */
+export const SCRIPT_FILES = ['reports.do', 'reports.R'];
 
 export async function exportDataset(db: Db, outDir: string, options: ExportOptions = {}): Promise<ExportedFile[]> {
   ensureWideView(db);
@@ -36,6 +44,12 @@ export async function exportDataset(db: Db, outDir: string, options: ExportOptio
   for (const [name, header, rows] of files) {
     const path = join(outDir, name);
     out.push({ name, path, rows: await writeCsv(path, header, rows(), csv) });
+  }
+  const vars = reportVariables();
+  for (const [name, text] of [['reports.do', stataDoFile(vars)], ['reports.R', rScript(vars)]] as const) {
+    const path = join(outDir, name);
+    writeTextFile(path, text);
+    out.push({ name, path, rows: vars.length });
   }
   return out;
 }

@@ -1,5 +1,6 @@
 /** The run summary: what a run did, kept in `runs.summary_json` and printed at the end (pure formatting). */
 import type { CrawlStageSummary } from './crawl-stage.ts';
+import { SCRIPT_FILES } from '../export/index.ts';
 import type { StoreStats } from '../store/stats.ts';
 import type { LockHolder } from '../store/run-lock.ts';
 import type { ExtractStats } from './extract-stage.ts';
@@ -63,7 +64,7 @@ export function formatSummary(s: RunSummary): string {
         `${p.flaggedCells} flagged cells${p.notStarted ? `, ${p.notStarted} left for next run` : ''} (${secs(p.ms)})`);
   }
   if (s.export) {
-    lines.push(`  export   ${s.export.files.map((f) => `${f.name} ${f.rows}`).join(', ')} → ${s.export.dir} (${secs(s.export.ms)})`);
+    lines.push(`  export   ${s.export.files.map((f) => (SCRIPT_FILES.includes(f.name) ? f.name : `${f.name} ${f.rows}`)).join(', ')} → ${s.export.dir} (${secs(s.export.ms)})`);
   }
   if (Object.keys(s.failedByReason).length) lines.push(`  failed   ${counts(s.failedByReason)}`);
   const st = s.store;

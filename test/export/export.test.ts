@@ -84,3 +84,18 @@ test('onlyLatest exports one report per body and year, with its cells', async (t
   const cells = parseCsv(readFileSync(join(out, 'cells.csv'), 'utf8'));
   assert.deepEqual(cells.slice(1).map((r) => [Number(r[0]), r[2]]), [[newer, '2']]);
 });
+
+test('CSV records end with LF, as the README says, with RFC 4180 quoting', async (t) => {
+  const store = tempStore();
+  t.after(() => store.cleanup());
+  save(store, 'a', '某某镇\n人民政府', { 's3.new.total': 1 });
+  const out = join(store.dir, 'out');
+  await exportDataset(store.db, out, { bom: false });
+  for (const name of ['reports.csv', 'cells.csv', 'checks.csv', 'warnings.csv', 'codebook.csv', 'documents.csv']) {
+    const text = readFileSync(join(out, name), 'utf8');
+    assert.ok(text.endsWith('\n') && !text.includes('\r'), `${name}: LF line ends`);
+  }
+  assert.match(readFileSync(join(out, 'reports.csv'), 'utf8'), /,"某某镇\n人民政府",/, 'a line break inside a cell is quoted');
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  assert.match(readme, /lines end with LF/);
+});
