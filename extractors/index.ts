@@ -72,7 +72,7 @@ async function dispatch(bytes: Uint8Array, ctx: ExtractContext): Promise<Result<
     case 'rtf':
       return extractViaLibreOffice(bytes, format, o, ctx.deadline);
     case 'html':
-      return extractHtml(bytes, { contentType: ctx.hints.contentType, maxChars: o.maxTextChars });
+      return extractHtml(bytes, { contentType: ctx.hints.contentType, maxChars: o.maxHtmlChars });
     case 'txt':
       return extractText(bytes, { charset: charsetFromContentType(ctx.hints.contentType), maxChars: o.maxTextChars });
     default:

@@ -9,10 +9,12 @@ export interface ExtractOptions {
   maxUnzippedBytes?: number;
   /** Largest compression ratio of any DOCX zip entry (zip bomb guard). @default 200 */
   maxZipRatio?: number;
-  /** Bytes the DOCX parts that are read as text (XML) may really inflate to, whatever the headers say (a memory guard: mammoth holds the parsed XML). @default 6 MiB */
+  /** Bytes the DOCX parts that are read as text (XML) may really inflate to, whatever the headers say (a memory guard: mammoth holds the parsed XML). @default 3 MiB */
   maxDocxTextBytes?: number;
-  /** Largest HTML or text document, in characters after decoding (HTML: without inline data: URIs); a memory and time guard. @default 4 Mi characters */
+  /** Largest text document, in characters after decoding (a memory and time guard). @default 4 Mi characters */
   maxTextChars?: number;
+  /** Largest HTML page, in characters after decoding, inline data: URIs not counted (a memory guard). @default 2 Mi characters */
+  maxHtmlChars?: number;
   /**
    * Wall-clock time per document in ms, across all converters and OCR. The pipeline sets it from
    * `extractTimeoutSec` (`--extract-timeout`), so one setting holds everywhere. @default 300000
@@ -41,8 +43,9 @@ export const DEFAULT_OPTIONS: ResolvedOptions = {
   maxPages: 300,
   maxUnzippedBytes: 200 * 1024 * 1024,
   maxZipRatio: 200,
-  maxDocxTextBytes: 6 * 1024 * 1024,
+  maxDocxTextBytes: 3 * 1024 * 1024,
   maxTextChars: 4 * 1024 * 1024,
+  maxHtmlChars: 2 * 1024 * 1024,
   timeoutMs: 300_000,
   sofficePath: 'soffice',
   convertTimeoutMs: 90_000,
@@ -56,7 +59,7 @@ export const DEFAULT_OPTIONS: ResolvedOptions = {
 export function resolveOptions(o: ExtractOptions = {}): ResolvedOptions {
   const r = { ...DEFAULT_OPTIONS };
   for (const [k, v] of Object.entries(o)) if (v !== undefined) (r as Record<string, unknown>)[k] = v;
-  for (const k of ['maxInputBytes', 'maxPages', 'maxUnzippedBytes', 'maxZipRatio', 'maxDocxTextBytes', 'maxTextChars', 'timeoutMs', 'convertTimeoutMs', 'ocrPageTimeoutMs', 'maxToolOutputBytes'] as const) {
+  for (const k of ['maxInputBytes', 'maxPages', 'maxUnzippedBytes', 'maxZipRatio', 'maxDocxTextBytes', 'maxTextChars', 'maxHtmlChars', 'timeoutMs', 'convertTimeoutMs', 'ocrPageTimeoutMs', 'maxToolOutputBytes'] as const) {
     const v = r[k];
     if (typeof v !== 'number' || !(v > 0)) throw new TypeError(`Expected \`${k}\` to be a positive number, got \`${String(v)}\` (${typeof v})`);
   }

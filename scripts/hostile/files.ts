@@ -75,6 +75,26 @@ export function lyingZipBombDocx(inflatedBytes: number, declaredBytes = 40_000):
   ]);
 }
 
+/** An honest DOCX (true sizes) whose word/document.xml holds about `xmlBytes` of varied paragraphs. */
+export function largeDocx(xmlBytes: number): Buffer {
+  const open = '<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>';
+  const parts: string[] = [open];
+  let n = open.length;
+  let seed = 1;
+  while (n < xmlBytes) {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    const p = `<w:p><w:r><w:t>第${seed}号：本机关坚持以公开为常态、不公开为例外，共${seed % 9973}件。</w:t></w:r></w:p>`;
+    parts.push(p);
+    n += Buffer.byteLength(p);
+  }
+  parts.push('</w:body></w:document>');
+  return zipOf([
+    { name: '[Content_Types].xml', data: Buffer.from(CONTENT_TYPES) },
+    { name: '_rels/.rels', data: Buffer.from(RELS) },
+    { name: 'word/document.xml', data: Buffer.from(parts.join('')) },
+  ]);
+}
+
 /** `depth` nested `<div>`s around a line of text (a page that overflows recursive tree walkers). */
 export function nestedDivs(depth: number, inner = '<p>某某镇人民政府2023年政府信息公开工作年度报告</p>'): Buffer {
   return Buffer.from(`<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>${'<div>'.repeat(depth)}${inner}${'</div>'.repeat(depth)}</body></html>`);

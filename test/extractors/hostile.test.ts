@@ -66,9 +66,9 @@ test('HTML nested deeper than the limit is unwrapped (text kept, warned) in line
 });
 
 test('an HTML page or a text beyond the size limit is a typed error, not an out-of-memory crash', async () => {
-  await assert.rejects(extract(hugeHtml(3_000_000), {}, { maxTextChars: 1_000_000 }), { code: 'html.too_large' });
+  await assert.rejects(extract(hugeHtml(3_000_000), {}, { maxHtmlChars: 1_000_000 }), { code: 'html.too_large' });
   await assert.rejects(extract(junkText(3_000_000), {}, { maxTextChars: 1_000_000 }), { code: 'text.too_large' });
   // Inline images do not count: their bytes are dropped before the limit applies.
   const inline = Buffer.from(`<html><body><p>年报</p><img src="data:image/png;base64,${'A'.repeat(2_000_000)}"></body></html>`);
-  assert.equal((await extract(inline, {}, { maxTextChars: 1_000_000 })).value.format, 'html');
+  assert.equal((await extract(inline, {}, { maxHtmlChars: 1_000_000 })).value.format, 'html');
 });
