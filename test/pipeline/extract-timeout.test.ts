@@ -5,7 +5,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { runExtractStage, killAfterMs } from '../../src/pipeline/extract-stage.ts';
 import { DEFAULT_OPTIONS } from '../../extractors/index.ts';
@@ -36,10 +36,16 @@ test('the extract stage gives the document its time limit; the extractors enforc
   assert.equal(DEFAULT_OPTIONS.timeoutMs, 300_000, 'the extractors\' default is the documented 300 s');
 });
 
-test('nianbao parse honours --extract-timeout and NIANBAO_EXTRACT_TIMEOUT', { timeout: 120_000 }, () => {
+test('nianbao parse honours --extract-timeout and NIANBAO_EXTRACT_TIMEOUT', { timeout: 120_000 }, async () => {
   const scan = fileURLToPath(new URL('../fixtures/extractors/formats/report-scan.pdf', import.meta.url));
-  const flag = spawnSync(process.execPath, [BIN, 'parse', '--jsonl', '--extract-timeout', '0.5', scan], { encoding: 'utf8' });
-  assert.equal(JSON.parse(flag.stdout).errorCode, 'extract.timeout');
-  const env = spawnSync(process.execPath, [BIN, 'parse', '--jsonl', scan], { encoding: 'utf8', env: { ...process.env, NIANBAO_EXTRACT_TIMEOUT: '0.5' } });
-  assert.match(JSON.parse(env.stdout).error, /longer than 500 ms/);
+  const parse = (args: string[], env: NodeJS.ProcessEnv = {}) => new Promise<{ errorCode?: string; error?: string }>((resolve) => {
+    let out = '';
+    const child = spawn(process.execPath, [BIN, 'parse', '--jsonl', ...args, scan], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'ignore'] });
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
+    child.on('exit', () => resolve(JSON.parse(out)));
+  });
+  const [flag, env] = await Promise.all([parse(['--extract-timeout', '0.5']), parse([], { NIANBAO_EXTRACT_TIMEOUT: '0.4' })]);
+  assert.equal(flag.errorCode, 'extract.timeout');
+  assert.match(flag.error!, /longer than 500 ms/);
+  assert.match(env.error!, /longer than 400 ms/);
 });
