@@ -1,8 +1,7 @@
 /**
  * DOC, WPS and RTF: LibreOffice converts to DOCX in a private temp folder, then the DOCX path reads it.
  */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DocumentModel } from '../src/model/document.ts';
 import { BadDocumentError } from '../src/model/errors.ts';
@@ -10,6 +9,7 @@ import type { Result } from '../src/model/result.ts';
 import { extractDocx } from './docx.ts';
 import type { Deadline, ResolvedOptions } from './options.ts';
 import { sofficeConvert } from './soffice.ts';
+import { makeTempDir, removeTempDir } from './temp-files.ts';
 
 export async function extractViaLibreOffice(
   bytes: Uint8Array,
@@ -17,7 +17,7 @@ export async function extractViaLibreOffice(
   options: ResolvedOptions,
   deadline: Deadline,
 ): Promise<Result<DocumentModel>> {
-  const dir = await mkdtemp(join(tmpdir(), 'nianbao-doc-'));
+  const dir = await makeTempDir('doc');
   try {
     const input = join(dir, `input.${format}`);
     const outDir = join(dir, 'out');
@@ -30,6 +30,6 @@ export async function extractViaLibreOffice(
     }
     return await extractDocx(await readFile(out), { ...options, format });
   } finally {
-    await rm(dir, { recursive: true, force: true });
+    await removeTempDir(dir);
   }
 }

@@ -6,9 +6,11 @@
 import * as cheerio from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import type { Block, DocumentModel, Format } from '../src/model/document.ts';
-import { ok, type Message, type Result } from '../src/model/result.ts';
+import { BadDocumentError } from '../src/model/errors.ts';
+import { ok, warn, type Message, type Result } from '../src/model/result.ts';
 import { decodeHtml } from './decode.ts';
-import { BLOCK_TAGS, children, isDropped, isElement, textLength } from './html-dom.ts';
+import { boundDepth, MAX_HTML_DEPTH } from './html-depth.ts';
+import { BLOCK_TAGS, children, descendants, isDropped, isElement, rawText, textLength } from './html-dom.ts';
 import { findMainContent, isNoise } from './html-content.ts';
 import { htmlTable, isLayoutTable } from './html-table.ts';
 import { cleanText } from './normalise.ts';
@@ -23,6 +25,8 @@ export interface HtmlOptions {
   wholeBody?: boolean;
   /** Format recorded in the model. Default `html`. */
   format?: Format;
+  /** Largest page, in characters after decoding and dropping inline data: URIs (memory guard). Default none. */
+  maxChars?: number;
 }
 
 interface WalkState {
@@ -34,6 +38,8 @@ interface WalkState {
   offset: number;
   contentChars: number;
 }
+
+const DATA_URI = /(\b(?:src|href)\s*=\s*)(?:"data:[^"]*"|'data:[^']*')/gi;
 
 function flush(s: WalkState): void {
   const text = cleanText(s.buffer.join(''));
@@ -83,15 +89,20 @@ function walk(n: AnyNode, s: WalkState): void {
 }
 
 function titleOf($: cheerio.CheerioAPI, root: AnyNode): string | undefined {
-  const h1 = $(root as Element).find('h1').first().text();
-  const t = cleanText(h1) || cleanText($('title').first().text());
+  // descendants() rather than $(root).find(): css-select's find is quadratic in a root's children.
+  const h1 = descendants(root, 'h1')[0];
+  const t = cleanText(h1 ? rawText(h1) : '') || cleanText($('title').first().text());
   return t || undefined;
 }
 
 /** Parses already-decoded HTML into the document model. */
 export function htmlToModel(html: string, options: HtmlOptions = {}): Result<DocumentModel> {
-  const $ = cheerio.load(html);
   const warnings: Message[] = [];
+  const bounded = boundDepth(html);
+  if (bounded.cut > 0) {
+    warnings.push(warn('html.too_deep', `elements nested deeper than ${MAX_HTML_DEPTH} levels (up to ${bounded.maxDepth}) were unwrapped: ${bounded.cut} tags cut, their text kept`));
+  }
+  const $ = cheerio.load(bounded.html);
   let root: AnyNode;
   if (options.wholeBody) {
     root = ($('body').get(0) as AnyNode | undefined) ?? ($.root().get(0) as AnyNode);
@@ -110,6 +121,11 @@ export function htmlToModel(html: string, options: HtmlOptions = {}): Result<Doc
 /** HTML bytes → document model (charset detection included). */
 export function extractHtml(bytes: Uint8Array, options: HtmlOptions = {}): Result<DocumentModel> {
   const decoded = decodeHtml(bytes, options.contentType);
-  const r = htmlToModel(decoded.text, options);
+  // Inline images (data: URIs) carry no text and can be most of a page's bytes.
+  const html = decoded.text.replace(DATA_URI, '$1""');
+  if (options.maxChars !== undefined && html.length > options.maxChars) {
+    throw new BadDocumentError('html.too_large', `the page has ${html.length} characters of HTML; limit ${options.maxChars}`);
+  }
+  const r = htmlToModel(html, options);
   return ok({ ...r.value, charset: decoded.charset }, [...decoded.warnings, ...r.warnings]);
 }

@@ -21,7 +21,7 @@ export type { ExtractOptions } from './options.ts';
 export { DEFAULT_OPTIONS } from './options.ts';
 
 /** Bump when any extractor's output can change: cached extractions keyed by (sha256, version) go stale. */
-export const EXTRACTOR_VERSION = '0.5.2';
+export const EXTRACTOR_VERSION = '0.5.3';
 
 export interface ExtractHints {
   /** File name or URL path, only a tie-breaker after sniffing (e.g. `.wps` for an OLE Word file). */
@@ -72,9 +72,9 @@ async function dispatch(bytes: Uint8Array, ctx: ExtractContext): Promise<Result<
     case 'rtf':
       return extractViaLibreOffice(bytes, format, o, ctx.deadline);
     case 'html':
-      return extractHtml(bytes, { contentType: ctx.hints.contentType });
+      return extractHtml(bytes, { contentType: ctx.hints.contentType, maxChars: o.maxHtmlChars });
     case 'txt':
-      return extractText(bytes, { charset: charsetFromContentType(ctx.hints.contentType) });
+      return extractText(bytes, { charset: charsetFromContentType(ctx.hints.contentType), maxChars: o.maxTextChars });
     default:
       throw new UnsupportedDocumentError(`format.${format === 'unknown' ? 'unknown' : 'unsupported'}`, `cannot extract this document (${format}; ${evidence})`);
   }

@@ -5,8 +5,7 @@
  * with chi_sim, values with a digit whitelist in chi_sim and eng, voted (ocr-vote.ts). Output is in PDF
  * points (72 per inch) so OCR pages lay out exactly like text pages (pdf-layout.ts).
  */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DocumentModel } from '../src/model/document.ts';
 import { BadDocumentError, ExtractionTimeoutError } from '../src/model/errors.ts';
@@ -18,6 +17,7 @@ import { decodeImage, deskewPoint, encodePgm, eraseRulings, estimateSkew, findRu
 import { mergeSegments, pruneFloating } from './pdf-ruled.ts';
 import { despeckle } from './raster-clean.ts';
 import { runTool } from './run-tool.ts';
+import { makeTempDir, removeTempDir } from './temp-files.ts';
 import { runTesseract } from './ocr-words.ts';
 import { rereadTableCells } from './ocr-cells.ts';
 
@@ -64,7 +64,7 @@ function confidenceWarnings(pages: PageLayoutInput[]): Message[] {
 
 /** OCRs the given pages (1-based) of a PDF. */
 export async function ocrPdfPages(bytes: Uint8Array, pages: number[], o: ResolvedOptions, deadline: Deadline): Promise<Result<PageLayoutInput[]>> {
-  const dir = await mkdtemp(join(tmpdir(), 'nianbao-ocr-'));
+  const dir = await makeTempDir('ocr');
   try {
     const pdf = join(dir, 'in.pdf');
     await writeFile(pdf, bytes);
@@ -86,13 +86,13 @@ export async function ocrPdfPages(bytes: Uint8Array, pages: number[], o: Resolve
     }
     return ok(out, [...confidenceWarnings(out), ...warnings]);
   } finally {
-    await rm(dir, { recursive: true, force: true });
+    await removeTempDir(dir);
   }
 }
 
 /** PNG / JPEG / TIFF → OCR → document model. Images are assumed to be 300 dpi for layout purposes. */
 export async function extractImage(bytes: Uint8Array, o: ResolvedOptions, deadline: Deadline): Promise<Result<DocumentModel>> {
-  const dir = await mkdtemp(join(tmpdir(), 'nianbao-img-'));
+  const dir = await makeTempDir('img');
   try {
     const warnings: Message[] = [];
     const g = await decodeImage(bytes).catch(() => undefined);
@@ -113,6 +113,6 @@ export async function extractImage(bytes: Uint8Array, o: ResolvedOptions, deadli
     warnings.push(...confidenceWarnings([page]), ...layout.warnings);
     return ok({ format: 'image', blocks: layout.blocks, lines: layout.lines, pages: 1, ocr: true }, warnings);
   } finally {
-    await rm(dir, { recursive: true, force: true });
+    await removeTempDir(dir);
   }
 }

@@ -9,7 +9,16 @@ export interface ExtractOptions {
   maxUnzippedBytes?: number;
   /** Largest compression ratio of any DOCX zip entry (zip bomb guard). @default 200 */
   maxZipRatio?: number;
-  /** Wall-clock time per document in ms, across all converters and OCR. @default 180000 */
+  /** Bytes the DOCX parts that are read as text (XML) may really inflate to, whatever the headers say (a memory guard: mammoth holds the parsed XML). @default 3 MiB */
+  maxDocxTextBytes?: number;
+  /** Largest text document, in characters after decoding (a memory and time guard). @default 4 Mi characters */
+  maxTextChars?: number;
+  /** Largest HTML page, in characters after decoding, inline data: URIs not counted (a memory guard). @default 2 Mi characters */
+  maxHtmlChars?: number;
+  /**
+   * Wall-clock time per document in ms, across all converters and OCR. The pipeline sets it from
+   * `extractTimeoutSec` (`--extract-timeout`), so one setting holds everywhere. @default 300000
+   */
   timeoutMs?: number;
   /** LibreOffice executable for DOC/WPS/RTF. @default `soffice` on PATH */
   sofficePath?: string;
@@ -34,7 +43,10 @@ export const DEFAULT_OPTIONS: ResolvedOptions = {
   maxPages: 300,
   maxUnzippedBytes: 200 * 1024 * 1024,
   maxZipRatio: 200,
-  timeoutMs: 180_000,
+  maxDocxTextBytes: 3 * 1024 * 1024,
+  maxTextChars: 4 * 1024 * 1024,
+  maxHtmlChars: 2 * 1024 * 1024,
+  timeoutMs: 300_000,
   sofficePath: 'soffice',
   convertTimeoutMs: 90_000,
   pdftoppmPath: 'pdftoppm',
@@ -47,7 +59,7 @@ export const DEFAULT_OPTIONS: ResolvedOptions = {
 export function resolveOptions(o: ExtractOptions = {}): ResolvedOptions {
   const r = { ...DEFAULT_OPTIONS };
   for (const [k, v] of Object.entries(o)) if (v !== undefined) (r as Record<string, unknown>)[k] = v;
-  for (const k of ['maxInputBytes', 'maxPages', 'maxUnzippedBytes', 'maxZipRatio', 'timeoutMs', 'convertTimeoutMs', 'ocrPageTimeoutMs', 'maxToolOutputBytes'] as const) {
+  for (const k of ['maxInputBytes', 'maxPages', 'maxUnzippedBytes', 'maxZipRatio', 'maxDocxTextBytes', 'maxTextChars', 'maxHtmlChars', 'timeoutMs', 'convertTimeoutMs', 'ocrPageTimeoutMs', 'maxToolOutputBytes'] as const) {
     const v = r[k];
     if (typeof v !== 'number' || !(v > 0)) throw new TypeError(`Expected \`${k}\` to be a positive number, got \`${String(v)}\` (${typeof v})`);
   }

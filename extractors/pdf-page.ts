@@ -23,12 +23,38 @@ export interface PageText {
   chars: number;
   badChars: number;
   hasHan: boolean;
+  /** Something is painted besides text (an image, a path): false for a blank page. Default true. */
+  drawn?: boolean;
+}
+
+/**
+ * The page rotation (0, 90, 180, 270) under which most of the page's horizontal text runs left to right:
+ * the page's own /Rotate when that already holds, else the turn that makes it so. A page saved with
+ * `/Rotate 90` over upright text (a landscape setting, a scanner's flag) is read as its text is written.
+ */
+export function readingRotation(items: readonly { transform: number[]; str: string }[], pageRotate: number): number {
+  // Baseline direction in user space (y up) → weight per quarter turn.
+  const weight = [0, 0, 0, 0];
+  for (const it of items) {
+    const [a, b] = it.transform;
+    const n = it.str.trim().length;
+    if (!n || (a === 0 && b === 0)) continue;
+    const angle = Math.atan2(b!, a!); // 0: left to right; π/2: bottom to top
+    const quarter = ((Math.round(angle / (Math.PI / 2)) % 4) + 4) % 4;
+    weight[quarter]! += n;
+  }
+  const best = weight.indexOf(Math.max(...weight));
+  if (weight[best] === 0) return pageRotate;
+  // Text written at +90° (bottom to top) reads left to right after the page turns 90° clockwise.
+  const rotation = (best * 90) % 360;
+  return rotation === ((pageRotate % 360) + 360) % 360 ? pageRotate : rotation;
 }
 
 export async function readPage(page: PDFPageProxy, pageNumber: number): Promise<PageText> {
-  const vp = page.getViewport({ scale: 1 });
-  const toVp = (x: number, y: number) => vp.convertToViewportPoint(x, y) as [number, number];
   const content = await page.getTextContent();
+  const rotation = readingRotation(content.items as TextItemLike[], page.rotate);
+  const vp = page.getViewport({ scale: 1, rotation });
+  const toVp = (x: number, y: number) => vp.convertToViewportPoint(x, y) as [number, number];
   const styles = content.styles as Record<string, { vertical?: boolean }>;
   const isVertical = (font: string) => styles[font]?.vertical === true;
   const words: Word[] = [];
@@ -71,11 +97,30 @@ export async function readPage(page: PDFPageProxy, pageNumber: number): Promise<
     chars,
     badChars,
     hasHan: /\p{Script=Han}/u.test(text),
+    drawn: paintsAnything(ops.fnArray),
   };
 }
 
-/** A page whose text layer cannot be used: no text at all, or mostly unmapped glyphs. */
+/** pdf.js operators that put ink on the page other than text: images and painted paths. */
+const INK_OPS = new Set(
+  ['paintImageXObject', 'paintInlineImageXObject', 'paintInlineImageXObjectGroup', 'paintImageMaskXObject',
+    'paintImageMaskXObjectGroup', 'paintImageXObjectRepeat', 'paintImageMaskXObjectRepeat', 'paintSolidColorImageMask',
+    'stroke', 'closeStroke', 'fill', 'eoFill', 'fillStroke', 'eoFillStroke', 'closeFillStroke', 'closeEOFillStroke',
+    'shadingFill', 'constructPath']
+    .map((name) => (pdfjs.OPS as unknown as Record<string, number | undefined>)[name])
+    .filter((n): n is number => n !== undefined),
+);
+
+function paintsAnything(fnArray: readonly number[]): boolean {
+  for (const fn of fnArray) if (INK_OPS.has(fn)) return true;
+  return false;
+}
+
+/**
+ * A page whose text layer cannot be used: no text at all (unless nothing at all is drawn on it: a blank page
+ * has nothing to read), or mostly unmapped glyphs.
+ */
 export function needsOcr(p: PageText): boolean {
-  if (p.chars === 0) return true;
+  if (p.chars === 0) return p.drawn !== false;
   return p.badChars / p.chars > 0.3;
 }

@@ -3,14 +3,14 @@
  * usable text layer (scans, fonts without ToUnicode) go to OCR when allowed.
  */
 import type { DocumentModel } from '../src/model/document.ts';
-import { ExtractionTimeoutError, UnsupportedDocumentError } from '../src/model/errors.ts';
+import { BadDocumentError, ExtractionTimeoutError, PipelineError, UnsupportedDocumentError } from '../src/model/errors.ts';
 import { ok, warn, type Message, type Result } from '../src/model/result.ts';
 import type { PageLayoutInput } from './layout-types.ts';
 import { ocrPdfPages } from './ocr.ts';
 import type { Deadline, ResolvedOptions } from './options.ts';
 import { layoutPages } from './pdf-layout.ts';
-import { needsOcr, readPage } from './pdf-page.ts';
-import { openPdf } from './pdfjs.ts';
+import { needsOcr, readPage, type PageText } from './pdf-page.ts';
+import { openPdf, type PDFDocumentProxy } from './pdfjs.ts';
 import { cleanText } from './normalise.ts';
 
 export async function extractPdf(bytes: Uint8Array, options: ResolvedOptions, deadline: Deadline): Promise<Result<DocumentModel>> {
@@ -24,9 +24,7 @@ export async function extractPdf(bytes: Uint8Array, options: ResolvedOptions, de
     const toOcr: number[] = [];
     for (let i = 1; i <= n; i++) {
       if (deadline.expired()) throw new ExtractionTimeoutError('extract.timeout', `PDF extraction ran out of time at page ${i} of ${n}`);
-      const page = await doc.getPage(i);
-      const text = await readPage(page, i);
-      page.cleanup();
+      const text = await readPdfPage(doc, i);
       pages.push(text.layout);
       if (options.ocr === 'always' || needsOcr(text)) toOcr.push(i);
     }
@@ -54,5 +52,21 @@ export async function extractPdf(bytes: Uint8Array, options: ResolvedOptions, de
     return ok(model, warnings);
   } finally {
     await doc.destroy().catch(() => undefined);
+  }
+}
+
+/**
+ * One page through pdf.js. What pdf.js throws on a damaged file (a page tree that loops, a missing object) is
+ * the document's fault: `pdf.corrupt`, naming the page.
+ */
+async function readPdfPage(doc: PDFDocumentProxy, i: number): Promise<PageText> {
+  try {
+    const page = await doc.getPage(i);
+    const text = await readPage(page, i);
+    page.cleanup();
+    return text;
+  } catch (e) {
+    if (e instanceof PipelineError) throw e;
+    throw new BadDocumentError('pdf.corrupt', `pdf.js could not read page ${i}: ${(e as Error)?.message ?? String(e)}`, { cause: e });
   }
 }

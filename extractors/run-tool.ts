@@ -1,9 +1,12 @@
 /**
  * Runs an external tool with a time limit and an output size limit. The child gets its own process group
- * (detached) so that a hang kills the whole group, not just the wrapper shell.
+ * (detached) so that a hang kills the whole group, not just the wrapper shell; if this process exits first,
+ * the group is killed too (temp-files.ts).
  */
 import { spawn } from 'node:child_process';
 import { ExtractionTimeoutError, MissingToolError } from '../src/model/errors.ts';
+import { killGroup } from './process-tree.ts';
+import { trackGroup, untrackGroup } from './temp-files.ts';
 
 /** Debian packages that provide each tool, named in MissingToolError messages. */
 export const TOOL_PACKAGES: Record<string, { code: string; pkg: string }> = {
@@ -32,18 +35,10 @@ export interface ToolOutput {
   truncated: boolean;
 }
 
-function killGroup(pid: number | undefined): void {
-  if (!pid) return;
-  try {
-    process.kill(-pid, 'SIGKILL');
-  } catch {
-    try { process.kill(pid, 'SIGKILL'); } catch { /* already gone */ }
-  }
-}
-
 export function runTool(command: string, args: string[], o: RunToolOptions): Promise<ToolOutput> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd: o.cwd, env: o.env ?? process.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    trackGroup(child.pid);
     const out: Buffer[] = [];
     let outBytes = 0;
     let truncated = false;
@@ -53,6 +48,7 @@ export function runTool(command: string, args: string[], o: RunToolOptions): Pro
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      untrackGroup(child.pid);
       f();
     };
     const timer = setTimeout(() => {

@@ -59,7 +59,16 @@ export function sniff(bytes: Uint8Array, fileName = ''): Sniffed {
     return { format: HTML_START.test(s) ? 'html' : 'txt', evidence: 'bom:utf-16' };
   }
   if (HTML_START.test(text) || /<html[\s>]/i.test(head) || /<body[\s>]/i.test(head)) return { format: 'html', evidence: 'markup' };
-  const probe = bytes.subarray(0, 4096);
-  if (probe.includes(0)) return { format: 'unknown', evidence: 'binary' };
+  if (looksBinary(bytes.subarray(0, 4096))) return { format: 'unknown', evidence: 'binary' };
   return { format: 'txt', evidence: 'text' };
+}
+
+/**
+ * Binary: more than a few control bytes (NUL, and C0 controls other than tab, line feed, form feed, carriage
+ * return and escape) in the probe. A stray NUL from a bad copy does not make a text report binary.
+ */
+export function looksBinary(probe: Uint8Array): boolean {
+  let controls = 0;
+  for (const b of probe) if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0c && b !== 0x0d && b !== 0x1b) controls++;
+  return controls > Math.max(4, probe.length / 100);
 }

@@ -1,13 +1,15 @@
 /**
  * LibreOffice headless conversions. Each call gets a private profile (two soffice processes sharing one
  * profile fail silently), a time limit (the process group is killed on a hang) and its outputs are checked.
+ * The profile is a `nianbao-lo-<pid>-…` temp folder: removed, and soffice killed, even when the worker dies
+ * (temp-files.ts).
  * Several input files can go through one call: a cold start costs ~1.5 s.
  */
-import { mkdir, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readdir, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { runTool } from './run-tool.ts';
+import { makeTempDir, removeTempDir } from './temp-files.ts';
 
 let calls = 0;
 
@@ -32,7 +34,7 @@ export interface ConvertResult {
  */
 export async function sofficeConvert(inputs: string[], target: string, outDir: string, o: SofficeOptions): Promise<ConvertResult> {
   await mkdir(outDir, { recursive: true });
-  const profile = await mkdtemp(join(tmpdir(), `nianbao-lo-${process.pid}-${++calls}-`));
+  const profile = await makeTempDir('lo', `${++calls}-`);
   try {
     const args = [
       `-env:UserInstallation=${pathToFileURL(profile).href}`,
@@ -58,6 +60,6 @@ export async function sofficeConvert(inputs: string[], target: string, outDir: s
     }
     return { outputs, stderr: r.stderr + r.stdout.toString('utf8'), exitCode: r.code };
   } finally {
-    await rm(profile, { recursive: true, force: true });
+    await removeTempDir(profile);
   }
 }

@@ -1,10 +1,23 @@
 /** Plain text → document model: one paragraph per line (tabs kept: the parser splits cells on them). */
 import type { DocumentModel } from '../src/model/document.ts';
-import type { Result } from '../src/model/result.ts';
+import { BadDocumentError } from '../src/model/errors.ts';
+import { warn, type Result } from '../src/model/result.ts';
 import { decodeText } from './decode.ts';
 
-export function extractText(bytes: Uint8Array, hints: { charset?: string } = {}): Result<DocumentModel> {
-  const { text, charset, warnings } = decodeText(bytes, hints.charset);
+/** C0 controls and DEL other than tab, line feed, form feed and carriage return. */
+const CONTROLS = /[\u0000-\u0008\u000b\u000e-\u001f\u007f]/g;
+
+export function extractText(bytes: Uint8Array, hints: { charset?: string; maxChars?: number } = {}): Result<DocumentModel> {
+  const decoded = decodeText(bytes, hints.charset);
+  if (hints.maxChars !== undefined && decoded.text.length > hints.maxChars) {
+    throw new BadDocumentError('text.too_large', `the text has ${decoded.text.length} characters; limit ${hints.maxChars}`);
+  }
+  const { charset, warnings } = decoded;
+  // Stray control characters (a NUL from a bad copy) are dropped; tabs, line and page breaks stay.
+  const text = decoded.text.replace(CONTROLS, '');
+  if (text.length !== decoded.text.length) {
+    warnings.push(warn('text.control_chars', `${decoded.text.length - text.length} control characters (NUL …) were dropped`, { level: 'info' }));
+  }
   const blocks: DocumentModel['blocks'] = [];
   let offset = 0;
   for (const line of text.split(/\r\n|\r|\n/)) {

@@ -1,13 +1,19 @@
 /**
  * Reads a zip's central directory (names and sizes only, nothing inflated): enough to recognise a DOCX and
- * to refuse a zip bomb before any decompressor sees it.
+ * to refuse a zip bomb before any decompressor sees it. Headers can lie about sizes, so `checkInflated`
+ * also inflates the entries a reader will inflate, each with a hard cap on the bytes it may produce.
  */
+import { inflateRawSync } from 'node:zlib';
 import { BadDocumentError } from '../src/model/errors.ts';
 
 export interface ZipEntry {
   name: string;
   compressedSize: number;
   uncompressedSize: number;
+  /** Compression method (0 stored, 8 deflate). */
+  method?: number;
+  /** Where the entry's local header starts. */
+  localOffset?: number;
 }
 
 const EOCD = 0x06054b50;
@@ -65,6 +71,8 @@ export function readZipDirectory(bytes: Uint8Array): ZipEntry[] {
       name: Buffer.from(bytes.buffer, bytes.byteOffset + p + 46, nameLen).toString('utf8'),
       compressedSize: v.getUint32(p + 20, true),
       uncompressedSize: v.getUint32(p + 24, true),
+      method: v.getUint16(p + 10, true),
+      localOffset: v.getUint32(p + 42, true),
     };
     zip64Sizes(v, p + 46 + nameLen, extraLen, e);
     entries.push(e);
@@ -86,4 +94,41 @@ export function checkZipBomb(entries: ZipEntry[], limits: { maxUnzippedBytes: nu
   if (total > limits.maxUnzippedBytes) {
     throw new BadDocumentError('zip.bomb', `zip expands to ${total} bytes; limit ${limits.maxUnzippedBytes}`);
   }
+}
+
+/**
+ * Inflates `entries` (those a reader will decompress) and counts the bytes they really produce: more than
+ * `maxBytes` in all, or an entry producing more than its header declares, is `zip.bomb`. The count is exact
+ * and bounded: inflation stops at the cap, whatever the headers say. Returns the total.
+ */
+export function checkInflated(bytes: Uint8Array, entries: readonly ZipEntry[], maxBytes: number): number {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let total = 0;
+  for (const e of entries) {
+    const at = e.localOffset ?? -1;
+    if (at < 0 || at + 30 > buf.length || buf.readUInt32LE(at) !== 0x04034b50) {
+      throw new BadDocumentError('zip.corrupt', `zip entry ${e.name}: local header not found`);
+    }
+    const start = at + 30 + buf.readUInt16LE(at + 26) + buf.readUInt16LE(at + 28);
+    const data = buf.subarray(start, Math.min(buf.length, start + e.compressedSize));
+    const budget = maxBytes - total;
+    let size: number;
+    if (e.method === 0) size = data.length;
+    else if (e.method === 8) {
+      try {
+        size = inflateRawSync(data, { maxOutputLength: Math.max(1, Math.min(budget, e.uncompressedSize) + 1) }).length;
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'ERR_BUFFER_TOO_LARGE') {
+          throw new BadDocumentError('zip.corrupt', `zip entry ${e.name} cannot be inflated: ${(err as Error).message}`, { cause: err });
+        }
+        size = Math.min(budget, e.uncompressedSize) + 1;
+      }
+    } else throw new BadDocumentError('zip.corrupt', `zip entry ${e.name}: unsupported compression method ${e.method}`);
+    if (size > e.uncompressedSize) {
+      throw new BadDocumentError('zip.bomb', `zip entry ${e.name} expands to more than the ${e.uncompressedSize} bytes its header declares`);
+    }
+    total += size;
+    if (total > maxBytes) throw new BadDocumentError('zip.bomb', `zip entries expand to more than ${maxBytes} bytes`);
+  }
+  return total;
 }

@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 APT_PKGS=(chromium fonts-noto-cjk fonts-wqy-zenhei libreoffice-writer-nogui poppler-utils poppler-data
-  tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-eng)
+  tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-eng r-base-core)
 
 missing=()
 for p in "${APT_PKGS[@]}"; do
@@ -15,10 +15,8 @@ if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ] && ! command -v sudo >/dev/null; then
     echo "setup: missing Debian packages: ${missing[*]} (run as root or install them yourself)" >&2
   else
-    SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
     echo "setup: installing Debian packages: ${missing[*]}" >&2
-    $SUDO apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    bash scripts/apt-install.sh "${missing[@]}" >/dev/null
   fi
 fi
 

@@ -3,60 +3,16 @@
  * extractor), read from /proc on Linux. `RssSampler` polls it and keeps the peak. Also the whole machine's
  * busy CPU share between two readings of /proc/stat (other work on the machine). Elsewhere they report null.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { descendants, processPairs, readProcText, rssOf } from '../../extractors/process-tree.ts';
 
-/** pid and parent pid from a /proc/<pid>/stat line (the command name may contain spaces and parentheses). */
-export function parseStat(line: string): { pid: number; ppid: number } | null {
-  const close = line.lastIndexOf(')');
-  if (close < 0) return null;
-  const pid = Number(line.slice(0, line.indexOf(' ')));
-  const rest = line.slice(close + 2).split(' ');
-  const ppid = Number(rest[1]);
-  return Number.isInteger(pid) && Number.isInteger(ppid) ? { pid, ppid } : null;
-}
-
-/** The root and every process below it, given (pid, ppid) pairs. */
-export function descendants(pairs: readonly { pid: number; ppid: number }[], root: number): number[] {
-  const children = new Map<number, number[]>();
-  for (const { pid, ppid } of pairs) children.set(ppid, [...(children.get(ppid) ?? []), pid]);
-  const out: number[] = [];
-  const todo = [root];
-  const seen = new Set<number>();
-  while (todo.length) {
-    const p = todo.pop()!;
-    if (seen.has(p)) continue;
-    seen.add(p);
-    out.push(p);
-    todo.push(...(children.get(p) ?? []));
-  }
-  return out;
-}
-
-const PAGE = 4096;
-
-function readText(path: string): string | null {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    return null; // the process ended meanwhile
-  }
-}
+export { descendants, parseStat } from '../../extractors/process-tree.ts';
 
 /** Sum of RSS bytes of `root` and its descendants now; null where /proc is not available. */
 export function treeRss(root: number): number | null {
   if (!existsSync('/proc/self/stat')) return null;
-  const pairs: { pid: number; ppid: number }[] = [];
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    const stat = readText(`/proc/${name}/stat`);
-    const p = stat ? parseStat(stat) : null;
-    if (p) pairs.push(p);
-  }
   let bytes = 0;
-  for (const pid of descendants(pairs, root)) {
-    const statm = readText(`/proc/${pid}/statm`);
-    if (statm) bytes += Number(statm.split(' ')[1] ?? 0) * PAGE;
-  }
+  for (const pid of descendants(processPairs(), root)) bytes += rssOf(pid) ?? 0;
   return bytes;
 }
 
@@ -93,7 +49,7 @@ export function parseCpuLine(procStat: string): { total: number; idle: number } 
 }
 
 export function machineCpu(): { total: number; idle: number } | null {
-  const s = readText('/proc/stat');
+  const s = readProcText('/proc/stat');
   return s ? parseCpuLine(s) : null;
 }
 

@@ -2,7 +2,7 @@
  * The documents the extraction bench reads: generated reports as served HTML pages, and the same kind of
  * reports rendered by LibreOffice to DOCX, DOC and PDF, plus image-only "scanned" PDFs (scripts/corpus/render).
  * Rendering is slow (LibreOffice), so a finished set is cached under bench/cache/, keyed by the sizes and
- * the corpus generator's source. Real PDFs are read in place from /work/shared/realdocs when present.
+ * the corpus generator's source. Real PDFs are read in place from NIANBAO_REALDOCS (or ../shared/realdocs) when present.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -34,7 +34,9 @@ export interface SampleSet {
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 export const CACHE_ROOT = join(REPO, 'bench/cache');
-const REAL_DIRS = ['/work/shared/realdocs', join(REPO, 'test/fixtures/extractors/real')];
+/** Real PDFs: NIANBAO_REALDOCS, else a `shared/realdocs` folder beside the checkout, else the repository's one. */
+const REAL_DIRS = [process.env.NIANBAO_REALDOCS, join(REPO, '../shared/realdocs'), join(REPO, 'test/fixtures/extractors/real')]
+  .filter((d): d is string => Boolean(d));
 
 function sourceHash(dir: string, h = createHash('sha256')): ReturnType<typeof createHash> {
   for (const name of readdirSync(dir).sort()) {

@@ -5,12 +5,12 @@
  * (portal known, reached, 年报 column found, gap) as coverage-registry.csv and coverage-registry-provinces.csv.
  * Reads the store only.
  */
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { ConfigError } from '../model/errors.ts';
 import { openDb } from '../store/db.ts';
-import { writeCsv } from '../export/csv-file.ts';
+import { writeCsv, writeTextFile } from '../export/csv-file.ts';
 import { buildCoverage, type CoverageMatrix } from '../divisions/coverage.ts';
 import { readCoverageRows } from '../divisions/coverage-data.ts';
 import { renderCoverageHtml } from '../divisions/coverage-html.ts';
@@ -20,6 +20,7 @@ import { registryHtml, registrySummary, registryTables, registryView } from '../
 import { readPortalStates } from '../registry/site-states.ts';
 import { LEVELS, type DivisionLevel } from '../divisions/types.ts';
 import { withExitCode } from './exit-codes.ts';
+import { requireDatabase } from './require-db.ts';
 import { addExportOptions, addStoreOptions, configFrom, type CommonOptions } from './pipeline-options.ts';
 
 interface CoverageFlags extends CommonOptions {
@@ -48,19 +49,13 @@ export function parseYears(s: string | undefined): number[] | undefined {
   return [...years].sort((x, y) => x - y);
 }
 
-function writeAtomic(path: string, text: string): void {
-  const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, text);
-  renameSync(tmp, path);
-}
-
 /** Writes the CSV files and the HTML page of a matrix into `dir`; returns [file, rows] pairs. */
 export async function writeCoverage(m: CoverageMatrix, dir: string, bom: boolean, now: string, extraHtml = ''): Promise<[string, number][]> {
   mkdirSync(dir, { recursive: true });
   const out: [string, number][] = [];
   for (const t of coverageTables(m)) out.push([join(dir, t.name), await writeCsv(join(dir, t.name), t.header, t.rows, { bom })]);
   const html = join(dir, 'coverage.html');
-  writeAtomic(html, renderCoverageHtml(m, now, extraHtml));
+  writeTextFile(html, renderCoverageHtml(m, now, extraHtml));
   out.push([html, m.rows.length]);
   return out;
 }
@@ -77,6 +72,7 @@ export function registerCoverage(program: Command): void {
     withExitCode(async () => {
       const config = configFrom(cmd, o);
       const opts = { level: parseLevel(o.level), province: o.province, years: parseYears(o.years), includeDepartments: o.includeDepartments };
+      requireDatabase(config);
       const db = openDb(config.db);
       try {
         const rows = readCoverageRows(db);

@@ -2,7 +2,8 @@
  * `nianbao crawl [--sites FILE] [--registry both|db|file] [--db PATH] [--data-dir DIR]`: crawls the site registry into the database and the
  * raw-file store, printing progress on stderr and a summary by host and error kind at the end.
  * Exit codes: 0 ok, 1 some URLs failed or were blocked, 2 usage or configuration error, 3 another run or
- * crawl holds the lock.
+ * crawl holds the lock, 5 an outage (no site answered, or no document seen where the last crawl saw some).
+ * The crawl is recorded in `runs` (command `crawl`) with its summary.
  * Paths: data dir = --data, else env NIANBAO_DATA_DIR, else data/out; db = --db, else env NIANBAO_DB, else
  * <data>/nianbao.sqlite; blobs = env NIANBAO_BLOBS_DIR, else <data>/raw/ (the same defaults as `nianbao run`).
  * First SIGINT/SIGTERM stops cleanly (in-flight requests finish; the next crawl resumes).
@@ -16,7 +17,9 @@ import { ConfigError } from '../model/errors.ts';
 import { BlobStore } from '../store/blobs.ts';
 import { openDb } from '../store/db.ts';
 import { acquireRunLock, heartbeatLock, releaseRunLock } from '../store/run-lock.ts';
-import { withExitCode } from './exit-codes.ts';
+import { crawlHealth } from '../pipeline/crawl-health.ts';
+import { finishRun, startRun } from '../store/runs.ts';
+import { EXIT_CODES, withExitCode } from './exit-codes.ts';
 import { REGISTRY_HELP, registryMode } from './registry-option.ts';
 import { loadSiteRegistry } from '../pipeline/crawl-stage.ts';
 
@@ -116,6 +119,8 @@ async function runCrawl(o: CrawlCliOptions): Promise<number> {
     db.close();
     throw e;
   }
+  const since = new Date().toISOString();
+  startRun(db, { id: runId, command: 'crawl', now: since });
   const heartbeat = setInterval(() => heartbeatLock(db, runId), 30_000);
   const ac = new AbortController();
   const onSignal = (sig: NodeJS.Signals): void => {
@@ -132,9 +137,18 @@ async function runCrawl(o: CrawlCliOptions): Promise<number> {
       signal: ac.signal, globalConcurrency: concurrency, browser: o.browser ? 'auto' : 'never',
       onProgress: o.quiet ? undefined : (p) => process.stderr.write(`${formatProgress(p)}\n`),
     });
+    const health = crawlHealth(db, runId, since, sites, summary.aborted);
+    const result = { ...summary, health };
     process.stderr.write(`${formatSummary(summary)}\n`);
-    if (o.json) process.stdout.write(`${JSON.stringify(summary, null, 1)}\n`);
-    return summary.errors + summary.blocked > 0 ? 1 : 0;
+    if (health.verdict !== 'ok') process.stderr.write(`${health.verdict === 'outage' ? 'OUTAGE: ' : ''}${health.reason}\n`);
+    if (o.json) process.stdout.write(`${JSON.stringify(result, null, 1)}\n`);
+    const exitCode = health.verdict === 'outage' ? EXIT_CODES.outage : summary.errors + summary.blocked > 0 ? EXIT_CODES.documentErrors : EXIT_CODES.ok;
+    const status = summary.aborted ? 'interrupted' : exitCode === 0 ? 'ok' : 'failed';
+    finishRun(db, runId, { status, exitCode, summary: { crawl: result }, now: new Date().toISOString() });
+    return exitCode;
+  } catch (e) {
+    finishRun(db, runId, { status: 'failed', exitCode: EXIT_CODES.internal, summary: { error: String((e as Error)?.stack ?? e) }, now: new Date().toISOString() });
+    throw e;
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);

@@ -5,11 +5,11 @@
 import { ConfigError } from '../model/errors.ts';
 import { RunLockedError } from '../store/run-lock.ts';
 
-export const EXIT_CODES = { ok: 0, documentErrors: 1, usage: 2, locked: 3, internal: 4 } as const;
+export const EXIT_CODES = { ok: 0, documentErrors: 1, usage: 2, locked: 3, internal: 4, outage: 5 } as const;
 
 /**
- * Runs a command body and sets process.exitCode: its own result, 2 for a configuration error, 3 when
- * another run holds the lock. Anything else propagates (main.ts prints it and exits 4).
+ * Runs a command body and sets process.exitCode: its own result, 2 for a configuration error or a folder that
+ * cannot be written, 3 when another run holds the lock. Anything else propagates (main.ts prints it and exits 4).
  */
 export async function withExitCode(body: () => Promise<number>): Promise<void> {
   try {
@@ -21,8 +21,17 @@ export async function withExitCode(body: () => Promise<number>): Promise<void> {
     } else if (e instanceof RunLockedError) {
       process.stderr.write(`nianbao: ${e.message}\n`);
       process.exitCode = EXIT_CODES.locked;
+    } else if (isUnwritable(e)) {
+      process.stderr.write(`nianbao: cannot write ${e.path}: ${e.code} (${e.syscall}); choose a writable data folder with --data-dir or NIANBAO_DATA_DIR (or --out for the CSV files)\n`);
+      process.exitCode = EXIT_CODES.usage;
     } else {
       throw e;
     }
   }
+}
+
+/** A file system refusal on a path the user chose (permissions, read-only file system, a file where a folder should be). */
+function isUnwritable(e: unknown): e is NodeJS.ErrnoException & { path: string } {
+  const err = e as NodeJS.ErrnoException;
+  return typeof err?.path === 'string' && ['EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'EISDIR', 'EEXIST'].includes(err.code ?? '');
 }

@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { executePlan } from './execute.ts';
 import { withExitCode } from './exit-codes.ts';
+import { requireDatabase } from './require-db.ts';
 import { addExtractOptions, addStoreOptions, configFrom, type CommonOptions } from './pipeline-options.ts';
 
 export function registerExtract(program: Command): void {
@@ -11,6 +12,10 @@ export function registerExtract(program: Command): void {
     .option('--retry-failed', 'also extract again the documents whose extraction failed')
     .option('--json', 'print the run summary as JSON');
   addExtractOptions(addStoreOptions(cmd)).action((o: CommonOptions & { retryFailed?: boolean; json?: boolean }) =>
-    withExitCode(() => executePlan(configFrom(cmd, o), { command: 'extract', extract: { retryFailed: o.retryFailed } }, o)),
+    withExitCode(() => {
+      const config = configFrom(cmd, o);
+      requireDatabase(config);
+      return executePlan(config, { command: 'extract', extract: { retryFailed: o.retryFailed } }, o);
+    }),
   );
 }

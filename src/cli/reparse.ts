@@ -6,6 +6,7 @@
 import type { Command } from 'commander';
 import { executePlan } from './execute.ts';
 import { withExitCode } from './exit-codes.ts';
+import { requireDatabase } from './require-db.ts';
 import { addExtractOptions, addStoreOptions, configFrom, type CommonOptions } from './pipeline-options.ts';
 
 interface ReparseOptions extends CommonOptions {
@@ -22,8 +23,10 @@ export function registerReparse(program: Command): void {
     .option('--no-extract', 'do not extract documents that lack a current extraction')
     .option('--json', 'print the run summary as JSON');
   addExtractOptions(addStoreOptions(cmd)).action((o: ReparseOptions) =>
-    withExitCode(() =>
-      executePlan(configFrom(cmd, o), { command: 'reparse', extract: o.extract ? {} : false, parse: { all: o.all } }, o),
-    ),
+    withExitCode(() => {
+      const config = configFrom(cmd, o);
+      requireDatabase(config);
+      return executePlan(config, { command: 'reparse', extract: o.extract ? {} : false, parse: { all: o.all } }, o);
+    }),
   );
 }

@@ -1,6 +1,6 @@
 /** `nianbao status`: what the store holds, what is pending, who holds the run lock, the last runs. */
 import type { Command } from 'commander';
-import { existsSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { DEFAULT_PARSER, EXTRACTOR_VERSION } from '../pipeline/context.ts';
 import { defaultResolver } from '../pipeline/resolver.ts';
 import { openStore } from '../pipeline/run.ts';
@@ -9,6 +9,7 @@ import { lockHolder, type LockHolder } from '../store/run-lock.ts';
 import { recentRuns, type RunRow } from '../store/runs.ts';
 import { storeStats, type StoreStats } from '../store/stats.ts';
 import { withExitCode } from './exit-codes.ts';
+import { requireDatabase } from './require-db.ts';
 import { addStoreOptions, configFrom, type CommonOptions } from './pipeline-options.ts';
 
 export interface Status {
@@ -52,10 +53,7 @@ export function registerStatus(program: Command): void {
   addStoreOptions(cmd).action((o: CommonOptions & { runs: string; json?: boolean }) =>
     withExitCode(async () => {
       const config = configFrom(cmd, o);
-      if (!existsSync(config.db)) {
-        process.stdout.write(`no database yet at ${config.db} (nianbao run creates it)\n`);
-        return 0;
-      }
+      requireDatabase(config);
       const { db } = openStore(config);
       try {
         const versions = { extractor: EXTRACTOR_VERSION, parser: DEFAULT_PARSER.version, resolver: defaultResolver(db).version };

@@ -63,7 +63,8 @@ export interface CoverageMatrix {
   unplaced: UnplacedReport[];
 }
 
-const PARSED = new Set(['ok', 'flagged']);
+/** Reports whose numbers were read (text_only reports were found, their numbers not read). */
+const PARSED = new Set(['ok', 'flagged', 'partial']);
 const IGNORED = new Set(['not_report']);
 
 export function statusClass(status: string): Exclude<CellStatus, 'missing'> {

@@ -20,7 +20,7 @@ export const CELL_COLUMNS = ['report_id', 'code', 'value', 'source', 'rule', 'fl
 export const CHECK_COLUMNS = ['report_id', 'rule', 'column', 'status', 'expected', 'actual', 'cells'] as const;
 export const WARNING_COLUMNS = ['report_id', 'code', 'level', 'cell', 'message'] as const;
 export const CODEBOOK_COLUMNS = [
-  'code', 'templates', 'section', 'group', 'row_label', 'column_label', 'english', 'unit', 'type',
+  'code', 'templates', 'section', 'group', 'row_label', 'column_label', 'english', 'unit', 'type', 'stata_name', 'unit_en',
 ] as const;
 /** corrections.csv: reviewers' decisions (`nianbao review`), the format `nianbao corrections import` reads. */
 export const CORRECTION_COLUMNS = [

@@ -4,7 +4,7 @@
  * renamed so a reader never sees half a file.
  */
 import { stringify } from 'csv-stringify';
-import { createWriteStream, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { createWriteStream, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -53,4 +53,12 @@ export async function writeCsv(path: string, header: readonly string[], rows: It
     throw e;
   }
   return count;
+}
+
+/** Writes a text file atomically (temp name, then rename). */
+export function writeTextFile(path: string, text: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, text);
+  renameSync(tmp, path);
 }

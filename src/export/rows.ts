@@ -100,6 +100,6 @@ export function warningRows(db: Db, options: RowOptions = {}): Generator<CsvValu
 
 export function* codebookRows(): Generator<CsvValue[]> {
   for (const f of FIELDS) {
-    yield [f.code, f.templates.join(' '), f.section, f.group, f.rowLabel, f.columnLabel, f.english, f.unit, f.type];
+    yield [f.code, f.templates.join(' '), f.section, f.group, f.rowLabel, f.columnLabel, f.english, f.unit, f.type, f.stataName, f.unitEn];
   }
 }

@@ -18,8 +18,12 @@ export interface Field {
   rowLabel: string;
   columnLabel: string;
   unit: string;
+  /** The unit in English (cases, applications, documents, items, yuan, ten thousand yuan …). */
+  unitEn: string;
   type: ValueType;
   english: string;
+  /** A Stata (and R) variable name: at most 32 letters, digits and underscores, unique and stable. */
+  stataName: string;
 }
 
 const CSV_PATH = fileURLToPath(new URL('../../data/codebook/fields.csv', import.meta.url));
@@ -60,17 +64,22 @@ function english(code: string): string {
 /** Sub-rows of （六） that the hybrid template replaces by its single printed row. */
 const OTHER_SUBROWS = ['s3.result.other.no_correction.', 's3.result.other.fee_unpaid.', 's3.result.other.misc.'];
 
+/** fields.csv, read by its header's column names (no field contains a comma or a quote). */
 function parseCsv(text: string): Field[] {
   const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '');
+  const header = lines[0]!.split(',');
   return lines.slice(1).map((line) => {
-    const [code, templates, section, group, rowLabel, columnLabel, unit, type] = line.split(',');
-    const tpls = templates!.split(' ') as TemplateId[];
-    if (tpls.includes('t2021') && !OTHER_SUBROWS.some((p) => code!.startsWith(p)) && !tpls.includes('hybrid')) {
+    const cells = line.split(',');
+    const get = (name: string): string => cells[header.indexOf(name)] ?? '';
+    const code = get('code');
+    const tpls = get('templates').split(' ') as TemplateId[];
+    if (tpls.includes('t2021') && !OTHER_SUBROWS.some((p) => code.startsWith(p)) && !tpls.includes('hybrid')) {
       tpls.push('hybrid');
     }
     return {
-      code: code!, templates: tpls, section: section as Field['section'], group: group!,
-      rowLabel: rowLabel!, columnLabel: columnLabel!, unit: unit!, type: type as ValueType, english: english(code!),
+      code, templates: tpls, section: get('section') as Field['section'], group: get('group'),
+      rowLabel: get('row_label'), columnLabel: get('column_label'), unit: get('unit'), unitEn: get('unit_en'),
+      type: get('type') as ValueType, english: english(code), stataName: get('stata_name'),
     };
   });
 }

@@ -23,19 +23,33 @@ export function findCandidates(labels: string, list: RowLabel[], from: number, t
   raw.sort((a, b) => a.start - b.start || a.idx - b.idx);
   // Two keys of one label hitting the same printed label (no other label between them) are one candidate.
   const out: Anchor[] = [];
-  const open = new Map<number, Anchor>();
-  for (const m of raw) {
+  const open = new Map<number, { a: Anchor; at: number }>();
+  for (let i = 0; i < raw.length; i++) {
+    const m = raw[i]!;
     const prev = open.get(m.idx);
-    const between = prev && raw.some((o) => o.idx !== m.idx && o.start > prev.start && o.start < m.start);
-    if (prev && !between && m.start - prev.start < 24) {
-      prev.end = Math.max(prev.end, m.end);
+    if (prev && m.start - prev.a.start < 24 && !otherBetween(raw, prev.at, i, m.idx)) {
+      prev.a.end = Math.max(prev.a.end, m.end);
       continue;
     }
     const a = { ...m };
     out.push(a);
-    open.set(m.idx, a);
+    open.set(m.idx, { a, at: i });
   }
   return out;
+}
+
+/**
+ * Another label's match starting strictly between raw[from] and raw[to] (raw sorted by start): only the
+ * entries between the two positions can, so the scan stays within the 24-character window, not the document.
+ */
+function otherBetween(raw: Anchor[], from: number, to: number, idx: number): boolean {
+  const lo = raw[from]!.start;
+  const hi = raw[to]!.start;
+  for (let k = from + 1; k < to; k++) {
+    const o = raw[k]!;
+    if (o.idx !== idx && o.start > lo && o.start < hi) return true;
+  }
+  return false;
 }
 
 const GLOBAL = new WeakMap<RegExp, RegExp>();

@@ -23,7 +23,7 @@ import { readSection4 } from './section4.ts';
 import { detectTemplate } from './template.ts';
 import { buildStream, type ValueToken } from './tokenize.ts';
 
-export const PARSER_VERSION = '0.3.1';
+export const PARSER_VERSION = '0.3.2';
 
 export interface ParseHints {
   /** The source's own title (HTML <title>, crawled link text), a fallback for year and body. */
@@ -41,6 +41,9 @@ export function parseReport(doc: DocumentModel, hints: ParseHints = {}): Result<
   const headings = findHeadings(rows);
   const meta = readMeta(rows, headings.row[1], hints.title ?? doc.title);
   warnings.push(...meta.warnings);
+  // Whether this is a report at all is decided by the document alone (its text and its own title), never by
+  // a link's text: the same bytes get the same verdict from `nianbao parse` and from a crawl.
+  const own = hints.title === undefined ? meta.value : readMeta(rows, headings.row[1], doc.title).value;
 
   const regions = findRegions(stream, headings);
   const s3 = readSection3(stream, ...regions.s3);
@@ -50,7 +53,7 @@ export function parseReport(doc: DocumentModel, hints: ParseHints = {}): Result<
   const s4 = readSection4(stream, s4From, regions.s4[1], s3.used);
   const hasTables = s3.found || s2.found || s4.found;
   const headingCount = Object.keys(headings.row).length;
-  const looksLikeReport = meta.value.title !== null || headingCount >= 3;
+  const looksLikeReport = own.title !== null || headingCount >= 3;
   const template = detectTemplate(s2.family, s3.otherStyle, hasTables, looksLikeReport);
   if (template === 'unknown') {
     throw new BadDocumentError('parse.not_report', 'not an annual report: no report title, section headings or template tables found');
@@ -120,7 +123,7 @@ export function parseReport(doc: DocumentModel, hints: ParseHints = {}): Result<
   if (doc.ocr) flagUnverifiedOcr(record, checks, flagged, warnings);
   record.flagged = codes.filter((c) => flagged.has(c));
   const readAny = Object.values(record.cells).some((c) => c.source === 'read' && c.kind === 'number');
-  if (!readAny && (record.year === null || record.body === null)) {
+  if (!readAny && (own.year === null || own.body === null)) {
     throw new BadDocumentError('parse.not_report', 'a blank template: its tables hold no values, and it names no year or issuing body');
   }
   const missing = codes.filter((c) => record.values[c] === null);

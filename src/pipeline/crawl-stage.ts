@@ -9,6 +9,12 @@ import type { Db } from '../store/db.ts';
 import { combineSites, type RegistryMode } from '../registry/combine.ts';
 import { crawlableSites } from '../registry/store.ts';
 import type { StageContext } from './context.ts';
+import { crawlHealth, type CrawlHealth } from './crawl-health.ts';
+
+/** The crawler's summary and whether the crawl reached its sites (crawl-health.ts). */
+export interface CrawlStageSummary extends CrawlSummary {
+  health: CrawlHealth;
+}
 
 export interface CrawlStageOptions {
   /** Only these site ids (default all). */
@@ -38,9 +44,10 @@ export async function loadSiteRegistry(path: string, siteIds?: string[], db?: Db
   return sites.filter((s) => siteIds.includes(s.id));
 }
 
-export async function runCrawlStage(ctx: StageContext, options: CrawlStageOptions = {}): Promise<CrawlSummary> {
+export async function runCrawlStage(ctx: StageContext, options: CrawlStageOptions = {}): Promise<CrawlStageSummary> {
   const sites = await loadSiteRegistry(ctx.config.sites, options.siteIds, ctx.db, options.registry);
   const { crawl } = await import('../../crawlers/index.ts');
+  const since = new Date().toISOString();
   ctx.progress.log('info', 'crawl.start', { sites: sites.length, registry: ctx.config.sites, mode: options.registry ?? 'both' });
   const summary = await crawl({
     db: ctx.db, blobs: ctx.blobs, sites, runId: ctx.runId, signal: ctx.signal,
@@ -51,9 +58,10 @@ export async function runCrawlStage(ctx: StageContext, options: CrawlStageOption
     onProgress: (p: CrawlProgress) =>
       ctx.progress.stageSet('crawl', p.pages, p.pages + p.pending, { documents: p.documents, errors: p.errors }),
   });
+  const health = crawlHealth(ctx.db, ctx.runId, since, sites, summary.aborted);
   ctx.progress.stageEnd('crawl', {
     pages: summary.pages, new: summary.newDocuments, changed: summary.changedDocuments, errors: summary.errors,
-    ms: summary.elapsedMs,
+    ms: summary.elapsedMs, verdict: health.verdict, ...(health.reason ? { reason: health.reason } : {}),
   });
-  return summary;
+  return { ...summary, health };
 }

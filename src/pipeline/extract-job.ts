@@ -9,6 +9,8 @@ export interface ExtractJob {
   outPath: string;
   fileName?: string;
   contentType?: string;
+  /** The document's time limit (`extractTimeoutSec`): the extractors' own deadline, so their typed error and clean-up come first. */
+  timeoutMs?: number;
 }
 
 export interface ExtractDone {

@@ -4,6 +4,7 @@
  * error code and the stage goes on. On abort, documents in hand finish and the rest stay pending.
  */
 import { fileURLToPath } from 'node:url';
+import { cleanStale } from '../../extractors/temp-files.ts';
 import { BadDocumentError, errorCode, PipelineError } from '../model/errors.ts';
 import { extractedPath, pendingExtractions, saveExtraction, type PendingExtraction } from '../store/extractions.ts';
 import { forEachConcurrent } from './concurrency.ts';
@@ -54,15 +55,25 @@ function fileNameOf(p: PendingExtraction): string | undefined {
   return p.ext ? `document.${p.ext}` : undefined;
 }
 
+/**
+ * The worker pool's own limit: the document's time limit (which the extractors honour themselves, cleaning
+ * up after them) plus a grace period, after which the worker and what it started are killed.
+ */
+export function killAfterMs(extractTimeoutSec: number): number {
+  return Math.round(extractTimeoutSec * 1000 * 1.05 + 5000);
+}
+
 export async function runExtractStage(ctx: StageContext, options: ExtractStageOptions = {}): Promise<ExtractStats> {
   const started = Date.now();
   const pending = pendingExtractions(ctx.db, ctx.extractorVersion, options);
   const stats: ExtractStats = { pending: pending.length, ok: 0, failed: 0, notStarted: 0, failedByReason: {}, ms: 0, crashStreak: 0 };
   ctx.progress.stageStart('extract', pending.length);
+  // Temp folders and converters a killed run left behind (their owner is dead).
+  cleanStale();
   if (pending.length > 0) {
     const workers = Math.min(ctx.config.workers, pending.length);
     const pool = new WorkerPool<ExtractJob, ExtractDone>({
-      script: options.workerScript ?? fileURLToPath(EXTRACT_WORKER), size: workers, timeoutMs: ctx.config.extractTimeoutSec * 1000,
+      script: options.workerScript ?? fileURLToPath(EXTRACT_WORKER), size: workers, timeoutMs: killAfterMs(ctx.config.extractTimeoutSec),
     });
     try {
       const { started: n } = await forEachConcurrent(pending, workers, (p) => extractOne(ctx, pool, p, stats), ctx.signal);
@@ -84,7 +95,7 @@ async function extractOne(ctx: StageContext, pool: WorkerPool<ExtractJob, Extrac
     const done = await pool.run({
       sha256: p.sha256, blobPath: ctx.blobs.pathFor(p.sha256),
       outPath: extractedPath(ctx.config.extractedDir, p.sha256, ctx.extractorVersion),
-      fileName: fileNameOf(p), contentType: p.contentType ?? undefined,
+      fileName: fileNameOf(p), contentType: p.contentType ?? undefined, timeoutMs: ctx.config.extractTimeoutSec * 1000,
     });
     saveExtraction(ctx.db, {
       ...base, status: 'ok', format: done.format, pages: done.pages, ocr: done.ocr, modelBytes: done.modelBytes,

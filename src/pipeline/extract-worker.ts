@@ -11,7 +11,7 @@ import type { ExtractDone, ExtractJob } from './extract-job.ts';
 serveJobs<ExtractJob, ExtractDone>(async (job) => {
   const started = Date.now();
   const bytes = readFileSync(job.blobPath);
-  const { value, warnings } = await extract(bytes, { fileName: job.fileName, contentType: job.contentType });
+  const { value, warnings } = await extract(bytes, { fileName: job.fileName, contentType: job.contentType }, { timeoutMs: job.timeoutMs });
   const json = JSON.stringify(value);
   mkdirSync(dirname(job.outPath), { recursive: true });
   const tmp = `${job.outPath}.${process.pid}.tmp`;

@@ -18,6 +18,8 @@ export interface ParseInput {
   contentType?: string;
   /** Title from the crawl (link text), a fallback for year and body. */
   title?: string;
+  /** Extraction time limit in ms (`extractTimeoutSec`; default the extractors' own, 300 s). */
+  timeoutMs?: number;
 }
 
 export async function parseBytes(bytes: Uint8Array, input: ParseInput): Promise<ParseOutput> {
@@ -26,7 +28,7 @@ export async function parseBytes(bytes: Uint8Array, input: ParseInput): Promise<
   try {
     out.format = sniff(bytes, input.file).format;
     const hints: ExtractHints = { fileName: input.file, contentType: input.contentType };
-    const extracted = await extract(bytes, hints);
+    const extracted = await extract(bytes, hints, { timeoutMs: input.timeoutMs });
     out.format = extracted.value.format;
     const parsed = parseReport(extracted.value, { title: input.title });
     const r = parsed.value;

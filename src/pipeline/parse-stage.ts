@@ -14,7 +14,7 @@ import { pendingParses, saveReport, type ReportDivision, type ReportInput, type 
 import { yieldToEventLoop } from './concurrency.ts';
 import { stageVersions, type StageContext } from './context.ts';
 import { leadText } from './resolver.ts';
-import { statusForError } from './report-status.ts';
+import { statusCounts, statusForError } from './report-status.ts';
 import { finishParsed, finishUnparsed } from '../review/reviewed-parse.ts';
 
 export interface ParseStats {
@@ -65,7 +65,7 @@ export async function runParseStage(ctx: StageContext, options: ParseStageOption
 function newStats(pending: number): ParseStats {
   return {
     pending, parsed: 0, created: 0, reparsed: 0, changed: 0,
-    byStatus: { ok: 0, flagged: 0, failed: 0, not_report: 0 }, parseErrors: 0, failedByReason: {}, flaggedCells: 0,
+    byStatus: statusCounts(), parseErrors: 0, failedByReason: {}, flaggedCells: 0,
     missingModels: 0, notStarted: 0, ms: 0,
   };
 }

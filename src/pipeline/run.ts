@@ -4,6 +4,7 @@
  * stops between documents when `signal` aborts. Every document's outputs are committed before the next
  * one starts, so a killed run loses nothing committed and the next run resumes.
  */
+import { EXIT_CODES } from '../cli/exit-codes.ts';
 import { ConfigError } from '../model/errors.ts';
 import { BlobStore } from '../store/blobs.ts';
 import { openDb, type Db } from '../store/db.ts';
@@ -16,6 +17,7 @@ import { coverageSummary } from '../divisions/coverage-summary.ts';
 import type { Config } from './config.ts';
 import { DEFAULT_PARSER, EXTRACTOR_VERSION, stageVersions, type Parser, type StageContext } from './context.ts';
 import { defaultResolver, type Resolver } from './resolver.ts';
+import type { CrawlVerdict } from './crawl-health.ts';
 import { runCrawlStage, type CrawlStageOptions } from './crawl-stage.ts';
 import { runExtractStage, type ExtractStageOptions } from './extract-stage.ts';
 import { runParseStage, type ParseStageOptions } from './parse-stage.ts';
@@ -45,8 +47,13 @@ export interface RunIo {
 
 const HEARTBEAT_MS = 30_000;
 
-export function exitCodeFor(failed: number): number {
-  return failed > 0 ? 1 : 0;
+/**
+ * 5 when the crawl was an outage (no site answered, or nothing seen where the last crawl saw documents);
+ * 1 when documents failed or some sites could not be reached; 0 otherwise (README "Exit codes").
+ */
+export function exitCodeFor(failed: number, crawl?: CrawlVerdict): number {
+  if (crawl === 'outage') return EXIT_CODES.outage;
+  return failed > 0 || crawl === 'sites_failed' ? EXIT_CODES.documentErrors : EXIT_CODES.ok;
 }
 
 /** Opens the store the way every pipeline command does (migrations, the wide view). */
@@ -86,7 +93,7 @@ export async function runPipeline(config: Config, plan: RunPlan, io: RunIo): Pro
     }
     const failedByReason = mergeCounts(partial.extract?.failedByReason, partial.parse?.failedByReason);
     const failed = (partial.extract?.failed ?? 0) + (partial.parse?.parseErrors ?? 0);
-    const exitCode = exitCodeFor(failed);
+    const exitCode = exitCodeFor(failed, partial.crawl?.health.verdict);
     const summary: RunSummary = {
       runId, command: plan.command, startedAt, endedAt: new Date().toISOString(),
       status: io.signal.aborted ? 'interrupted' : exitCode === 0 ? 'ok' : 'failed', exitCode,

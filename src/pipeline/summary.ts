@@ -1,5 +1,6 @@
 /** The run summary: what a run did, kept in `runs.summary_json` and printed at the end (pure formatting). */
-import type { CrawlSummary } from '../../crawlers/types.ts';
+import type { CrawlStageSummary } from './crawl-stage.ts';
+import { SCRIPT_FILES } from '../export/index.ts';
 import type { StoreStats } from '../store/stats.ts';
 import type { LockHolder } from '../store/run-lock.ts';
 import type { ExtractStats } from './extract-stage.ts';
@@ -21,7 +22,7 @@ export interface RunSummary {
   startedAt: string;
   endedAt: string;
   versions: StageVersions;
-  crawl?: CrawlSummary;
+  crawl?: CrawlStageSummary;
   extract?: ExtractStats;
   parse?: ParseStats;
   export?: ExportStats;
@@ -46,6 +47,8 @@ export function formatSummary(s: RunSummary): string {
     const c = s.crawl;
     lines.push(`  crawl    ${c.pages} pages, ${c.documents} documents: ${c.newDocuments} new, ${c.changedDocuments} changed, ` +
       `${c.unchanged} unchanged; ${c.errors} errors, ${c.blocked} blocked${c.aborted ? ', interrupted' : ''} (${secs(c.elapsedMs)})`);
+    if (c.health?.verdict === 'outage') lines.push(`  OUTAGE   ${c.health.reason}`);
+    else if (c.health?.verdict === 'sites_failed') lines.push(`  sites    ${c.health.reason}`);
   }
   if (s.extract) {
     const e = s.extract;
@@ -61,7 +64,7 @@ export function formatSummary(s: RunSummary): string {
         `${p.flaggedCells} flagged cells${p.notStarted ? `, ${p.notStarted} left for next run` : ''} (${secs(p.ms)})`);
   }
   if (s.export) {
-    lines.push(`  export   ${s.export.files.map((f) => `${f.name} ${f.rows}`).join(', ')} → ${s.export.dir} (${secs(s.export.ms)})`);
+    lines.push(`  export   ${s.export.files.map((f) => (SCRIPT_FILES.includes(f.name) ? f.name : `${f.name} ${f.rows}`)).join(', ')} → ${s.export.dir} (${secs(s.export.ms)})`);
   }
   if (Object.keys(s.failedByReason).length) lines.push(`  failed   ${counts(s.failedByReason)}`);
   const st = s.store;

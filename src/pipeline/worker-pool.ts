@@ -1,11 +1,17 @@
 /**
  * A pool of worker processes (child_process.fork through tsx), each running one job at a time with a
- * time limit. A job past its limit has its worker's whole process group killed (converters it started
- * included) and fails with ExtractionTimeoutError; a worker that dies fails its job with
- * `worker.crashed`. Workers are recycled after `maxJobsPerWorker` jobs and respawned on demand.
+ * time limit and a memory ceiling. A job past its limit has its worker killed, with everything the worker
+ * started (converters run in process groups of their own: every descendant's group is killed too), and
+ * fails with ExtractionTimeoutError; past the memory ceiling (resident memory of the worker, or V8's heap
+ * limit) it fails with `extract.too_much_memory`; a worker that dies otherwise fails its job with
+ * `worker.crashed`. After a worker is gone, the temp folders it left are removed (temp-files.ts).
+ * Workers are recycled after `maxJobsPerWorker` jobs and respawned on demand.
  */
 import { fork, type ChildProcess } from 'node:child_process';
-import { ExtractionTimeoutError, PipelineError } from '../model/errors.ts';
+import { tmpdir } from 'node:os';
+import { descendants, killGroup, processPairs, rssOf } from '../../extractors/process-tree.ts';
+import { cleanStale } from '../../extractors/temp-files.ts';
+import { BadDocumentError, ExtractionTimeoutError, PipelineError } from '../model/errors.ts';
 import { WorkerJobError, type JobMessage, type ReplyMessage } from './worker-protocol.ts';
 
 export interface PoolOptions {
@@ -15,8 +21,10 @@ export interface PoolOptions {
   timeoutMs: number;
   /** Default 200. */
   maxJobsPerWorker?: number;
-  /** V8 heap limit per worker in MB (default 2048). */
+  /** V8 heap limit per worker in MB (default 1024). */
   maxOldSpaceMb?: number;
+  /** Resident memory a worker may reach while it runs a job, in MB (default 1536; 0: no ceiling). */
+  maxRssMb?: number;
   env?: NodeJS.ProcessEnv;
 }
 
@@ -36,14 +44,28 @@ interface Slot<J, R> {
 
 const TSX_LOADER = import.meta.resolve('tsx');
 const STDERR_TAIL = 4000;
+const MEMORY_POLL_MS = 250;
+/** What V8 prints when a heap limit is hit. */
+const OOM = /heap out of memory|Reached heap limit|Allocation failed/;
+
+function tooMuchMemory(detail: string): BadDocumentError {
+  return new BadDocumentError('extract.too_much_memory', `the document needed more memory than a worker may use (${detail}); it was stopped`);
+}
 
 export class WorkerPool<J, R> {
   private readonly slots = new Set<Slot<J, R>>();
   private readonly queue: Pending<J, R>[] = [];
   private nextId = 1;
   private closed = false;
+  private readonly memoryTimer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly options: PoolOptions) {}
+  constructor(private readonly options: PoolOptions) {
+    const limit = (options.maxRssMb ?? 1536) * 1024 * 1024;
+    if (limit > 0) {
+      this.memoryTimer = setInterval(() => this.checkMemory(limit), MEMORY_POLL_MS);
+      this.memoryTimer.unref();
+    }
+  }
 
   get size(): number {
     return this.slots.size;
@@ -60,6 +82,7 @@ export class WorkerPool<J, R> {
   /** Kills every worker (and what it started); queued and running jobs fail with `worker.closed`. */
   async close(): Promise<void> {
     this.closed = true;
+    clearInterval(this.memoryTimer);
     for (const p of this.queue.splice(0)) p.reject(new PipelineError('worker.closed', 'the worker pool was closed'));
     const exits = [...this.slots].map((s) => this.kill(s, new PipelineError('worker.closed', 'the worker pool was closed')));
     await Promise.all(exits);
@@ -82,7 +105,7 @@ export class WorkerPool<J, R> {
 
   private spawn(): Slot<J, R> {
     const child = fork(this.options.script, [], {
-      execArgv: ['--import', TSX_LOADER, `--max-old-space-size=${this.options.maxOldSpaceMb ?? 2048}`],
+      execArgv: ['--import', TSX_LOADER, `--max-old-space-size=${this.options.maxOldSpaceMb ?? 1024}`],
       detached: true,
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
       serialization: 'advanced',
@@ -117,9 +140,20 @@ export class WorkerPool<J, R> {
       clearTimeout(cur.timer);
       slot.current = undefined;
       const tail = slot.stderr.trim().split('\n').slice(-5).join('\n');
-      cur.reject(new PipelineError('worker.crashed', `the worker exited (code ${code}, signal ${signal})${tail ? `: ${tail}` : ''}`));
+      cur.reject(OOM.test(slot.stderr)
+        ? tooMuchMemory(`V8 heap limit ${this.options.maxOldSpaceMb ?? 1024} MB`)
+        : new PipelineError('worker.crashed', `the worker exited (code ${code}, signal ${signal})${tail ? `: ${tail}` : ''}`));
     }
+    cleanStale(this.options.env?.TMPDIR ?? tmpdir());
     if (!this.closed) this.dispatch();
+  }
+
+  private checkMemory(limit: number): void {
+    for (const slot of this.slots) {
+      if (!slot.current || !slot.child.pid) continue;
+      const rss = rssOf(slot.child.pid);
+      if (rss !== null && rss > limit) void this.kill(slot, tooMuchMemory(`${Math.round(rss / 2 ** 20)} MB resident; limit ${Math.round(limit / 2 ** 20)} MB`));
+    }
   }
 
   private onTimeout(slot: Slot<J, R>): void {
@@ -139,11 +173,10 @@ export class WorkerPool<J, R> {
     const child = slot.child;
     if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
     const exited = new Promise<void>((res) => child.once('exit', () => res()));
-    try {
-      process.kill(-child.pid!, 'SIGKILL');
-    } catch {
-      child.kill('SIGKILL');
-    }
+    // Converters run in groups of their own: find them while the worker is still their parent.
+    const below = child.pid ? descendants(processPairs(), child.pid).slice(1) : [];
+    killGroup(child.pid);
+    for (const pid of below) killGroup(pid);
     return exited;
   }
 }

@@ -8,6 +8,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ConfigError } from '../model/errors.ts';
 
 export type Db = Database.Database;
 
@@ -18,9 +19,18 @@ export interface OpenOptions {
   readonly?: boolean;
 }
 
+/**
+ * Opens (creating when needed) the database at `path`. A folder that cannot be made or written, or a file
+ * that cannot be opened, is a ConfigError `store.unwritable` naming the path (exit 2), not a crash.
+ */
 export function openDb(path: string, options: OpenOptions = {}): Db {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const db = new Database(path, { readonly: options.readonly ?? false });
+  let db: Db;
+  try {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    db = new Database(path, { readonly: options.readonly ?? false });
+  } catch (e) {
+    throw new ConfigError('store.unwritable', `cannot open the database ${path}: ${(e as Error).message} (is its folder writable? choose another with --data-dir or --db)`, { cause: e });
+  }
   if (!options.readonly) {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');

@@ -7,7 +7,7 @@ import type { Db } from './db.ts';
 import type { DocumentSource } from './document-source.ts';
 import type { ReportRecord } from '../model/report.ts';
 
-export type ReportStatus = 'ok' | 'flagged' | 'failed' | 'not_report';
+export type ReportStatus = 'ok' | 'flagged' | 'partial' | 'text_only' | 'failed' | 'not_report';
 
 /** The division that issued the report (src/divisions/ resolution), with the names along its path. */
 export interface ReportDivision {

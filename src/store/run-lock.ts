@@ -7,6 +7,7 @@ import { hostname } from 'node:os';
 import type { Db } from './db.ts';
 import { PipelineError } from '../model/errors.ts';
 import { markCrashed } from './runs.ts';
+import { isAlive } from '../../extractors/process-tree.ts';
 
 /** Another live run holds the lock. */
 export class RunLockedError extends PipelineError {
@@ -39,14 +40,8 @@ export interface AcquireResult {
   tookOver?: LockHolder;
 }
 
-export function pidAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
+/** Is a process with this pid alive on this host? */
+export const pidAlive = isAlive;
 
 export function lockHolder(db: Db): LockHolder | undefined {
   return db

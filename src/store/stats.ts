@@ -21,7 +21,7 @@ export interface StoreStats {
 export function storeStats(db: Db, versions: StageVersions): StoreStats {
   const one = (sql: string, ...args: unknown[]): number => (db.prepare(sql).pluck().get(...args) as number | null) ?? 0;
   const docs = hasTable(db, 'documents');
-  const reports: Record<ReportStatus, number> = { ok: 0, flagged: 0, failed: 0, not_report: 0 };
+  const reports: Record<ReportStatus, number> = { ok: 0, flagged: 0, partial: 0, text_only: 0, failed: 0, not_report: 0 };
   for (const r of db.prepare('SELECT status, COUNT(*) AS n FROM reports GROUP BY status').all() as { status: ReportStatus; n: number }[]) {
     reports[r.status] = r.n;
   }

@@ -8,8 +8,9 @@ import { ALL_CODES } from '../model/codebook.ts';
 
 export const WIDE_VIEW = 'reports_wide';
 
+/** The report's columns first (its id named `report_id`, as in reports.csv). */
 const REPORT_COLUMNS = [
-  'id', 'sha256', 'body', 'division_code', 'year', 'template', 'status', 'failed_checks', 'flagged_cells',
+  'id AS report_id', 'sha256', 'body', 'division_code', 'year', 'template', 'status', 'failed_checks', 'flagged_cells',
   'source_url', 'site_id', 'published_at', 'fetched_at', 'parser_version',
 ];
 

@@ -9,6 +9,7 @@ import { exportDataset } from '../../src/export/index.ts';
 import { csvCell, neutralise } from '../../src/export/csv-file.ts';
 import { REPORT_COLUMNS } from '../../src/export/columns.ts';
 import { ALL_CODES } from '../../src/model/codebook.ts';
+import { parseCsv } from './read-csv.ts';
 
 function save(store: ReturnType<typeof tempStore>, text: string, body: string, values: Record<string, number | null>): number {
   const sha = addDocument(store, text, { url: `http://127.0.0.1/${encodeURIComponent(body)}.txt` });
@@ -16,26 +17,6 @@ function save(store: ReturnType<typeof tempStore>, text: string, body: string, v
     sha256: sha, source: firstDocument(store.db, sha), extractorVersion: 'e1', parserVersion: 'p1', status: 'ok',
     record: makeRecord({ body, values }), now: '2026-01-01T00:00:00.000Z',
   }).id;
-}
-
-/** Minimal CSV reader for the files we write (quoted fields, doubled quotes, commas, newlines). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') row.push(cell), (cell = '');
-    else if (ch === '\n') row.push(cell), rows.push(row), (row = []), (cell = '');
-    else if (ch !== '\r') cell += ch;
-  }
-  return rows;
 }
 
 test('neutralise: formula starts get an apostrophe, numbers stay numbers', () => {
@@ -56,6 +37,7 @@ test('export writes BOM + UTF-8, neutralises a body named =1+1, keeps Chinese an
   const files = await exportDataset(store.db, out);
   assert.deepEqual(files.map((f) => [f.name, f.rows]), [
     ['reports.csv', 2], ['cells.csv', 3], ['checks.csv', 2], ['warnings.csv', 2], ['codebook.csv', ALL_CODES.length], ['corrections.csv', 0],
+    ['documents.csv', 2], ['reports.do', REPORT_COLUMNS.length + ALL_CODES.length], ['reports.R', REPORT_COLUMNS.length + ALL_CODES.length],
   ]);
   const raw = readFileSync(join(out, 'reports.csv'));
   assert.deepEqual([...raw.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 BOM');
@@ -101,4 +83,19 @@ test('onlyLatest exports one report per body and year, with its cells', async (t
   assert.deepEqual(files.slice(0, 2).map((f) => f.rows), [1, 1]);
   const cells = parseCsv(readFileSync(join(out, 'cells.csv'), 'utf8'));
   assert.deepEqual(cells.slice(1).map((r) => [Number(r[0]), r[2]]), [[newer, '2']]);
+});
+
+test('CSV records end with LF, as the README says, with RFC 4180 quoting', async (t) => {
+  const store = tempStore();
+  t.after(() => store.cleanup());
+  save(store, 'a', '某某镇\n人民政府', { 's3.new.total': 1 });
+  const out = join(store.dir, 'out');
+  await exportDataset(store.db, out, { bom: false });
+  for (const name of ['reports.csv', 'cells.csv', 'checks.csv', 'warnings.csv', 'codebook.csv', 'documents.csv']) {
+    const text = readFileSync(join(out, name), 'utf8');
+    assert.ok(text.endsWith('\n') && !text.includes('\r'), `${name}: LF line ends`);
+  }
+  assert.match(readFileSync(join(out, 'reports.csv'), 'utf8'), /,"某某镇\n人民政府",/, 'a line break inside a cell is quoted');
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  assert.match(readme, /lines end with\s+LF/);
 });

@@ -1,6 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ALL_CODES, codesFor, FIELD_BY_CODE } from '../../src/model/codebook.ts';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ALL_CODES, codesFor, FIELD_BY_CODE, FIELDS } from '../../src/model/codebook.ts';
+import { REPORT_COLUMNS } from '../../src/export/columns.ts';
+import { csvRecords } from '../export/read-csv.ts';
 
 test('the codebook has every template cell with its code, labels, unit, type and English label', () => {
   assert.equal(codesFor('t2021').length, 200); // 10 + 25×7 + 15
@@ -17,4 +22,32 @@ test('the codebook has every template cell with its code, labels, unit, type and
   assert.ok(!codesFor('hybrid').includes('s3.result.other.misc.total'));
   assert.ok(codesFor('hybrid').includes('s3.result.other.total.total'));
   assert.ok(!codesFor('t2021').includes('s3.result.other.total.total'));
+});
+
+test('every code of every codebook file has a valid, unique Stata name, a unit and an English unit', () => {
+  const dir = fileURLToPath(new URL('../../data/codebook/', import.meta.url));
+  const reserved = new Set(['_all', '_b', 'byte', '_coef', '_cons', 'double', 'float', 'if', 'in', 'int', 'long', '_n', '_N', '_pi',
+    '_pred', '_rc', '_skip', 'strL', 'using', 'with']);
+  const seen = new Map<string, string>(REPORT_COLUMNS.map((c) => [c, 'reports.csv']));
+  let files = 0;
+  for (const name of readdirSync(dir).filter((f) => f.endsWith('.csv'))) {
+    const rows = csvRecords(readFileSync(join(dir, name), 'utf8'));
+    if (!rows.length || !('stata_name' in rows[0]!)) continue;
+    files++;
+    for (const r of rows) {
+      const s = r.stata_name!;
+      assert.match(s, /^[A-Za-z][A-Za-z0-9_]{0,31}$/, `${name} ${r.code}: ${s}`);
+      assert.ok(!reserved.has(s) && !/^str\d+$/.test(s), `${name} ${r.code}: ${s} is reserved in Stata`);
+      assert.ok(!seen.has(s), `${s} (${name} ${r.code}) also names ${seen.get(s)}`);
+      seen.set(s, `${name} ${r.code}`);
+      assert.ok(r.unit && r.unit_en, `${name} ${r.code}: unit and unit_en`);
+    }
+  }
+  assert.ok(files >= 1);
+  for (const f of FIELDS) assert.ok(f.stataName && f.unit && f.unitEn, f.code);
+  // Names are a contract: once published they never change.
+  assert.equal(FIELD_BY_CODE.get('s3.result.withheld.state_secret.natural_person')!.stataName, 's3_res_wh_secret_nat');
+  assert.equal(FIELD_BY_CODE.get('s4.litigation.after_review.total')!.stataName, 's4_lit_afrev_tot');
+  assert.equal(FIELD_BY_CODE.get('s2.fees.amount')!.unitEn, 'ten thousand yuan');
+  assert.equal(FIELD_BY_CODE.get('s2.procurement.amount')!.unitEn, 'yuan');
 });

@@ -28,13 +28,13 @@ test('the summary says when there was nothing to extract or parse', () => {
     versions: { extractor: 'e1', parser: 'p1', resolver: null },
     extract: { pending: 0, ok: 0, failed: 0, notStarted: 0, failedByReason: {}, ms: 0, crashStreak: 0 },
     parse: {
-      pending: 0, parsed: 0, created: 0, reparsed: 0, changed: 0, byStatus: { ok: 0, flagged: 0, failed: 0, not_report: 0 },
+      pending: 0, parsed: 0, created: 0, reparsed: 0, changed: 0, byStatus: { ok: 0, flagged: 0, partial: 0, text_only: 0, failed: 0, not_report: 0 },
       parseErrors: 0, failedByReason: {}, flaggedCells: 0, missingModels: 0, notStarted: 0, ms: 0,
     },
     stageMs: { extract: 10, parse: 5 }, failedByReason: {},
     store: {
       documents: 6, contents: 5, extracted: { ok: 5, failed: 0 }, pendingExtract: 0, pendingParse: 0,
-      reports: { ok: 4, flagged: 1, failed: 0, not_report: 0 }, staleReports: 0, latestReports: 5, flaggedCells: 2,
+      reports: { ok: 4, flagged: 1, partial: 0, text_only: 0, failed: 0, not_report: 0 }, staleReports: 0, latestReports: 5, flaggedCells: 2,
     },
   };
   const text = formatSummary(s);

@@ -41,3 +41,10 @@ test('workers are recycled after maxJobsPerWorker, and close() fails what is que
   await Promise.all(checks);
   assert.equal(pool.size, 0);
 });
+
+test('a job past the memory ceiling fails with extract.too_much_memory, and the pool goes on', async (t) => {
+  const pool = new WorkerPool<Job & { allocMb?: number }, Out>({ script: SCRIPT, size: 1, timeoutMs: 60_000, maxRssMb: 300 });
+  t.after(() => pool.close());
+  await assert.rejects(pool.run({ ms: 30_000, allocMb: 400 }), (e: PipelineError) => e.code === 'extract.too_much_memory' && /limit 300 MB/.test(e.message));
+  assert.equal((await pool.run({ ms: 1, value: 'after' })).value, 'after');
+});

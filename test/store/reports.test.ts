@@ -93,7 +93,7 @@ test('pending work is keyed by sha256 and stage version', (t) => {
   assert.equal(pendingParses(store.db, v, { all: true }).length, 2);
 });
 
-test('latest_reports picks one report per body and year; reports_wide has one column per code', (t) => {
+test('latest_reports picks one report per body and year; reports_wide has report_id and one column per code', (t) => {
   const store = tempStore();
   t.after(() => store.cleanup());
   const old = addDocument(store, 'old', { publishedAt: '2024-01-10' });
@@ -106,7 +106,8 @@ test('latest_reports picks one report per body and year; reports_wide has one co
   assert.deepEqual(latest, [fixId, otherId]);
   assert.equal(ensureWideView(store.db), true);
   assert.equal(ensureWideView(store.db), false, 'unchanged codebook: view left alone');
-  const wide = store.db.prepare(`SELECT * FROM ${WIDE_VIEW} WHERE id = ?`).get(fixId) as Record<string, unknown>;
+  const wide = store.db.prepare(`SELECT * FROM ${WIDE_VIEW} WHERE report_id = ?`).get(fixId) as Record<string, unknown>;
+  assert.equal(Object.keys(wide)[0], 'report_id', 'named as in reports.csv');
   assert.equal(wide['s3.new.total'], 12);
   assert.equal(wide['s2.rules.issued'], null);
   const long = store.db.prepare("SELECT body, value FROM cells_long WHERE report_id = ? AND code = 's3.new.total'").get(fixId);
