@@ -43,7 +43,21 @@ test('every family serves the reports, columns and robots rules its truth lists'
       for (const [i, u] of (r.pages ?? []).entries()) assert.equal(sha((await get(u)).bytes), r.pageSha256?.[i], `page ${i + 1} of ${r.url}`);
       assert.ok(r.division.startsWith(p.division), `${r.body} (${r.division}) belongs to ${p.division}`);
     }
-    for (const c of p.columns) assert.equal((await get(c.url)).status, 200, `column ${c.url}`);
+    for (const c of p.columns) {
+      const page = await get(c.url);
+      assert.equal(page.status, 200, `column ${c.url}`);
+      // The column (its page, or the data its script reads) links its newest reports.
+      const listed = p.reports.filter((r) => r.column === c.url || r.column === c.dataUrl);
+      if (listed.length === 0) continue;
+      let text = page.bytes.toString('latin1');
+      if (c.dataUrl) {
+        const data = (await get(`${c.dataUrl}${c.dataUrl.includes('?') ? '&' : '?'}page=1&pageNo=1`)).bytes.toString('latin1');
+        text += /^[A-Za-z0-9+/=]+$/.test(data) ? Buffer.from(data, 'base64').toString('utf8') : data;
+      }
+      const leaf = (u: string): string => { const x = new URL(u); return `${x.pathname.split('/').pop()}${x.search}`; };
+      const linked = listed.filter((r) => [r.detailUrl, r.url, ...(r.aliases ?? [])].some((u) => u && text.includes(leaf(u).replace(/&/g, '&amp;')) || (u && text.includes(leaf(u)))));
+      assert.ok(linked.length > 0, `${p.id}: ${c.url} links none of its ${listed.length} reports`);
+    }
     for (const d of p.disallowed) {
       const h = p.hosts.find((x) => x.host === d.host)!;
       const robots = (await get(`${h.base}/robots.txt`)).bytes.toString('utf8');
