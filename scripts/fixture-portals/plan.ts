@@ -222,6 +222,8 @@ function nonReports(d: Drafting, o: Organ, reports: Item[]): void {
     addNonReport(d, o, rng.pick(['rule-of-law', 'work-plan', 'notice'] as const), y);
     if (rng.chance(0.4)) addNonReport(d, o, rng.pick(['guide', 'system', 'draft'] as const), y);
     if (has('misleading-titles')) addNonReport(d, o, rng.pick(['misleading', 'summary'] as const), y);
+    // A listed report page that was taken down: 200 with 信息不存在, under a report's title.
+    if (rng.chance(0.3) && reports.length > 1) addNonReport(d, o, 'deleted', rng.pick(reports).year);
   } else if (o.kind === 'department') {
     if (rng.chance(0.6)) addNonReport(d, o, 'budget', y);
     if (rng.chance(0.3)) addNonReport(d, o, 'interpretation', y, latest);

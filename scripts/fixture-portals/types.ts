@@ -86,6 +86,7 @@ export type NonReportKind =
   | 'summary' // a page titled like a report that only lists other reports
   | 'misleading' // a report-like title on a page that is a notice
   | 'wrapper' // a detail page that only wraps an attachment
+  | 'deleted' // a listed page answering 200 with 信息不存在 (soft 404)
   | 'news'; // ordinary news
 
 /** How a report is put online. */
