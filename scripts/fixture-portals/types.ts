@@ -58,6 +58,8 @@ export const PATTERNS = [
   'crawl-delay',
   /** A 429 with Retry-After and a 503, once each. */
   'transient-errors',
+  /** A 521 JS cookie challenge (加速乐-style) in front of the portal: only a browser gets through. */
+  'js-challenge',
   /** The whole portal encoded GBK. */
   'gbk',
   /** `_wap` twins and a mobile site. */

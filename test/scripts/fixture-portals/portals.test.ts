@@ -13,12 +13,20 @@ import { PATTERNS } from '../../../scripts/fixture-portals/types.ts';
 
 const robotsParser = m as unknown as typeof m.default;
 
+let cookie = '';
+
 async function get(url: string): Promise<{ status: number; bytes: Buffer }> {
   for (let i = 0; ; i++) {
-    const r = await fetch(url, { redirect: 'follow' });
+    const r = await fetch(url, { redirect: 'follow', headers: cookie ? { cookie } : {} });
     const bytes = Buffer.from(await r.arrayBuffer());
     // One 429 and one 503 per portal with transient-errors: asked again, as a crawler would.
     if ((r.status === 429 || r.status === 503) && i < 2) continue;
+    // js-challenge: the script's cookie, as a browser would set it.
+    const m = /'(__jsl_clearance_s)='\)\+encodeURIComponent\(\['([^']*)','([^']*)'\]/.exec(bytes.toString('utf8'));
+    if (r.status === 521 && m && i < 3) {
+      cookie = `${m[1]}=${encodeURIComponent(`${m[2]}|${m[3]}`)}`;
+      continue;
+    }
     return { status: r.status, bytes };
   }
 }
