@@ -17,6 +17,7 @@ export const CARRIERS: Record<Pattern, Set<Family>> = {
   'form-links': only('trs', 'lonsun', 'slug', 'generic'),
   'script-pager': only('trs', 'slug', 'generic'),
   'post-list': only('hanweb', 'generic'),
+  'framed-list': only('generic'),
   'load-more': only('trs', 'slug', 'generic'),
   'json-api': only('trs', 'slug', 'generic'),
   'xhr-only': only('trs', 'generic'),

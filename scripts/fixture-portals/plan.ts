@@ -31,6 +31,8 @@ export interface Disguise {
   disposition: 'rfc5987' | 'gbk-percent' | 'raw-gbk' | 'utf8-percent' | 'none';
   type: 'correct' | 'octet' | 'html' | 'force';
   text: '点击下载' | '附件' | '下载' | 'name';
+  /** The link is `javascript:downloadFile('<id>')`, a page script building the URL. */
+  jsCall: boolean;
 }
 
 export interface Item {
@@ -169,6 +171,7 @@ function presentation(d: Drafting, format: ReportFormat, doc: DocContent): Pick<
         disposition: rng.pick(['rfc5987', 'gbk-percent', 'raw-gbk', 'utf8-percent', 'none'] as const),
         type: rng.pick(['correct', 'octet', 'html', 'force'] as const),
         text: rng.pick(['点击下载', '附件', '下载', 'name'] as const),
+        jsCall: rng.chance(0.3),
       },
     };
   }

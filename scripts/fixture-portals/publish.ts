@@ -115,6 +115,14 @@ function viewerBlock(portal: Portal, item: Item, link: string, absolute: string,
   }
 }
 
+/** A download link as a script call: the URL is built by the page's function from an id. */
+function jsDownload(link: string, text: string): string {
+  const q = /^(.*[?&][a-z]+=)(\d+)(.*)$/i.exec(link);
+  const [before, id, after] = q ? [q[1]!, q[2]!, q[3]!] : [link.replace(/[^/]*$/, ''), link.replace(/^.*\//, ''), ''];
+  return `附件：<a href="javascript:downloadFile('${esc(id)}')">${esc(text)}</a>
+<script type="text/javascript">function downloadFile(id) { window.location.href = '${before}' + id + '${after}'; }</script>`;
+}
+
 function html(portal: Portal, item: Item, content: string, extra: { attachments?: string; pager?: string } = {}): Buffer {
   const source = item.organ.kind === 'county' ? `${portal.plan.county.name}人民政府办公室` : item.organ.body;
   return portal.encode(article(portal.frame(), { title: item.fullTitle, date: item.date, source, content, ...extra }));
@@ -184,7 +192,7 @@ export function publishItem(portal: Portal, item: Item, spec: PublishSpec): Entr
   }
   const text = linkText(item);
   const link = relativeHref(detail, file.link);
-  const attachments = item.viewer ? viewerBlock(portal, item, link, file.link, text) : `附件：<a href="${esc(link)}" target="_blank">${esc(text)}</a>`;
+  const attachments = item.viewer ? viewerBlock(portal, item, link, file.link, text) : item.disguise?.jsCall ? jsDownload(link, text) : `附件：<a href="${esc(link)}" target="_blank">${esc(text)}</a>`;
   const intro = `<p>${esc(item.fullTitle)}${item.viewer ? '' : '全文详见附件。'}</p>`;
   const wrapper = (): Buffer => html(portal, item, intro, { attachments });
   portal.route(spec.role, spec.detailPath, serve(() => (visible() ? { body: wrapper(), ...common() } : undefined)));

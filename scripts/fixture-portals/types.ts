@@ -24,6 +24,8 @@ export const PATTERNS = [
   'script-pager',
   /** List data POSTed (dataproxy, list.aspx). */
   'post-list',
+  /** The column page is a frame shell; the list is the page inside the iframe. */
+  'framed-list',
   /** A 加载更多 button backed by JSON. */
   'load-more',
   /** List items from a JSON API referenced in an external .js file. */

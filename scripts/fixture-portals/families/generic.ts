@@ -2,7 +2,7 @@
  * Small-county sites on ASP.NET, PHP or static generators: List.aspx?cid=N&page=N with Article.aspx?id= (page 2
  * on by __doPostBack with post-list), index.php?m=content&c=index&a=lists&catid=N&page=N (a POSTed 下一页 form
  * with post-list), or /news/list_N.html → list_N_2.html with /html/YYYY/MMDD/<id>.html; 共N页 pagers, tables,
- * a 尾页 link past the end with trap-pager.
+ * a 尾页 link past the end with trap-pager, the list inside an iframe with framed-list.
  */
 import { makeLayout, recordList, type ListDef } from '../layout.ts';
 import { hrefFrom, type PubEntry } from '../lists.ts';
@@ -114,9 +114,15 @@ export function buildGeneric(portal: Portal): void {
     });
     return p ? portal.page(p.title, p.body, { validators: style === 'html' ? 'both' : 'none' }) : undefined;
   };
+  const framed = portal.has('framed-list');
+  const inner = (cid: number): string => (style === 'html' ? `/news/list_${cid}_1.html` : `${s.list(cid, 1)}&inner=1`);
   const listRoute = (req: Parameters<Scheme['read']>[0] & { method?: string }) => {
     const r = s.read(req);
     if (!r) return undefined;
+    // framed-list: the first page is a shell whose iframe holds the list.
+    if (framed && r.page <= 1 && byCid.has(r.cid) && !req.query.has('inner') && !req.path.endsWith('_1.html')) {
+      return portal.page(byCid.get(r.cid)!.l.title, `<iframe name="list" src="${inner(r.cid)}" width="100%" height="800" frameborder="0" scrolling="no"></iframe>`, { validators: 'none' });
+    }
     // With post-list, page 2 on comes only from a POST (ASP.NET postback or a form).
     if (postBack && style !== 'html' && r.page > 1 && req.method !== 'POST') return render(r.cid, 1);
     return render(r.cid, Math.max(1, r.page || 1));

@@ -54,10 +54,12 @@ test('every family serves the reports, columns and robots rules its truth lists'
     for (const c of p.columns) {
       const page = await get(c.url);
       assert.equal(page.status, 200, `column ${c.url}`);
-      // The column (its page, or the data its script reads) links its newest reports.
+      // The column (its page, its list frame, or the data its script reads) links its newest reports.
       const listed = p.reports.filter((r) => r.column === c.url || r.column === c.dataUrl);
       if (listed.length === 0) continue;
       let text = page.bytes.toString('latin1');
+      const frame = /<iframe name="list" src="([^"]+)"/.exec(text)?.[1];
+      if (frame) text += (await get(new URL(frame.replace(/&amp;/g, '&'), c.url).toString())).bytes.toString('latin1');
       if (c.dataUrl) {
         const data = (await get(`${c.dataUrl}${c.dataUrl.includes('?') ? '&' : '?'}page=1&pageNo=1`)).bytes.toString('latin1');
         text += /^[A-Za-z0-9+/=]+$/.test(data) ? Buffer.from(data, 'base64').toString('utf8') : data;
