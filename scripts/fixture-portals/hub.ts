@@ -86,7 +86,10 @@ ${extras}
 <div class="box">${navList([...mobile, ...mirror])}</div>
 <div class="links"><h3>友情链接</h3>${navList(links)}</div>`;
   const home = (): ReturnType<Portal['page']> => portal.page(`${c.name}人民政府`, body);
-  portal.route('www', '/', home);
+  // With redirects, the root only sends the visitor on (302, or a meta refresh as many portals do).
+  portal.route('www', '/', !portal.has('redirects') ? home : portal.plan.index % 2 === 0
+    ? () => ({ status: 302, headers: { location: '/index.html' }, validators: 'none' })
+    : () => ({ body: '<html><head><meta http-equiv="refresh" content="0; url=index.html"></head><body></body></html>', validators: 'none' }));
   portal.route('www', '/index.html', home);
   for (const p of ['/zjxx/index.html', '/zjxx/ldzc/index.html', '/hdjl/index.html', '/ztzl/index.html', '/zwgk/tzgg/index.html']) {
     portal.route('www', p, () => portal.page(c.name, `<div class="box">${navList([{ href: '/', text: '返回首页' }, { href: hubUrl, text: '政务公开' }])}</div>`));
