@@ -89,7 +89,7 @@ test('every family serves the reports, columns and robots rules its truth lists'
   }
 });
 
-test('the same seed gives the same portals and documents', { timeout: 60_000 }, async (t) => {
+test('the same seed gives the same portals, paths, bodies and years', { timeout: 60_000 }, async (t) => {
   const a = await startPortals({ seed: 3, n: 2, render: false });
   t.after(() => a.close());
   const b = await startPortals({ seed: 3, n: 2, render: false });
