@@ -1,12 +1,28 @@
 /**
  * Patterns added after the family built its portal: a mobile site whose pages link `_wap` twins of the report
  * pages (other bytes, same report: wap-twins), links to copies on a mirror host outside the allowed hosts
- * (mirrors) and a robots.txt Crawl-delay (crawl-delay).
+ * (mirrors), a robots.txt Crawl-delay (crawl-delay) and a JS cookie challenge (js-challenge).
  */
 import { esc } from './markup.ts';
 import type { Portal } from './portal.ts';
 
+const CLEARANCE = '__jsl_clearance_s';
+
+/** js-challenge: every request without the clearance cookie gets 521 and a script that sets it and reloads. */
+function challenge(portal: Portal): void {
+  portal.needsBrowser = true;
+  for (const site of Object.values(portal.sites)) {
+    if (!site) continue;
+    const token = `${portal.plan.siteCode}|${Math.floor(portal.plan.seed)}`;
+    site.guard = (req) => (req.path === '/robots.txt' || req.cookies[CLEARANCE] === encodeURIComponent(token) ? undefined : {
+      status: 521, validators: 'none',
+      body: `<script>document.cookie=('${CLEARANCE}=')+encodeURIComponent(['${token.split('|')[0]}','${token.split('|')[1]}'].join('|'))+';max-age=3600;path=/';location.href=location.pathname+location.search</script>`,
+    });
+  }
+}
+
 export function addExtras(portal: Portal): void {
+  if (portal.has('js-challenge')) challenge(portal);
   if (portal.has('crawl-delay')) portal.crawlDelay[portal.sites.files ? 'files' : 'www'] = 1;
   const html = portal.reports.filter((r) => r.format === 'html' && !r.pages && /\.s?html?$/.test(new URL(r.url).pathname)).slice(0, 6);
   const mirror = portal.has('mirrors')

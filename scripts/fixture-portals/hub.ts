@@ -9,6 +9,18 @@ import type { Organ } from './plan.ts';
 import type { HostRole, Portal } from './portal.ts';
 import { registerCalendarAndSearch } from './traps.ts';
 
+/** The words a portal uses for its hub, organ trees and 年报 links (they vary from portal to portal). */
+function words(portal: Portal): { hub: string; depts: string; towns: string; nb: string } {
+  const i = portal.plan.index + portal.plan.seed;
+  const pick = <T>(xs: T[], k: number): T => xs[(i * k + k) % xs.length]!;
+  return {
+    hub: pick(['政务公开', '信息公开', '政府信息公开', '政务信息公开'], 1),
+    depts: pick(['部门信息公开', '县直部门', '部门公开', '政府部门'], 3),
+    towns: pick(['乡镇（街道）信息公开', '乡镇街道', '镇（街道）公开', '乡镇信息公开'], 5),
+    nb: pick(['政府信息公开年报', '信息公开年报', '政府信息公开工作年度报告', '年度报告', '年报'], 7),
+  };
+}
+
 export interface OrganNav {
   organ: Organ;
   /** The organ's 年报 column (absolute URL). */
@@ -64,11 +76,16 @@ function homePage(portal: Portal, hubUrl: string, countyColumn: string): void {
   const c = portal.plan.county;
   const f = portal.foreign;
   const news = newsPages(portal);
-  const quick = portal.has('deep-hub') ? [] : [{ href: via(portal, 'www', countyColumn), text: '政府信息公开年报' }];
+  const w = words(portal);
+  const quickHref = via(portal, 'www', countyColumn);
+  const quick = portal.has('deep-hub') || portal.plan.index % 3 === 0 ? [] : [{ href: quickHref, text: w.nb }];
+  // Some portals link the 年报 column from a banner image whose words are only in alt / title.
+  const banner = !portal.has('deep-hub') && portal.plan.index % 3 === 0
+    ? `<div class="banner"><a href="${esc(quickHref)}" target="_blank"><img src="/images/banner_nb.jpg" alt="${w.nb}" title="${w.nb}"></a></div>` : '';
   const mobile = portal.has('wap-twins') ? [{ href: '/m/index.html', text: '手机版' }] : [];
   const mirror = portal.has('mirrors') ? [{ href: `${f.mirror}/${c.slug}/index.html`, text: '镜像站点' }] : [];
   portal.nav = navList([
-    { href: '/', text: '首页' }, { href: '/zjxx/index.html', text: `走进${c.name}` }, { href: hubUrl, text: '政务公开' },
+    { href: '/', text: '首页' }, { href: '/zjxx/index.html', text: `走进${c.name}` }, { href: hubUrl, text: w.hub },
     { href: `${f.gov}/zwfw/${c.code}/`, text: '政务服务' }, { href: '/hdjl/index.html', text: '互动交流' }, { href: '/ztzl/index.html', text: '专题专栏' },
   ], 'nav');
   const links = [
@@ -81,12 +98,15 @@ function homePage(portal: Portal, hubUrl: string, countyColumn: string): void {
 <div class="box"><h3>要闻动态</h3><ul>${news.map((n) => `<li><a href="${esc(n.href)}" target="_blank">${esc(n.title)}</a><span>${n.date}</span></li>`).join('')}</ul></div>
 <div class="box"><h3>领导之窗</h3>${navList([{ href: '/zjxx/ldzc/index.html', text: '县长' }, { href: '/zjxx/ldzc/index.html', text: '副县长' }])}</div>
 <div class="box"><h3>办事服务</h3>${navList([{ href: `${f.gov}/zwfw/${c.code}/bszn`, text: '办事指南' }, { href: `${f.gov}/zwfw/${c.code}/hdjl`, text: '我要咨询' }])}</div>
-<div class="box"><h3>政务公开</h3>${navList([{ href: hubUrl, text: '政府信息公开' }, ...quick, { href: '/zwgk/tzgg/index.html', text: '通知公告' }])}</div>
+<div class="box"><h3>${w.hub}</h3>${navList([{ href: hubUrl, text: '政府信息公开' }, ...quick, { href: '/zwgk/tzgg/index.html', text: '通知公告' }])}</div>${banner}
 ${extras}
 <div class="box">${navList([...mobile, ...mirror])}</div>
 <div class="links"><h3>友情链接</h3>${navList(links)}</div>`;
   const home = (): ReturnType<Portal['page']> => portal.page(`${c.name}人民政府`, body);
-  portal.route('www', '/', home);
+  // With redirects, the root only sends the visitor on (302, or a meta refresh as many portals do).
+  portal.route('www', '/', !portal.has('redirects') ? home : portal.plan.index % 2 === 0
+    ? () => ({ status: 302, headers: { location: '/index.html' }, validators: 'none' })
+    : () => ({ body: '<html><head><meta http-equiv="refresh" content="0; url=index.html"></head><body></body></html>', validators: 'none' }));
   portal.route('www', '/index.html', home);
   for (const p of ['/zjxx/index.html', '/zjxx/ldzc/index.html', '/hdjl/index.html', '/ztzl/index.html', '/zwgk/tzgg/index.html']) {
     portal.route('www', p, () => portal.page(c.name, `<div class="box">${navList([{ href: '/', text: '返回首页' }, { href: hubUrl, text: '政务公开' }])}</div>`));
@@ -96,7 +116,7 @@ ${extras}
 export function organHome(portal: Portal, role: HostRole, o: OrganNav, path: string): string {
   portal.route(role, path, () => portal.page(`${o.organ.short}信息公开`, `<h2>${esc(o.organ.body)}</h2>${navList([
     { href: `${path.replace(/index\.html$/, '')}zn/index.html`, text: '政府信息公开指南' }, { href: `${path.replace(/index\.html$/, '')}zd/index.html`, text: '政府信息公开制度' },
-    { href: `${path.replace(/index\.html$/, '')}fdzdgknr/index.html`, text: '法定主动公开内容' }, { href: via(portal, role, o.column), text: '政府信息公开年报' },
+    { href: `${path.replace(/index\.html$/, '')}fdzdgknr/index.html`, text: '法定主动公开内容' }, { href: via(portal, role, o.column), text: words(portal).nb },
   ])}`));
   for (const sub of ['zn', 'zd', 'fdzdgknr']) {
     portal.route(role, `${path.replace(/index\.html$/, '')}${sub}/index.html`, () => portal.page(o.organ.short, '<ul class="list"></ul><div class="page">暂无信息</div>'));
@@ -114,6 +134,7 @@ function organLinks(portal: Portal, links: { href: string; text: string }[]): st
 
 export function buildHub(portal: Portal, spec: HubSpec): void {
   const role = spec.hub.role;
+  const w = words(portal);
   const hubUrl = portal.url(role, spec.hub.path);
   const county = spec.organs.find((o) => o.organ.kind === 'county');
   homePage(portal, via(portal, 'www', hubUrl), county?.column ?? hubUrl);
@@ -129,8 +150,8 @@ export function buildHub(portal: Portal, spec: HubSpec): void {
       return { href: via(portal, role, portal.url(role, path)), text: name };
     };
     organBlock = navList([
-      tree('部门信息公开', '/zwgk/bmxxgk/index.html', depts, '/zwgk/bmxxgk/'),
-      tree('乡镇（街道）信息公开', '/zwgk/xzxxgk/index.html', towns, '/zwgk/xzxxgk/'),
+      tree(w.depts, '/zwgk/bmxxgk/index.html', depts, '/zwgk/bmxxgk/'),
+      tree(w.towns, '/zwgk/xzxxgk/index.html', towns, '/zwgk/xzxxgk/'),
     ]);
   } else {
     const list = (os: OrganNav[]): string => navList(os.map((o) => ({ href: via(portal, role, o.column), text: `${o.organ.short}` })));
@@ -139,12 +160,12 @@ export function buildHub(portal: Portal, spec: HubSpec): void {
   const top = [
     { href: `${spec.hub.path.replace(/[^/]*$/, '')}xxgkzn/index.html`, text: '政府信息公开指南' },
     { href: `${spec.hub.path.replace(/[^/]*$/, '')}xxgkzd/index.html`, text: '政府信息公开制度' },
-    ...(county ? [{ href: via(portal, role, county.column), text: '政府信息公开年报' }] : []),
+    ...(county ? [{ href: via(portal, role, county.column), text: w.nb }] : []),
     { href: `${spec.hub.path.replace(/[^/]*$/, '')}ysqgk/index.html`, text: '依申请公开' },
     ...spec.hubLinks,
   ];
   for (const t of ['xxgkzn', 'xxgkzd', 'ysqgk']) {
     portal.route(role, `${spec.hub.path.replace(/[^/]*$/, '')}${t}/index.html`, () => portal.page('政府信息公开', '<div class="content"><p>暂无内容</p></div>'));
   }
-  portal.route(role, spec.hub.path, () => portal.page('政务公开', `<div class="box"><h3>政府信息公开</h3>${navList(top)}</div><div class="box organs">${organBlock}</div>`));
+  portal.route(role, spec.hub.path, () => portal.page(w.hub, `<div class="box"><h3>政府信息公开</h3>${navList(top)}</div><div class="box organs">${organBlock}</div>`));
 }

@@ -18,7 +18,9 @@ import { keySeed } from './documents.ts';
 import { addExtras } from './extras.ts';
 import { buildGkmlpt } from './families/gkmlpt.ts';
 import { buildHanweb } from './families/hanweb.ts';
+import { buildGeneric } from './families/generic.ts';
 import { buildLonsun } from './families/lonsun.ts';
+import { buildSlug } from './families/slug.ts';
 import { buildTrs } from './families/trs.ts';
 import { assignFamilies, assignPatterns } from './patterns.ts';
 import { planPortal, type PortalPlan } from './plan.ts';
@@ -31,7 +33,7 @@ import { FAMILIES, PATTERNS, type Family, type Pattern, type PortalTruth, type R
 export type { PortalTruth, TruthFile } from './types.ts';
 export type { LoggedRequest } from '../fixture-site/server.ts';
 
-const BUILDERS: Partial<Record<Family, (p: Portal) => void>> = { trs: buildTrs, gkmlpt: buildGkmlpt, hanweb: buildHanweb, lonsun: buildLonsun };
+const BUILDERS: Partial<Record<Family, (p: Portal) => void>> = { trs: buildTrs, gkmlpt: buildGkmlpt, hanweb: buildHanweb, lonsun: buildLonsun, slug: buildSlug, generic: buildGeneric };
 export const BUILT_FAMILIES = FAMILIES.filter((f) => BUILDERS[f]);
 
 export interface PortalsOptions {

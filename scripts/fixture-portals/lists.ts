@@ -26,16 +26,18 @@ export function slice<T>(xs: T[], size: number, index: number): T[] {
 
 export const styleOf = (e: Entry): LinkStyle => (e as PubEntry).item?.linkStyle ?? 'plain';
 
-/** `to` as a list page links it: `./x` under the same folder, `/x` on the same host, else absolute; with a session id (trap-session). */
-export function hrefFrom(portal: Portal, from: string, to: string, relative = true): string {
+/** `to` as a page on `from` links it: `./x` under the same folder, `/x` on the same host, else absolute. */
+export function relativeHref(from: string, to: string, relative = true): string {
   const f = new URL(from);
   const t = new URL(to);
-  let href = to;
-  if (f.host === t.host) {
-    const dir = f.pathname.replace(/[^/]*$/, '');
-    href = relative && t.pathname.startsWith(dir) && t.pathname !== dir ? `./${t.pathname.slice(dir.length)}${t.search}` : `${t.pathname}${t.search}`;
-  }
-  return sessionize(portal, href);
+  if (f.host !== t.host) return to;
+  const dir = f.pathname.replace(/[^/]*$/, '');
+  return relative && t.pathname.startsWith(dir) && t.pathname !== dir ? `./${t.pathname.slice(dir.length)}${t.search}` : `${t.pathname}${t.search}`;
+}
+
+/** A list page's href: relative as CMS templates write it, with a session id (trap-session). */
+export function hrefFrom(portal: Portal, from: string, to: string, relative = true): string {
+  return sessionize(portal, relativeHref(from, to, relative));
 }
 
 export function rel(portal: Portal, from: string, entries: PubEntry[], relative = true): PubEntry[] {

@@ -151,6 +151,13 @@ function misleading(rng: Rng, i: NonReportInput): NonReportContent {
   };
 }
 
+function deleted(_rng: Rng, i: NonReportInput): NonReportContent {
+  return {
+    title: `${i.body}${i.year}年政府信息公开工作年度报告`,
+    content: `<div class="error-page"><p>对不起，您访问的信息不存在或已被删除！</p><p><a href="/">返回首页</a></p></div>`,
+  };
+}
+
 function news(rng: Rng, i: NonReportInput): NonReportContent {
   return {
     title: rng.pick([`${i.body}召开政务公开工作推进会`, `${i.body}开展政府信息公开专项检查`, `${i.body}召开${i.year}年度政府信息公开工作培训会`]),
@@ -160,7 +167,7 @@ function news(rng: Rng, i: NonReportInput): NonReportContent {
 
 const MAKERS: Record<Exclude<NonReportKind, 'wrapper'>, (rng: Rng, i: NonReportInput) => NonReportContent> = {
   interpretation, graphic, 'rule-of-law': ruleOfLaw, 'website-report': websiteReport, 'work-plan': workPlan, budget, notice, draft,
-  guide, system, summary, misleading, news,
+  guide, system, summary, misleading, deleted, news,
 };
 
 export function nonReportContent(rng: Rng, kind: Exclude<NonReportKind, 'wrapper'>, input: NonReportInput): NonReportContent {

@@ -17,6 +17,7 @@ export const CARRIERS: Record<Pattern, Set<Family>> = {
   'form-links': only('trs', 'lonsun', 'slug', 'generic'),
   'script-pager': only('trs', 'slug', 'generic'),
   'post-list': only('hanweb', 'generic'),
+  'framed-list': only('generic'),
   'load-more': only('trs', 'slug', 'generic'),
   'json-api': only('trs', 'slug', 'generic'),
   'xhr-only': only('trs', 'generic'),
@@ -34,6 +35,7 @@ export const CARRIERS: Record<Pattern, Set<Family>> = {
   'robots-report': ALL,
   'crawl-delay': ALL,
   'transient-errors': ALL,
+  'js-challenge': ALL,
   gbk: only('trs', 'slug', 'generic'),
   'wap-twins': only('trs', 'hanweb', 'slug', 'generic'),
   mirrors: ALL,
@@ -43,7 +45,7 @@ export const CARRIERS: Record<Pattern, Set<Family>> = {
 /** How often a portal draws each pattern on its own (the rest come from the coverage fill). */
 const RATE: Partial<Record<Pattern, number>> = {
   'deep-hub': 0.6, redirects: 0.4, 'js-links': 0.4, 'xhr-only': 0.04, 'crawl-delay': 0.05, gbk: 0.2, 'robots-report': 0.1,
-  'second-host': 0.35, 'misleading-titles': 0.5, 'disguised-attachment': 0.45, viewer: 0.35, pre2019: 0.3,
+  'second-host': 0.35, 'js-challenge': 0.03, 'misleading-titles': 0.5, 'disguised-attachment': 0.45, viewer: 0.35, pre2019: 0.3,
 };
 
 /** Patterns of each portal (`families[i]` is portal i's family), restricted to `wanted`. */

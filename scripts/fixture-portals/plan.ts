@@ -31,6 +31,8 @@ export interface Disguise {
   disposition: 'rfc5987' | 'gbk-percent' | 'raw-gbk' | 'utf8-percent' | 'none';
   type: 'correct' | 'octet' | 'html' | 'force';
   text: '点击下载' | '附件' | '下载' | 'name';
+  /** The link is `javascript:downloadFile('<id>')`, a page script building the URL. */
+  jsCall: boolean;
 }
 
 export interface Item {
@@ -169,6 +171,7 @@ function presentation(d: Drafting, format: ReportFormat, doc: DocContent): Pick<
         disposition: rng.pick(['rfc5987', 'gbk-percent', 'raw-gbk', 'utf8-percent', 'none'] as const),
         type: rng.pick(['correct', 'octet', 'html', 'force'] as const),
         text: rng.pick(['点击下载', '附件', '下载', 'name'] as const),
+        jsCall: rng.chance(0.3),
       },
     };
   }
@@ -222,6 +225,8 @@ function nonReports(d: Drafting, o: Organ, reports: Item[]): void {
     addNonReport(d, o, rng.pick(['rule-of-law', 'work-plan', 'notice'] as const), y);
     if (rng.chance(0.4)) addNonReport(d, o, rng.pick(['guide', 'system', 'draft'] as const), y);
     if (has('misleading-titles')) addNonReport(d, o, rng.pick(['misleading', 'summary'] as const), y);
+    // A listed report page that was taken down: 200 with 信息不存在, under a report's title.
+    if (rng.chance(0.3) && reports.length > 1) addNonReport(d, o, 'deleted', rng.pick(reports).year);
   } else if (o.kind === 'department') {
     if (rng.chance(0.6)) addNonReport(d, o, 'budget', y);
     if (rng.chance(0.3)) addNonReport(d, o, 'interpretation', y, latest);

@@ -7,6 +7,7 @@
 import iconv from 'iconv-lite';
 import type { Reply, Route } from '../fixture-site/server.ts';
 import { splitContent } from './documents.ts';
+import { relativeHref } from './lists.ts';
 import { article, esc, type Entry } from './markup.ts';
 import type { Item } from './plan.ts';
 import type { HostRole, Portal } from './portal.ts';
@@ -44,7 +45,8 @@ function lastModified(item: Item): Date {
 
 function disposition(item: Item): Record<string, string> {
   const name = item.fileName;
-  switch (item.disguise?.disposition ?? 'rfc5987') {
+  // Static files (served by the web server) carry no Content-Disposition; download scripts do.
+  switch (item.disguise?.disposition ?? 'none') {
     case 'rfc5987': return { 'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(name)}` };
     case 'utf8-percent': return { 'content-disposition': `attachment;filename=${encodeURIComponent(name)}` };
     case 'gbk-percent': return { 'content-disposition': `attachment; filename="${[...iconv.encode(name, 'gbk')].map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join('')}"` };
@@ -100,16 +102,25 @@ function publishFile(portal: Portal, item: Item, spec: PublishSpec): { url: stri
   return { url, link: loc.link, aliases: loc.aliases };
 }
 
-function viewerBlock(portal: Portal, item: Item, link: string, text: string): string {
+function viewerBlock(portal: Portal, item: Item, link: string, absolute: string, text: string): string {
   switch (item.viewer) {
     case 'pdfjs': {
-      const v = portal.url(portal.role('files'), `/pdfjs/web/viewer.html?file=${encodeURIComponent(link)}`);
+      const viewer = portal.url(portal.role('files'), '/pdfjs/web/viewer.html');
+      const v = `${viewer}?file=${encodeURIComponent(relativeHref(viewer, absolute, false))}`;
       return `<iframe id="pdfView" src="${esc(v)}" width="100%" height="900" frameborder="0"></iframe><p><a href="${esc(v)}" target="_blank">在线阅读</a></p>`;
     }
     case 'iframe': return `<iframe src="${esc(link)}" width="100%" height="900" frameborder="0"></iframe>`;
     case 'embed': return Number(item.n) % 2 ? `<embed src="${esc(link)}" type="application/pdf" width="100%" height="900">` : `<object data="${esc(link)}" type="application/pdf" width="100%" height="900"><p>${esc(text)}</p></object>`;
     default: return '';
   }
+}
+
+/** A download link as a script call: the URL is built by the page's function from an id. */
+function jsDownload(link: string, text: string): string {
+  const q = /^(.*[?&][a-z]+=)(\d+)(.*)$/i.exec(link);
+  const [before, id, after] = q ? [q[1]!, q[2]!, q[3]!] : [link.replace(/[^/]*$/, ''), link.replace(/^.*\//, ''), ''];
+  return `附件：<a href="javascript:downloadFile('${esc(id)}')">${esc(text)}</a>
+<script type="text/javascript">function downloadFile(id) { window.location.href = '${before}' + id + '${after}'; }</script>`;
 }
 
 function html(portal: Portal, item: Item, content: string, extra: { attachments?: string; pager?: string } = {}): Buffer {
@@ -180,7 +191,8 @@ export function publishItem(portal: Portal, item: Item, spec: PublishSpec): Entr
     return { ...entry, href: file.link };
   }
   const text = linkText(item);
-  const attachments = item.viewer ? viewerBlock(portal, item, file.link, text) : `附件：<a href="${esc(file.link)}" target="_blank">${esc(text)}</a>`;
+  const link = relativeHref(detail, file.link);
+  const attachments = item.viewer ? viewerBlock(portal, item, link, file.link, text) : item.disguise?.jsCall ? jsDownload(link, text) : `附件：<a href="${esc(link)}" target="_blank">${esc(text)}</a>`;
   const intro = `<p>${esc(item.fullTitle)}${item.viewer ? '' : '全文详见附件。'}</p>`;
   const wrapper = (): Buffer => html(portal, item, intro, { attachments });
   portal.route(spec.role, spec.detailPath, serve(() => (visible() ? { body: wrapper(), ...common() } : undefined)));

@@ -147,7 +147,7 @@ function scorePortal(p: PortalTruth, db: CrawlDb, parsed: boolean, reqs: LoggedR
   if (rerun) {
     const fresh = new Set([...p.revision2.changed, ...p.revision2.added].flatMap((u) => {
       const r = p.reports.find((x) => x.url === u);
-      return r ? reportUrls(r) : [normUrl(u)];
+      return r ? [...reportUrls(r), ...(r.detailUrl ? [normUrl(r.detailUrl)] : [])] : [normUrl(u)];
     }));
     const docUrls = new Set(p.documentUrls.map(normUrl));
     refetchedUnchanged = rerun.filter((q) => {

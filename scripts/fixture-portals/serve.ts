@@ -4,7 +4,8 @@
  *
  * Serves the simulated portals until Ctrl-C. Writes sites.json (the registry to crawl), truth.json and
  * expected/<sha256>.json (the values of each generated report) into --out, and the servers' request log to
- * requests.jsonl there (appended every second). Send SIGUSR2 to switch to revision 2 (truth.json rewritten).
+ * requests.jsonl there (appended every second). SIGUSR2 switches to revision 2 (truth.json rewritten; the
+ * requests from then on go to requests-rerun.jsonl).
  */
 import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -28,7 +29,7 @@ const portals = await startPortals({
 });
 if (values.revision !== '1') portals.setRevision(Number(values.revision));
 for (const [sha, e] of portals.expected()) writeFileSync(join(out, 'expected', `${sha}.json`), JSON.stringify(e, null, 1));
-const log = join(out, 'requests.jsonl');
+let log = join(out, 'requests.jsonl');
 writeFileSync(log, '');
 let written = 0;
 const flush = (): void => {
@@ -42,8 +43,12 @@ for (const p of portals.portals) {
 }
 process.stdout.write(`\nsites:    ${portals.sitesFile}\ntruth:    ${portals.truthFile}\nrequests: ${log}\nrevision ${portals.revision}; kill -USR2 ${process.pid} for revision 2; Ctrl-C stops\n`);
 process.on('SIGUSR2', () => {
+  // The requests of the second run go to their own log, for score.ts --rerun-requests.
+  flush();
+  log = join(out, 'requests-rerun.jsonl');
+  writeFileSync(log, '');
   portals.setRevision(2);
-  process.stderr.write('revision 2\n');
+  process.stderr.write(`revision 2; requests now logged to ${log}\n`);
 });
 const stop = async (): Promise<void> => {
   clearInterval(timer);

@@ -46,19 +46,20 @@ export function registerPagerTrap(portal: Portal, role: HostRole, pattern: strin
   });
 }
 
-/** Appends a fresh session id to a same-host link (trap-session). */
+/** Appends a fresh session id to a same-host link (trap-session): `;jsessionid=` on Java portals, `sid=` on the others. */
 export function sessionize(portal: Portal, href: string): string {
   if (!portal.has('trap-session')) return href;
   const sid = Math.random().toString(16).slice(2, 18).toUpperCase();
   const u = new URL(href, 'http://x');
   if (u.host !== 'x' && !Object.values(portal.sites).some((s) => s && new URL(s.base).host === u.host)) return href;
   const at = href.indexOf('?');
+  if (portal.family === 'generic') return `${href}${at < 0 ? '?' : '&'}sid=${sid.toLowerCase()}`;
   return at < 0 ? `${href};jsessionid=${sid}` : `${href.slice(0, at)};jsessionid=${sid}${href.slice(at)}`;
 }
 
 export function registerSessionTrap(portal: Portal, role: HostRole): void {
   if (!portal.has('trap-session') || portal.traps.some((t) => t.kind === 'session-id' && t.host === portal.host(role))) return;
-  portal.addTrap({ role, kind: 'session-id', pattern: ';jsessionid=', measure: 'repeats', guard: 0, note: 'every link carries a new session id: the same page under another URL' });
+  portal.addTrap({ role, kind: 'session-id', pattern: '(;jsessionid=|[?&]sid=)', measure: 'repeats', guard: 0, note: 'every link carries a new session id: the same page under another URL' });
 }
 
 /** A year archive (`path?year=YYYY`) linking the year before and after forever (trap-archive). */

@@ -24,6 +24,8 @@ export const PATTERNS = [
   'script-pager',
   /** List data POSTed (dataproxy, list.aspx). */
   'post-list',
+  /** The column page is a frame shell; the list is the page inside the iframe. */
+  'framed-list',
   /** A 加载更多 button backed by JSON. */
   'load-more',
   /** List items from a JSON API referenced in an external .js file. */
@@ -58,6 +60,8 @@ export const PATTERNS = [
   'crawl-delay',
   /** A 429 with Retry-After and a 503, once each. */
   'transient-errors',
+  /** A 521 JS cookie challenge (加速乐-style) in front of the portal: only a browser gets through. */
+  'js-challenge',
   /** The whole portal encoded GBK. */
   'gbk',
   /** `_wap` twins and a mobile site. */
@@ -86,6 +90,7 @@ export type NonReportKind =
   | 'summary' // a page titled like a report that only lists other reports
   | 'misleading' // a report-like title on a page that is a notice
   | 'wrapper' // a detail page that only wraps an attachment
+  | 'deleted' // a listed page answering 200 with 信息不存在 (soft 404)
   | 'news'; // ordinary news
 
 /** How a report is put online. */

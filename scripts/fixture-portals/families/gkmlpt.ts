@@ -30,8 +30,9 @@ interface Platform {
 }
 
 /** The SPA: reads the category from the hash, fetches its API page and renders the items as links. */
-const APP_JS = `!function(){var c=window._CONFIG,app=document.getElementById('app');
-function show(){var h=location.hash.slice(1).split('/'),id=h[0]||'0',page=+(h[1]||1);
+const APP_JS = `!function(){var c=window._CONFIG,app=document.getElementById('app'),route=app.getAttribute('data-route');
+function dflt(){if(route==='annualreport')for(var i=0;i<c.TREE.length;i++)if(c.TREE[i].name.indexOf('年报')>=0)return String(c.TREE[i].id);return '0';}
+function show(){var h=location.hash.slice(1).split('/'),id=h[0]||dflt(),page=+(h[1]||1);
 fetch(c.BASE+'/api/all/'+id+'?page='+page+'&sid='+c.SID).then(function(r){return r.json()}).then(function(j){
 var n=j.total||j.post_count||0,size=j.page_size||10,html='<ul class="list">';
 (j.articles||[]).forEach(function(a){html+='<li><a href="'+a.url+'" target="_blank">'+a.title+'</a><span>'+a.display_publish_time+'</span></li>'});
@@ -109,15 +110,16 @@ export function buildGkmlpt(portal: Portal): void {
     portal.prefix('www', `${p.base}/gkmlpt/api/all/`, (req) => {
       const id = Number(req.path.slice(`${p.base}/gkmlpt/api/all/`.length));
       if (req.query.get('sid') !== p.sid) return { body: JSON.stringify({ code: 1, msg: 'invalid sid', articles: [] }), type: 'application/json', validators: 'none' };
+      // catId 0 is every post of the platform.
       const entry = p.lists.get(id);
       const size = portal.plan.pageSize;
       const page = Math.max(1, Number(req.query.get('page') ?? 1) || 1);
-      const all = entry ? visibleEntries(portal, entry.entries) : [];
+      const all = visibleEntries(portal, id === 0 ? [...p.lists.values()].flatMap((x) => x.entries) : entry?.entries ?? []);
       const articles = all.slice((page - 1) * size, page * size).map((e) => ({
         id: Number(/post_(\d+)/.exec(e.href)?.[1] ?? e.item.n), title: e.title, url: e.href, publisher: e.item.organ.body,
         create_time: epoch(e.date), publish_time: epoch(e.date), display_publish_time: e.date, identifier: '', document_number: '',
       }));
-      const body: Record<string, unknown> = { classify: { id, name: entry?.list.title ?? '' }, articles, page_size: size };
+      const body: Record<string, unknown> = { classify: { id, name: id === 0 ? '全部' : entry?.list.title ?? '' }, articles, page_size: size };
       body[countField] = all.length;
       return { body: JSON.stringify(body), type: 'application/json;charset=UTF-8', validators: 'none' };
     });

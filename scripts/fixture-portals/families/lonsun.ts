@@ -7,7 +7,7 @@
  */
 import { recordList, makeLayout, type ListDef } from '../layout.ts';
 import { hrefFrom, type PubEntry } from '../lists.ts';
-import { esc, navList } from '../markup.ts';
+import { navList } from '../markup.ts';
 import { pagerHtml } from '../pagers.ts';
 import type { Item } from '../plan.ts';
 import type { HostRole, Portal } from '../portal.ts';
