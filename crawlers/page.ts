@@ -4,6 +4,7 @@
  */
 import * as cheerio from 'cheerio';
 import type { AnyNode } from 'domhandler';
+import { boundDepth } from '../extractors/html-depth.ts';
 import { anchorsOf, type Anchor } from './anchors.ts';
 import type { ListRole, SiteConfig } from './types.ts';
 
@@ -41,8 +42,9 @@ export class Page {
     return this.ctx.role;
   }
 
+  /** The parsed page; nesting deeper than any real page is cut first (linear time, no stack overflow). */
   get $(): cheerio.CheerioAPI {
-    this.$cached ??= cheerio.load(this.body);
+    this.$cached ??= cheerio.load(boundDepth(this.body).html);
     return this.$cached;
   }
 

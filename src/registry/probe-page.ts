@@ -61,7 +61,7 @@ export function readProbePage(html: string, url: string, role: ListRole, depth: 
     if (l.role === 'column') {
       columns.push({ url: l.url, foundBy: l.reason ?? 'link', ...(l.context ? { organ: l.context } : {}) });
       next.push({ url: l.url, role: 'column', organ: l.context, depth: l.depth });
-    } else if (l.role === 'hub') next.push({ url: l.url, role: 'hub', organ: l.context, depth: l.depth });
+    } else if (l.role === 'hub' || (l.reason === 'redirect_stub' && l.role === 'home')) next.push({ url: l.url, role: l.role, organ: l.context, depth: l.depth });
     else if (l.role === 'proxy' && l.reason === 'gkmlpt_api') {
       // The gkmlpt route is one page for every catalogue: each 年报 catalogue's API is its column.
       columns.push({ url: l.url, foundBy: 'gkmlpt_api', dataUrl: l.url, ...(l.context ? { organ: l.context } : {}) });

@@ -113,7 +113,8 @@ export async function probeSite(site: SiteConfig, fetch: ProbeFetch, options: Pr
       }
     }
     const reading = readProbePage(body, url, item.role, item.depth, config, item.organ);
-    if (item.url === home.url) result.websiteCode = reading.websiteCode;
+    // The footer of the home page, or of the first page that has one (a home that only redirects has none).
+    if (!result.websiteCode || item.url === home.url) result.websiteCode = reading.websiteCode ?? result.websiteCode;
     reading.families.forEach((f) => families.add(f));
     if (reading.isColumn) {
       if (!columns.has(url)) columns.set(url, { url, foundBy: item.role === 'hub' ? 'organ_page' : 'column', ...(item.organ ? { organ: item.organ } : {}) });

@@ -138,3 +138,9 @@ test('the adapter chooses the CMS strategies: generic reads plain links and numb
     'http://www.hz.gov.cn/api/list.json?pageNo=1', 'http://www.hz.gov.cn/nb/index_1.html', 'http://www.hz.gov.cn/nb/index_2.html',
   ]);
 });
+
+test('a page nested 100,000 levels deep is read without a stack overflow (nesting cut, links above it kept)', () => {
+  const html = `<html><body><a href="/nb/1.html">2023年政府信息公开工作年度报告</a>${'<div>'.repeat(100_000)}x${'</div>'.repeat(100_000)}</body></html>`;
+  const d = discoverList(html, ctx('http://www.hz.gov.cn/nb/', 'column'));
+  assert.deepEqual(byKind(d.links, 'detail'), ['http://www.hz.gov.cn/nb/1.html']);
+});

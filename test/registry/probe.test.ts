@@ -51,12 +51,18 @@ test('the probe finds every 年报 column of simulated portals of every family, 
   for (const p of portals.portals) db.prepare('UPDATE site_registry SET allowed_hosts = ? WHERE entry_url = ?').run(p.allowedHosts.join(';'), p.entryUrl);
   const summary = await runProbe({ db, registry, userAgent: 'nianbao-test', concurrency: 8 });
   assert.equal(summary.sites, portals.portals.length);
-  assert.equal(summary.reached, portals.portals.length);
+  // A portal behind a JS challenge (HTTP 521) is recorded as blocked, not probed further.
+  const challenged = portals.portals.filter((p) => p.patterns.includes('js-challenge'));
+  assert.equal(summary.reached, portals.portals.length - challenged.length);
+  assert.equal(summary.blocked, challenged.length);
+  for (const p of challenged) {
+    assert.equal(db.prepare('SELECT block_class FROM site_registry WHERE entry_url = ?').pluck().get(p.entryUrl), 'http_521');
+  }
 
   const found = db.prepare('SELECT site_id, url FROM site_columns WHERE gone_at IS NULL').all() as { site_id: string; url: string }[];
   const urls = new Set(found.map((f) => f.url.split('?')[0]));
   const missing: string[] = [];
-  for (const p of portals.portals) {
+  for (const p of portals.portals.filter((x) => !challenged.some((c) => c.id === x.id))) {
     const robots = p.hosts.map((h) => ({ base: h.base, rules: robotsParser(`${h.base}/robots.txt`, h.robots) }));
     const forbidden = (u: string): boolean => robots.some((r) => u.startsWith(r.base) && r.rules.isAllowed(u, 'nianbao') === false);
     for (const c of p.columns.filter((x) => x.role === 'column')) {
@@ -65,12 +71,13 @@ test('the probe finds every 年报 column of simulated portals of every family, 
       if (!urls.has(target) && !urls.has(c.url.split('#')[0])) missing.push(`${p.id} ${p.family} ${c.organKind} ${c.body} ${c.url}`);
     }
     const row = db.prepare('SELECT family, website_code FROM site_registry WHERE entry_url = ?').get(p.entryUrl) as { family: string; website_code: string };
-    assert.equal(row.family, p.family, `${p.id} family`);
+    // A site of no particular CMS may show the markup another copies (dated TRS paths).
+    if (p.family !== 'generic') assert.equal(row.family, p.family, `${p.id} family`);
     assert.equal(row.website_code?.slice(0, 6), p.division, `${p.id} footer code`);
   }
   assert.deepEqual(missing, [], 'every 年报 column found');
   // Townships are child rows keyed by their own 9-digit codes; departments by name under their county.
-  const towns = portals.portals.flatMap((p) => p.columns.filter((c) => c.role === 'column' && c.organKind === 'township').map((c) => c.division));
+  const towns = portals.portals.filter((x) => !challenged.some((c) => c.id === x.id)).flatMap((p) => p.columns.filter((c) => c.role === 'column' && c.organKind === 'township').map((c) => c.division));
   const rows = new Set(db.prepare("SELECT division FROM site_registry WHERE origin = 'probe' AND level = 'township'").pluck().all() as string[]);
   assert.ok(towns.length > 0);
   for (const code of towns) assert.ok(rows.has(code), `township ${code} has its row`);

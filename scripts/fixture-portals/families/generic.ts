@@ -4,6 +4,7 @@
  * with post-list), or /news/list_N.html → list_N_2.html with /html/YYYY/MMDD/<id>.html; 共N页 pagers, tables,
  * a 尾页 link past the end with trap-pager, the list inside an iframe with framed-list.
  */
+import { esc } from '../markup.ts';
 import { makeLayout, recordList, type ListDef } from '../layout.ts';
 import { hrefFrom, type PubEntry } from '../lists.ts';
 import type { Item } from '../plan.ts';
@@ -90,7 +91,9 @@ export function buildGeneric(portal: Portal): void {
     const mode = modes.get(l) ?? 'static';
     if (mode !== 'static') {
       const body = scriptedList(portal, role, mode, l, url, entries, `/ajax/c${cid}/`, cid);
-      portal.route(role, s.list(cid, 1), () => portal.page(l.title, body()));
+      // A script-built list still links its sub-columns (部门年报, 乡镇年报) in the page.
+      const subs = () => (l.children.length ? `<ul class="sub-columns">${l.children.map((c) => `<li><a href="${esc(u(s.list(cids.get(c)!, 1)))}">${esc(c.title)}</a></li>`).join('')}</ul>` : '');
+      portal.route(role, s.list(cid, 1), () => portal.page(l.title, `${subs()}${body()}`));
       byCid.delete(cid);
       continue;
     }

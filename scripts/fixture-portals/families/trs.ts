@@ -57,6 +57,14 @@ export function buildTrs(portal: Portal): void {
     const form = portal.has('form-links') && l.children.length > 0
       ? `<form action="${dir}list.jsp" method="get">年度：<select name="year">${l.children.map((c) => `<option value="${c.year ?? c.key}">${esc(c.title)}</option>`).join('')}</select><input type="submit" value="查询"></form>`
       : undefined;
+    // The sub-column form answers whether the list itself is static or script-built.
+    if (form) {
+      portal.route(role, `${dir}list.jsp`, (req) => {
+        const y = req.query.get('year');
+        const child = l.children.find((c) => String(c.year ?? c.key) === y);
+        return child ? { status: 302, headers: { location: portal.url(role, `${dirs.get(child)}index.html`) }, validators: 'none' } : undefined;
+      });
+    }
     const mode = modes.get(l) ?? 'static';
     if (mode !== 'static') {
       const body = scriptedList(portal, role, mode, l, url, entries, dir, l.organ.num);
@@ -82,13 +90,6 @@ export function buildTrs(portal: Portal): void {
       return m && req.path === `${dir}index_${m[1]}.html` ? render(Number(m[1]))() : undefined;
     });
     pagerTrap(portal, role, l, `^${escapeRe(dir)}index_(\\d+)\\.html`, (count) => count);
-    if (form) {
-      portal.route(role, `${dir}list.jsp`, (req) => {
-        const y = req.query.get('year');
-        const child = l.children.find((c) => String(c.year ?? c.key) === y);
-        return child ? { status: 302, headers: { location: portal.url(role, `${dirs.get(child)}index.html`) }, validators: 'none' } : undefined;
-      });
-    }
   }
   if (portal.has('trap-archive')) {
     const years = [...new Set(portal.plan.items.map((i) => i.year))];
