@@ -65,6 +65,29 @@ export function scriptTarget(js: string): string | undefined {
   return m?.[2];
 }
 
+/**
+ * Page functions that build a URL from their argument: `function downloadFile(id) { window.open('/down.jsp?id='
+ * + id) }` gives downloadFile → ['/down.jsp?id=', ''].
+ */
+export function functionTemplates(js: string): Map<string, [string, string]> {
+  const out = new Map<string, [string, string]>();
+  for (const m of js.matchAll(/function\s+([A-Za-z_$][\w$]*)\s*\(\s*([A-Za-z_$][\w$]*)[^)]*\)\s*\{([^{}]{0,800})\}/g)) {
+    const [, name, param, body] = m;
+    const t = new RegExp(`(["'])([^"']*)\\1\\s*\\+\\s*${param.replace(/\$/g, '\\$')}\\b(?:\\s*\\+\\s*(["'])([^"']*)\\3)?`).exec(body);
+    if (t && (/^(https?:|\/|\.)/.test(t[2]) || /[?=]$/.test(t[2]) || /\.(s?html?|jsp|aspx?|php|do)/.test(t[2] + (t[4] ?? '')))) out.set(name, [t[2], t[4] ?? '']);
+  }
+  return out;
+}
+
+/** A call of one of the page's URL-building functions: `downloadFile('123')` → its URL. */
+function templatedCall(js: string, templates: Map<string, [string, string]>): string | undefined {
+  for (const m of js.matchAll(/([A-Za-z_$][\w$]*)\s*\(\s*(["']?)([^"',)]*)\2\s*[,)]/g)) {
+    const t = templates.get(m[1]);
+    if (t) return `${t[0]}${m[3]}${t[1]}`;
+  }
+  return undefined;
+}
+
 /** pdf.js viewers and file previews: the file they open is the link. */
 export function viewerTarget(url: string): string | undefined {
   let u: URL;
@@ -92,6 +115,8 @@ export function anchorsOf(html: string | cheerio.CheerioAPI, pageUrl: string, op
   const $ = typeof html === 'string' ? cheerio.load(html) : html;
   const base = pageBase($, pageUrl);
   const out: Anchor[] = [];
+  const templates = functionTemplates($('script:not([src])').map((_, el) => $(el).text()).get().join('\n'));
+  const target = (js: string): string | undefined => (templates.size ? templatedCall(js, templates) : undefined) ?? scriptTarget(js);
   const push = (el: AnyNode, href: string, source: AnchorSource, textOverride?: string): void => {
     if (isJunkHref(href)) return;
     let url = canonicalUrl(href, base);
@@ -99,7 +124,9 @@ export function anchorsOf(html: string | cheerio.CheerioAPI, pageUrl: string, op
     const file = viewerTarget(url);
     if (file) (url = file), (source = 'viewer');
     const a = $(el);
-    const text = textOverride ?? bestText(clean(a.text()), clean(a.attr('title')));
+    // A banner or button image: its alt or title says what the link is.
+    const shown = clean(a.text()) || clean(a.find('img[alt], img[title]').first().attr('alt') ?? a.find('img[title]').first().attr('title'));
+    const text = textOverride ?? bestText(shown, clean(a.attr('title')));
     const holder = a.closest('li, tr, dd, dt, p, td');
     const context = clean(holder.length ? holder.text() : a.parent().text()).slice(0, 300);
     const anchor: Anchor = { url, text, context };
@@ -110,8 +137,8 @@ export function anchorsOf(html: string | cheerio.CheerioAPI, pageUrl: string, op
   $('a[href], area[href]').each((_, el) => {
     const href = $(el).attr('href') ?? '';
     if (/^\s*(javascript:|#)/i.test(href) || href.trim() === '') {
-      const target = scriptTarget(`${href} ${$(el).attr('onclick') ?? ''}`);
-      if (target) push(el, target, 'onclick');
+      const to = target(`${href} ${$(el).attr('onclick') ?? ''}`);
+      if (to) push(el, to, 'onclick');
       return;
     }
     push(el, href, 'href');
@@ -119,8 +146,8 @@ export function anchorsOf(html: string | cheerio.CheerioAPI, pageUrl: string, op
   $('[onclick]:not(a), [data-href], [data-url], [data-link]').each((_, el) => {
     const e = $(el);
     const data = e.attr('data-href') ?? e.attr('data-url') ?? e.attr('data-link');
-    const target = data ?? scriptTarget(e.attr('onclick') ?? '');
-    if (target && (!e.is('a') || !e.attr('href') || /^\s*(javascript:|#)/i.test(e.attr('href') ?? ''))) push(el, target, data ? 'data' : 'onclick');
+    const to = data ?? target(e.attr('onclick') ?? '');
+    if (to && (!e.is('a') || !e.attr('href') || /^\s*(javascript:|#)/i.test(e.attr('href') ?? ''))) push(el, to, data ? 'data' : 'onclick');
   });
   // Jump menus: `<select onchange="window.open(this.value)">` whose options carry URLs.
   $('select option[value]').each((_, el) => {

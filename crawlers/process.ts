@@ -43,6 +43,13 @@ function onNotModified(ctx: RunContext, row: FrontierRow, site: SiteRun, res: Ht
   }
 }
 
+/** Evidence of a JS cookie challenge in an error response, when it is one. */
+function challengeOf(res: HttpResponse): string | undefined {
+  if (!/html/i.test(res.headers['content-type'] ?? '') && !res.body.subarray(0, 200).toString('latin1').includes('<')) return undefined;
+  const verdict = classifyPage(res.body.toString('utf8'), res.status);
+  return verdict.kind === 'challenge' ? verdict.evidence : undefined;
+}
+
 function onClientError(ctx: RunContext, row: FrontierRow, site: SiteRun, res: HttpResponse): void {
   if (/html/i.test(res.headers['content-type'] ?? '') || res.body.subarray(0, 200).toString('latin1').includes('<')) {
     const verdict = classifyPage(res.body.toString('utf8'), res.status);
@@ -72,6 +79,12 @@ async function fetchAndHandle(ctx: RunContext, row: FrontierRow, site: SiteRun):
     conditional: 'if-none-match' in headers || 'if-modified-since' in headers,
     errorKind: outcome === 'ok' || outcome === 'not_modified' || outcome === 'redirect' ? undefined : `http.${res.status}`,
   });
+  // A firewall's JS challenge answers with an error status (412, 468, 521 …): passed by the browser like a
+  // visitor would, or recorded as blocked; never retried in a loop.
+  if (outcome === 'retry' || outcome === 'fail') {
+    const challenge = challengeOf(res);
+    if (challenge) return solveChallenge(ctx, row, site, challenge);
+  }
   switch (outcome) {
     case 'ok': {
       const r = await handleBody(ctx, row, site, res);

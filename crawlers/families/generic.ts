@@ -5,9 +5,12 @@
  */
 import { canonicalUrl } from '../canonical.ts';
 import { classifyAnchor } from '../classify.ts';
+import { attachmentExt, looksLikeDownload } from '../detail.ts';
+import { trapReason } from '../link-words.ts';
 import type { Collector } from '../collector.ts';
 import type { Page } from '../page.ts';
 import { numberedPages } from '../pagination.ts';
+import { postPagers } from '../post-pagers.ts';
 import type { CmsFamily } from './types.ts';
 
 export const generic: CmsFamily = {
@@ -18,6 +21,14 @@ export const generic: CmsFamily = {
     // A redirect stub (meta refresh, script): the target is this same page, moved.
     if (to) out.add({ url: to, kind: 'list', role: page.role, depth: page.ctx.depth, reason: 'redirect_stub' });
     for (const a of page.anchors) classifyAnchor(out, page, a);
+    // A page whose list sits in a frame: the frame is this same list.
+    if (page.role !== 'home') {
+      page.$('iframe[src], frame[src]').each((_, el) => {
+        const src = canonicalUrl(page.$(el).attr('src') ?? '', page.url);
+        if (!src || attachmentExt(src) || looksLikeDownload(src) || /viewer|pdfjs|preview/i.test(src) || trapReason(src)) return;
+        out.add({ url: src, kind: 'list', role: page.role, depth: page.ctx.depth, reason: 'frame' });
+      });
+    }
   },
   readResponse(page: Page, out: Collector): boolean {
     // An API that answers with an HTML fragment of list items.
@@ -38,4 +49,7 @@ export function numberedPagesOf(page: Page, out: Collector, knownTotal?: number)
   const p = numberedPages(page.url, page.body, page.anchors, 200, knownTotal);
   for (const url of p.urls) out.add({ url, kind: 'list', role: 'page', depth: page.ctx.depth, reason: 'numbered_pager' });
   for (const url of p.pastCount) out.reject(url, 'trap.past_page_count');
+  for (const r of postPagers(page.$, page.url)) {
+    out.add({ url: r.url, method: 'POST', body: r.body, kind: 'list', role: 'page', depth: page.ctx.depth, reason: 'post_pager' });
+  }
 }
