@@ -20,10 +20,13 @@ import { toRows } from './rows.ts';
 import { readSection2 } from './section2.ts';
 import { readSection3 } from './section3.ts';
 import { readSection4 } from './section4.ts';
+import { article32Headings, isP2008, NATIONAL, readPre2019, readTables } from './pre2019/index.ts';
+import type { Row } from './rows.ts';
+import type { Meta } from './meta.ts';
 import { detectTemplate } from './template.ts';
 import { buildStream, type ValueToken } from './tokenize.ts';
 
-export const PARSER_VERSION = '0.3.1';
+export const PARSER_VERSION = '0.4.0';
 
 export interface ParseHints {
   /** The source's own title (HTML <title>, crawled link text), a fallback for year and body. */
@@ -51,6 +54,8 @@ export function parseReport(doc: DocumentModel, hints: ParseHints = {}): Result<
   const hasTables = s3.found || s2.found || s4.found;
   const headingCount = Object.keys(headings.row).length;
   const looksLikeReport = meta.value.title !== null || headingCount >= 3;
+  const pre = pre2019(rows, meta.value, meta.warnings, stream.labels, s2.family !== null, looksLikeReport);
+  if (pre) return pre;
   const template = detectTemplate(s2.family, s3.otherStyle, hasTables, looksLikeReport);
   if (template === 'unknown') {
     throw new BadDocumentError('parse.not_report', 'not an annual report: no report title, section headings or template tables found');
@@ -125,6 +130,29 @@ export function parseReport(doc: DocumentModel, hints: ParseHints = {}): Result<
   }
   const missing = codes.filter((c) => record.values[c] === null);
   if (missing.length) warnings.push(warn('parse.cells_empty', `${missing.length} of ${codes.length} cells could not be read`));
+  return { value: record, warnings };
+}
+
+/**
+ * A report of 2008–2018 (template p2008): read into the `p.*` codebook, never into the template codes (its
+ * tables are not the national templates). Null for any other document. Skipped at once for a title year ≥ 2019.
+ */
+function pre2019(rows: Row[], meta: Meta, metaWarnings: Message[], labels: string, s2Family: boolean, looksLikeReport: boolean): Result<ReportRecord> | null {
+  const fromText = metaWarnings.some((w) => w.code === 'parse.year_from_text');
+  const titleYear = fromText ? null : meta.year;
+  if (titleYear !== null && titleYear >= 2019) return null;
+  const tables = readTables(rows);
+  const signals = {
+    titleYear, textYear: fromText ? meta.year : null, headings: article32Headings(rows), annex: tables.annex,
+    statTable: tables.statTable, national: s2Family || NATIONAL.test(labels), looksLikeReport,
+  };
+  if (!isP2008(signals)) return null;
+  const p = readPre2019(rows, meta.year, tables);
+  const warnings = [...metaWarnings, ...p.warnings];
+  const record: ReportRecord = {
+    template: 'p2008', year: meta.year, body: meta.body, title: meta.title, values: p.values, flagged: p.flagged,
+    cells: p.cells, checks: p.checks, texts: p.texts, warnings,
+  };
   return { value: record, warnings };
 }
 

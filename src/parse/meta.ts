@@ -7,7 +7,7 @@ import { warn, type Message } from '../model/result.ts';
 import { chineseYearToDigits } from './normalize.ts';
 import type { Row } from './rows.ts';
 
-const TITLE = /(政府信息公开|政务公开|信息公开).{0,12}(年度报告|年报|工作报告)|年度报告/;
+const TITLE = /(政府信息公开|政务公开|信息公开).{0,12}(年度报告|年报|工作报告|情况的?报告|工作的报告)|年度报告/;
 /** A title ends with the report's name; a sentence or a notice about reports does not. */
 const TITLE_END = /(年度报告|年报|工作报告|报告)[)）]?\s*$/;
 const NOT_TITLE = /通知|要求|做好|编制|发布工作|部署|会议|培训|。/;

@@ -1,0 +1,206 @@
+/**
+ * The tables of a 2008–2018 report: the provincial annex (本年度 / 历年累计 → `p.X` / `p.cum.X`) and the
+ * 2017–2018 统计表 (one 统计数 column), from grids (HTML, Word) or from text lines (PDF, text dumps).
+ * Columns come from the header row when there is one (else: the first number is the year's, the second
+ * the 历年累计 when the document's tables have such a column). Digits glued into one run are split only
+ * where one split keeps 历年累计 ≥ the year's figure; otherwise they are left to the narrative to decide.
+ */
+import { cumulativeTwin } from '../../model/codebook-pre2019.ts';
+import { warn, type Message } from '../../model/result.ts';
+import type { Row } from '../rows.ts';
+import { splitDigits } from '../split-digits.ts';
+import type { Reading } from './reading.ts';
+import { CUM_HEADER, HEADER_ROW, TABLE_LABELS, UNIT_HEADER, VALUE_HEADER, YEAR_HEADER, type TableLabel } from './table-labels.ts';
+import { gridGroups, lineGroups, type Group, type LineState, type Tok } from './table-rows.ts';
+
+type Role = 'year' | 'cum' | 'unit' | 'label';
+type Block = NonNullable<TableLabel['opens']> | null;
+
+export interface GluedRun {
+  code: string;
+  cumCode: string;
+  digits: string;
+  splits: number[][];
+  raw: string;
+  evidence: string;
+  prov: Reading['prov'];
+  order: number;
+}
+
+export interface TableResult {
+  readings: Reading[];
+  /** Rows read as table rows (the narrative reader skips them). */
+  tableRows: Set<number>;
+  glued: GluedRun[];
+  /** A two-column annex table (本年度 / 历年累计) or rows of one. */
+  annex: boolean;
+  /** Rows only the 2017–2018 national 统计表 has. */
+  statTable: boolean;
+  warnings: Message[];
+}
+
+/** Labels only the 2017–2018 统计表 prints (for template detection). */
+const STAT_ONLY = /收到申请数|申请办结数|申请答复数|行政复议数量|行政诉讼数量|举报投诉数量|专门机构数|查阅点数|专项经费|培训班数|回应公众关注热点|在线访谈次数|政策解读稿件/;
+/** Labels of the provincial annex tables. */
+const ANNEX = /主动公开信息数|受理申请数|对申请的答复数|行政复议数|行政诉讼数|行政申诉数|网站公开|政府公报公开/;
+const NOTE = /[（(][^（）()]*[\u4e00-\u9fff][^（）()]*[）)]/g;
+const UNIT_NOTE = /[（(](万元|元|条|件|人次|个|次|人)[）)]/;
+
+export function cleanLabel(label: string): string {
+  return label
+    .replace(NOTE, '')
+    .replace(/^[\s(（]*[一二三四五六七八九十\d]{1,2}[)）、.．]*/, '')
+    .replace(/^(其中|包括|含)[:：]?/, '')
+    .replace(/^[\d.、．]+/, '')
+    .replace(/[:：]$/, '');
+}
+
+export function codeOf(label: string, block: Block): TableLabel | null {
+  const l = cleanLabel(label);
+  if (l === '') return null;
+  for (const t of TABLE_LABELS) {
+    if (t.within && t.within !== block) continue;
+    if (t.re.test(l)) return t;
+  }
+  return null;
+}
+
+const SENTENCE = /[。；;！？!?]/;
+
+/** A grid row that is really a paragraph (a report laid out in a one-cell table). */
+function isProseCell(row: Row): boolean {
+  return row.cells.some((c) => c.text.length > 60 || (SENTENCE.test(c.text) && c.text.length > 24));
+}
+
+function headerRoles(cells: { text: string; col: number }[]): Map<number, Role> | null {
+  const roles = new Map<number, Role>();
+  let values = 0;
+  for (const c of cells) {
+    const t = c.text.replace(/\s+/g, '');
+    if (CUM_HEADER.test(t)) { roles.set(c.col, 'cum'); values++; }
+    else if (YEAR_HEADER.test(t) || VALUE_HEADER.test(t)) { roles.set(c.col, 'year'); values++; }
+    else if (UNIT_HEADER.test(t)) roles.set(c.col, 'unit');
+  }
+  return values > 0 ? roles : null;
+}
+
+export function readTables(rows: Row[]): TableResult {
+  const out: TableResult = { readings: [], tableRows: new Set(), glued: [], annex: false, statTable: false, warnings: [] };
+  let statRows = 0;
+  let annexRows = 0;
+  let block: Block = null;
+  let gridRoles: Map<number, Role> | null = null;
+  let textRoles: Role[] | null = null;
+  let lastTable: number | undefined = -1;
+  const state: LineState = { lastMarker: null };
+  const cumColumn = rows.some((r) => HEADER_ROW.test(r.text.replace(/\s+/g, '')) && CUM_HEADER.test(r.text));
+  rows.forEach((row, i) => {
+    const compact = row.text.replace(/\s+/g, '');
+    let groups: Group[];
+    if (row.tableIndex !== undefined) {
+      if (isProseCell(row)) return;
+      if (row.tableIndex !== lastTable) {
+        lastTable = row.tableIndex;
+        gridRoles = null;
+        block = null;
+      }
+      const roles = row.cells.every((c) => !/^\s*[\d,.]+\s*$/.test(c.text)) ? headerRoles(row.cells.map((c) => ({ text: c.text, col: c.gridCol ?? c.index }))) : null;
+      out.tableRows.add(i);
+      if (roles) {
+        gridRoles = roles;
+        if ([...roles.values()].includes('cum')) out.annex = true;
+        return;
+      }
+      groups = gridGroups(row);
+    } else {
+      if (SENTENCE.test(row.text) || compact.length > 70) return;
+      if (HEADER_ROW.test(compact) && !/\d{2,}/.test(compact.replace(/\d{4}年/g, ''))) {
+        const order: [number, Role][] = [];
+        for (const [re, role] of [[/本年|当年|统计数|数量/, 'year'], [CUM_HEADER, 'cum']] as const) {
+          const m = re.exec(compact);
+          if (m) order.push([m.index, role]);
+        }
+        textRoles = order.sort((a, b) => a[0] - b[0]).map(([, r]) => r);
+        if (textRoles.includes('cum')) out.annex = true;
+        out.tableRows.add(i);
+        return;
+      }
+      const unitNote = UNIT_NOTE.exec(row.text)?.[1];
+      const blanked = row.text.replace(NOTE, (m) => ' '.repeat(m.length));
+      groups = lineGroups(blanked, row.cells[0]?.prov ?? {}, state);
+      if (unitNote) for (const g of groups) g.unit ||= unitNote;
+      const readable = groups.some((g) => g.values.length > 0 && g.label.length <= 40 && codeOf(g.label, block) !== null);
+      if (!readable) return;
+      out.tableRows.add(i);
+    }
+    for (const g of groups) {
+      const label = codeOf(g.label, block);
+      if (label?.opens) block = label.opens;
+      if (!label || g.values.length === 0) continue;
+      if (STAT_ONLY.test(cleanLabel(g.label))) statRows++;
+      if (ANNEX.test(cleanLabel(g.label))) annexRows++;
+      const roles = row.tableIndex !== undefined ? gridValueRoles(g.values, gridRoles, cumColumn) : (textRoles ?? (cumColumn ? ['year', 'cum'] : ['year']));
+      place(out, label.code, g, roles, row.text, i, row.tableIndex === undefined);
+    }
+  });
+  out.statTable = out.statTable || statRows >= 3;
+  out.annex = out.annex || annexRows >= 3;
+  return out;
+}
+
+function gridValueRoles(values: Tok[], roles: Map<number, Role> | null, cumColumn: boolean): Role[] {
+  if (!roles) return values.length > 1 && cumColumn ? ['year', 'cum'] : ['year'];
+  return values.map((v) => (v.gridCol !== undefined ? roleAt(roles, v.gridCol) : 'year'));
+}
+
+function roleAt(roles: Map<number, Role>, col: number): Role {
+  if (roles.has(col)) return roles.get(col)!;
+  let best: Role = 'year';
+  let bestCol = -1;
+  for (const [c, r] of roles) if (c <= col && c > bestCol) { bestCol = c; best = r; }
+  return best;
+}
+
+/** Money printed in 万元 goes to the code's `_wan` twin, never converted. */
+function moneyCode(code: string, unit: string, label: string): string | null {
+  const wan = unit === '万元' || /万元/.test(label);
+  if (code === 'p.funds.special_wan') return wan || unit === '' ? code : null;
+  if (code === 'p.fees.amount' || code === 'p.spending.amount') return wan ? `${code}_wan` : code;
+  return code;
+}
+
+function place(out: TableResult, code0: string, g: Group, roles: Role[], rowText: string, rowIndex: number, textLine: boolean): void {
+  const code = moneyCode(code0, g.unit, g.label);
+  const evidence = rowText.replace(/\s+/g, ' ').trim().slice(0, 200);
+  if (code === null) {
+    out.warnings.push(warn('p.unit_unknown', `${code0}: 「${evidence}」 is not printed in the codebook's unit; left empty`, { cell: code0 }));
+    return;
+  }
+  const cum = cumulativeTwin(code);
+  const valueRoles = roles.filter((r) => r === 'year' || r === 'cum');
+  // One run of digits where two columns are printed: a count and its 历年累计 glued together.
+  if (textLine && valueRoles.length === 2 && g.values.length === 1 && cum && g.values[0]!.digits && g.values[0]!.digits.length >= 2) {
+    const t = g.values[0]!;
+    const splits = splitDigits([t.digits!], 2, { check: (v, placed) => placed < 1 || v[1]! >= v[0]! });
+    out.glued.push({ code, cumCode: cum, digits: t.digits!, splits, raw: t.raw, evidence, prov: t.prov, order: rowIndex });
+    return;
+  }
+  g.values.forEach((t, k) => {
+    const role = textLine ? valueRoles[k] : roles[k];
+    if (role !== 'year' && role !== 'cum') {
+      if (k >= valueRoles.length) out.warnings.push(warn('p.table_extra_value', `「${evidence}」: a value beyond the table's columns is not read`, { cell: code }));
+      return;
+    }
+    const target = role === 'cum' ? cum : code;
+    if (!target) return;
+    if (t.kind === 'dash' || t.value === null) {
+      if (t.numbering === 'glued') out.warnings.push(warn('p.numbering_glued', `${target}: 「${t.raw}」 runs into the next item's number; left empty`, { cell: target }));
+      else out.warnings.push(warn('p.dash', `${target}: 「${t.raw}」 is not a number; left empty`, { cell: target }));
+      return;
+    }
+    out.readings.push({
+      code: target, value: t.value, raw: t.raw, kind: t.kind === 'zero_word' ? 'negation' : 'number', origin: 'table', evidence,
+      prov: t.prov, order: rowIndex, ...(t.numbering === 'split' ? { doubt: 'p.numbering_split' } : {}),
+    });
+  });
+}
