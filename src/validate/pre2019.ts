@@ -2,8 +2,8 @@
  * Checks of the 2008–2018 reports (`p.*` codes), where the report gives both sides:
  * - P.parts: a breakdown against its total (channels of applications, kinds of answers, reasons for refusal,
  *   closing, review and litigation outcomes, enquiry channels, staff). Parts that add up to more than the
- *   total fail; parts that add up to less fail only when every part is printed in a table (a narrative's
- *   其中 may name some parts only: then the check is not assessable);
+ *   total fail; parts that add up to less fail only in the 统计表, which prints every part (an annex table
+ *   or a narrative's 其中 may name some parts only: then the check is not assessable);
  * - P.channel: each proactive channel ≤ the total (the same item may go out on several channels, so the
  *   channels need not add up);
  * - P.cum: 历年累计 ≥ the year's figure;
@@ -31,9 +31,11 @@ export interface PreCheckInput {
   values: Record<string, number | null>;
   /** Codes whose value was read from a table. */
   fromTable: Set<string>;
+  /** The document has the national 统计表, which prints every part of each breakdown. */
+  statTable?: boolean;
 }
 
-export function preChecks({ values, fromTable }: PreCheckInput): { checks: Check[]; flagged: Set<string> } {
+export function preChecks({ values, fromTable, statTable = false }: PreCheckInput): { checks: Check[]; flagged: Set<string> } {
   const checks: Check[] = [];
   const flagged = new Set<string>();
   const fail = (c: Check) => {
@@ -47,8 +49,8 @@ export function preChecks({ values, fromTable }: PreCheckInput): { checks: Check
       const known = parts.filter((p) => values[p] != null);
       if (values[total] == null || known.length === 0) continue;
       const sum = known.reduce((a, p) => a + values[p]!, 0);
-      // A table prints every part; a narrative's 其中 may name only some.
-      const complete = known.length >= 2 && fromTable.has(total) && known.every((p) => fromTable.has(p));
+      // The 统计表 prints every part; an annex table or a narrative's 其中 may name only some.
+      const complete = statTable && known.length >= 2 && fromTable.has(total) && known.every((p) => fromTable.has(p));
       const status = sum === values[total] ? 'pass' : sum > values[total]! || complete ? 'fail' : 'not_assessable';
       fail({ rule: 'P.parts', column: total, status, expected: values[total], actual: round(sum), cells: [total, ...known] });
     }

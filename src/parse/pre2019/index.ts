@@ -60,7 +60,7 @@ export function readPre2019(rows: Row[], year: number | null, tables: TableResul
       warnings.push(warn(r.doubt, `${code}: 「${r.raw}」 kept but flagged: ${DOUBT_TEXT[r.doubt] ?? r.doubt}`, { cell: code }));
     }
   }
-  const checked = preChecks({ values, fromTable });
+  const checked = preChecks({ values, fromTable, statTable: tables.statTable });
   for (const c of checked.flagged) flagged.add(c);
   for (const c of checked.checks.filter((x) => x.status === 'fail')) {
     warnings.push(warn('check.p_failed', `${c.rule} ${c.column}: expected ${c.expected ?? '?'}, got ${c.actual ?? '?'}`, { cell: c.column }));

@@ -59,7 +59,7 @@ export const PHRASES: Phrase[] = [
   { code: 'p.consultations.by_channel.in_person', re: r(`(现场|窗口|当面|来访)${X}{0,3}咨询${X}{0,6}`), units: CASES, scope: DISCLOSURE, topics: ['request'], not: /热线|12345|服务中心/ },
   { code: 'p.consultations.by_channel.phone', re: r(`电话${X}{0,3}咨询${X}{0,6}`), units: CASES, scope: DISCLOSURE, topics: ['request'], not: /热线|12345|服务中心/ },
   { code: 'p.consultations.by_channel.online', re: r(`(网上|网络|在线|网站|邮件)${X}{0,3}咨询${X}{0,6}`), units: CASES, scope: DISCLOSURE, topics: ['request'], not: /热线|12345|服务中心/ },
-  { code: 'p.consultations.count', re: r(`咨询${X}{0,8}`), units: CASES, scope: DISCLOSURE, topics: ['request'], not: /热线|12345|服务中心|便民|来电/ },
+  { code: 'p.consultations.count', re: r(`咨询${X}{0,8}`), units: CASES, scope: DISCLOSURE, topics: ['request', 'proactive'], not: /热线|12345|服务中心|便民|来电/ },
 
   // ── review and litigation ──
   { code: 'p.review_litigation.count', re: r(`(行政复议|复议)(和|及|与|、|或)(提起)?(行政诉讼|诉讼)${X}{0,10}`), units: CASES, scope: DISCLOSURE, topics: ['review'], topicDoubt: 'p.scope_from_heading' },
@@ -132,7 +132,7 @@ export const PHRASES: Phrase[] = [
   { code: 'p.proactive.by_channel.other', re: r(`其[他它](方式|形式|途径|渠道)${X}{0,8}`), units: ITEMS, topics: ['proactive'], parents: ['p.proactive.total'] },
   { code: 'p.proactive.total', re: r(`主动公开${X}{0,16}`), units: ITEMS, not: /申请|网站|公报|微博|微信/ },
   { code: 'p.proactive.total', re: r(`(公开目录|信息公开目录)${X}{0,12}`), units: ITEMS },
-  { code: 'p.proactive.total', re: r(`(公开|公布)${X}{0,8}(政府信息|政务信息|各类信息|信息)`), units: ITEMS, topics: ['proactive'], not: /申请|网站|公报|微博|微信/ },
+  { code: 'p.proactive.total', re: r(`(公开|公布)${X}{0,8}(政府信息|政务信息|各类信息|信息)`), units: ITEMS, topics: ['proactive', 'overview'], not: /申请|网站|公报|微博|微信/ },
   { code: 'p.proactive.total', re: r(`(发布|更新)${X}{0,8}(政府信息|政务信息|各类信息|信息)`), units: ITEMS, topics: ['proactive'], not: /申请|网站|公报|微博|微信/, doubt: 'p.proactive_generic' },
 ];
 
@@ -153,4 +153,9 @@ export const AFTER_PHRASES: AfterPhrase[] = [
   { code: 'p.meetings.count', before: /(召开|组织召开|组织)$/, after: new RegExp(`^${X}{0,16}(会议|专题会|推进会|工作会)`), units: TIMES, scope: /信息公开|政务公开/ },
   { code: 'p.training.sessions', before: /(举办|组织|开展|^|，|,)$/, after: new RegExp(`^(举办|组织|开展)?${X}{0,16}(培训班|培训会|培训|讲座)`), units: /^(次|期|场)$/, scope: /信息公开|政务公开|公开工作/ },
   { code: 'p.training.participants', before: /.?/, after: /^(参加|参与|接受)(了)?(培训|学习)/, units: PEOPLE, scope: /信息公开|政务公开|公开工作/ },
+  { code: 'p.venues.count', before: /(设立|设置|建立|建成|开设)$/, after: new RegExp(`^${X}{0,12}(查阅点|查阅场所|查阅室|查阅中心|查阅窗口)`), units: PLACES },
+  { code: 'p.staff.total', before: /(配备|有|确定|落实|明确)$/, after: new RegExp(`^${X}{0,4}(专兼职|专、兼职)`), units: HEADS },
+  { code: 'p.staff.full_time', before: /(配备|有|确定|落实|明确)$/, after: new RegExp(`^${X}{0,4}(专职|全职)`), units: HEADS, scope: /公开/ },
+  { code: 'p.staff.part_time', before: /(配备|有|确定|落实|明确)$/, after: new RegExp(`^${X}{0,4}兼职`), units: HEADS, scope: /公开/ },
+  { code: 'p.staff.total', before: /(配备|有|确定|落实|明确)$/, after: new RegExp(`^${X}{0,12}(信息公开|政务公开)${X}{0,6}(工作)?人员`), units: HEADS },
 ];
