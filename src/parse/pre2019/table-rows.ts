@@ -80,7 +80,7 @@ export function lineGroups(text: string, base: Provenance, state: LineState): Gr
   const groups: Group[] = [];
   let cur: Group = { label: '', unit: '', values: [] };
   const push = () => {
-    if (cur.label || cur.values.length) groups.push(cur);
+    if (cur.label || cur.values.length || cur.unit) groups.push(cur);
     cur = { label: '', unit: '', values: [] };
   };
   for (const m of text.matchAll(PIECE)) {

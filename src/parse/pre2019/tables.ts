@@ -92,7 +92,9 @@ export function readTables(rows: Row[]): TableResult {
   let gridRoles: Map<number, Role> | null = null;
   let textRoles: Role[] | null = null;
   let lastTable: number | undefined = -1;
+  let lastHeaderRow = -2;
   const state: LineState = { lastMarker: null };
+  const consumed = new Set<number>();
   const cumColumn = rows.some((r) => HEADER_ROW.test(r.text.replace(/\s+/g, '')) && CUM_HEADER.test(r.text));
   rows.forEach((row, i) => {
     const compact = row.text.replace(/\s+/g, '');
@@ -114,6 +116,22 @@ export function readTables(rows: Row[]): TableResult {
       groups = gridGroups(row);
     } else {
       if (SENTENCE.test(row.text) || compact.length > 70) return;
+      if (consumed.has(i)) {
+        out.tableRows.add(i);
+        return;
+      }
+      const word = HEADER_WORD.exec(compact);
+      if (word) {
+        // Header cells one per line: 统计指标 / 单位 / 统计数, or 本年度 / 历年累计.
+        out.tableRows.add(i);
+        const role: Role | null = CUM_HEADER.test(compact) ? 'cum' : YEAR_HEADER.test(compact) || VALUE_HEADER.test(compact) ? 'year' : null;
+        if (role) {
+          textRoles = i > 0 && lastHeaderRow === i - 1 && textRoles ? [...textRoles, role] : [role];
+          if (role === 'cum') out.annex = true;
+        }
+        lastHeaderRow = i;
+        return;
+      }
       if (HEADER_ROW.test(compact) && !/\d{2,}/.test(compact.replace(/\d{4}年/g, ''))) {
         const order: [number, Role][] = [];
         for (const [re, role] of [[/本年|当年|统计数|数量/, 'year'], [CUM_HEADER, 'cum']] as const) {
@@ -125,12 +143,19 @@ export function readTables(rows: Row[]): TableResult {
         out.tableRows.add(i);
         return;
       }
-      const unitNote = UNIT_NOTE.exec(row.text)?.[1];
-      const blanked = row.text.replace(NOTE, (m) => ' '.repeat(m.length));
-      groups = lineGroups(blanked, row.cells[0]?.prov ?? {}, state);
-      if (unitNote) for (const g of groups) g.unit ||= unitNote;
+      if (consumed.has(i)) return;
+      groups = textGroups(row, state);
       const readable = groups.some((g) => g.values.length > 0 && g.label.length <= 40 && codeOf(g.label, block) !== null);
-      if (!readable) return;
+      if (!readable) {
+        // One cell per line (a table the extraction flattened): the label, then its unit and numbers below.
+        const only = groups.length === 1 && groups[0]!.values.length === 0 && groups[0]!.label.length <= 40 ? groups[0]! : null;
+        if (!only || codeOf(only.label, block) === null) return;
+        const below = cellsBelow(rows, i, state, (textRoles ?? ['year']).length);
+        if (below.values.length === 0) return;
+        only.values = below.values;
+        only.unit ||= below.unit;
+        for (const k of below.rows) consumed.add(k);
+      }
       out.tableRows.add(i);
     }
     for (const g of groups) {
@@ -145,6 +170,31 @@ export function readTables(rows: Row[]): TableResult {
   });
   out.statTable = out.statTable || statRows >= 3;
   out.annex = out.annex || annexRows >= 3;
+  return out;
+}
+
+const HEADER_WORD = /^(统计指标|指标名称|指标|项目|单位|计量单位|统计数|数量|本年度?|本年数|历年累计|累计|\d{4}年度?)$/;
+
+function textGroups(row: Row, state: LineState): Group[] {
+  const unitNote = UNIT_NOTE.exec(row.text)?.[1];
+  const blanked = row.text.replace(NOTE, (m) => ' '.repeat(m.length));
+  const groups = lineGroups(blanked, row.cells[0]?.prov ?? {}, state);
+  if (unitNote) for (const g of groups) g.unit ||= unitNote;
+  return groups;
+}
+
+/** The unit and number lines below a label line (at most `n` numbers, within three lines). */
+function cellsBelow(rows: Row[], i: number, state: LineState, n: number): { values: Tok[]; unit: string; rows: number[] } {
+  const out = { values: [] as Tok[], unit: '', rows: [] as number[] };
+  for (let k = i + 1; k < Math.min(rows.length, i + 4) && out.values.length < n; k++) {
+    const r = rows[k]!;
+    if (r.tableIndex !== undefined) break;
+    const gs = textGroups(r, { ...state });
+    if (gs.length !== 1 || gs[0]!.label !== '' || (gs[0]!.values.length === 0 && !gs[0]!.unit)) break;
+    out.values.push(...gs[0]!.values);
+    out.unit ||= gs[0]!.unit;
+    out.rows.push(k);
+  }
   return out;
 }
 
