@@ -9,6 +9,7 @@ import type { GeneratedDoc } from '../corpus.ts';
 import { docSeed, Rng } from '../prng.ts';
 import { contentHtml } from '../render-html.ts';
 import { renderText } from '../render-text.ts';
+import type { AbstractDoc } from '../types.ts';
 import { buildPre2019 } from './build.ts';
 
 export function generatePre2019Doc(seed: number, index: number): GeneratedDoc {
@@ -21,6 +22,7 @@ export function generatePre2019Doc(seed: number, index: number): GeneratedDoc {
   let source: string;
   let bytes: Uint8Array;
   if (format === 'txt') {
+    if (rng.chance(0.35)) pdfLike(rng, pre.doc);
     source = renderText(pre.doc);
     bytes = new Uint8Array(rng.chance(0.15) ? iconv.encode(source, 'gb18030') : Buffer.from(source, 'utf8'));
   } else {
@@ -31,6 +33,21 @@ export function generatePre2019Doc(seed: number, index: number): GeneratedDoc {
     name, format, bytes, source, spec: null, doc: pre.doc,
     expected: { file: name, ...pre.expected, meta: { format, seed } },
   };
+}
+
+/**
+ * Text as a PDF extraction leaves it: body paragraphs wrapped at a fixed width (anywhere, numbers included)
+ * and now and then a space between a number and its unit.
+ */
+function pdfLike(rng: Rng, doc: AbstractDoc): void {
+  const width = rng.int(26, 40);
+  for (const b of doc.blocks) {
+    if (b.kind !== 'para' || b.role !== 'body' || b.text.includes('\n')) continue;
+    const spaced = b.text.replace(/(\d)(?=[件条次人名个元])/g, (m) => (rng.chance(0.3) ? `${m} ` : m));
+    const lines: string[] = [];
+    for (let i = 0; i < spaced.length; i += width) lines.push(spaced.slice(i, i + width));
+    b.text = lines.join('\n');
+  }
 }
 
 export function generatePre2019Corpus(opts: { n: number; seed: number }): GeneratedDoc[] {

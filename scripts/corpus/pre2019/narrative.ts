@@ -105,6 +105,7 @@ export function proactive(c: Ctx): string[] {
   if (rng.chance(0.25)) subs.push(`规范性文件${say.n('p.proactive.normative_docs', v(c, 'p.proactive.normative_docs'), '件')}`);
   if (rng.chance(0.3)) subs.push(`机构职能类信息${rng.int(1, 40)}条`, `政策法规类信息${rng.int(1, 80)}条`);
   if (rng.chance(0.2)) subs.push(`人事信息${rng.int(1, 30)}条`);
+  if (rng.chance(0.15)) subs.push(`通过新闻媒体公开${rng.int(1, 50)}条`);
   let text = subs.length ? `${lead}，其中${subs.join('，')}。` : `${lead}。`;
   if (rng.chance(0.25) && c.t['p.proactive.by_channel.weibo'] !== undefined) {
     text += one(rng, [
@@ -115,6 +116,7 @@ export function proactive(c: Ctx): string[] {
   if (rng.chance(0.2)) text += rng.pick([`与${year - 1}年相比，增加了${rng.int(5, 300)}条。`, `比上年增长${rng.int(2, 40)}%。`, `${year - 1}年主动公开政府信息${rng.int(10, 3000)}条。`]);
   if (rng.chance(0.2)) text += `自《条例》实施以来，累计主动公开政府信息${say.n('p.cum.proactive.total', v(c, 'p.cum.proactive.total'), '条')}。`;
   out.push(text + fill(c));
+  if (rng.chance(0.15)) out.push(`按要求向县档案馆、图书馆报送公开信息${rng.int(20, 400)}条，编印《政府公报》${rng.int(4, 12)}期。`);
   if (rng.chance(0.3)) out.push(`设立政府信息公开查阅点${say.n('p.venues.count', v(c, 'p.venues.count'), '个')}，接受群众咨询${say.n('p.consultations.count', v(c, 'p.consultations.count'), '人次', { approx: rng.chance(0.5) })}。`);
   if (year >= 2014 && rng.chance(0.35)) {
     out.push(one(rng, [
@@ -135,6 +137,9 @@ export function requests(c: Ctx): string[] {
       `本年度，${c.self}没有接到公民、法人和其他组织提出的政府信息公开申请。`,
       `${year}年度未收到依申请公开政府信息的申请。`,
       `${year}年，${c.self}无依申请公开政府信息事项。`,
+      `本年度${c.self}无政府信息公开申请。`,
+      `本年度依申请公开政府信息为零。`,
+      `全年受理政府信息公开申请0件。`,
     ];
     if (!say.stated.has('p.consultations.count') && rng.chance(0.3)) {
       say.zero('p.consultations.count');
@@ -162,7 +167,9 @@ export function requests(c: Ctx): string[] {
     if (printed.length >= 2 && rng.chance(0.25)) {
       text += `，其中${printed.map(([k]) => names[k]).join('、')}分别为${printed.map(([k, x]) => say.n(`p.requests.by_channel.${k}`, x, '件', { words: false })).join('、')}`;
     } else if (printed.length > 0) {
-      text += `，其中${printed.map(([k, x]) => `${names[k]}${say.n(`p.requests.by_channel.${k}`, x, '件')}`).join('，')}`;
+      const pct = rng.chance(0.3) && n > 0;
+      const items = printed.map(([k, x]) => `${names[k]}${say.n(`p.requests.by_channel.${k}`, x, '件')}${pct ? `，占${((100 * x) / n).toFixed(1)}%` : ''}`);
+      text += rng.chance(0.3) ? `。其中，${items.join('；')}` : `，其中${items.join('，')}`;
     }
   }
   out.push(`${text}。`);
@@ -173,8 +180,11 @@ export function requests(c: Ctx): string[] {
       () => `已全部按时答复`,
       () => `已答复${say.n('p.responses.total', v(c, 'p.responses.total'), '件')}`,
       () => `办结${say.n('p.requests.closed', v(c, 'p.requests.closed'), '件')}`,
+      () => `在已答复的${say.n('p.responses.total', v(c, 'p.responses.total'), '件', { words: false })}申请中`,
     ]);
-    out.push(shown.length ? `${head}，其中${shown.map(([k, w]) => `${w}${say.n(`p.responses.${k}`, v(c, `p.responses.${k}`), '件')}`).join('，')}。` : `${head}。`);
+    const quoted = rng.chance(0.3);
+    const item = ([k, w]: [string, string]) => (quoted ? `“${w}”的${say.n(`p.responses.${k}`, v(c, `p.responses.${k}`), '件')}` : `${w}${say.n(`p.responses.${k}`, v(c, `p.responses.${k}`), '件')}`);
+    out.push(shown.length ? `${head}${head.endsWith('中') ? '，' : '，其中'}${shown.map(item).join(quoted ? '；' : '，')}。` : `${head.endsWith('中') ? '已全部按时答复' : head}。`);
     if (v(c, 'p.responses.refused') === 0 && rng.chance(0.3)) {
       say.zero('p.responses.refused');
       out.push('无不予公开政府信息情况。');
@@ -219,6 +229,12 @@ export function reviews(c: Ctx): string[] {
   if (rng.chance(0.2)) {
     say.record('p.review_litigation.count', r + l);
     return [`全年涉及政府信息公开的行政复议和行政诉讼案件共${say.n(null, r + l, '件')}。`];
+  }
+  if (rng.chance(0.3) && r > 0) {
+    const up = v(c, 'p.review.upheld');
+    const review = `全年因政府信息公开被申请行政复议${say.n('p.review.count', r, '件')}，其中维持原具体行政行为${say.n('p.review.upheld', up, '件')}。`;
+    if (l === 0) say.zero('p.litigation.count');
+    return [`${review}${l > 0 ? `因政府信息公开提起行政诉讼${say.n('p.litigation.count', l, '件')}。` : '没有因政府信息公开引起的行政诉讼。'}`];
   }
   return [`全年因政府信息公开申请行政复议${say.n('p.review.count', r, '件')}，提起行政诉讼${say.n('p.litigation.count', l, '件')}${r > 0 ? '，目前均已审结' : ''}。`];
 }

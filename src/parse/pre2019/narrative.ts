@@ -22,6 +22,8 @@ const YEARLY_CUM = /(全年|本年度?|今年|年内|当年|全年度|年度内|
 const CHANGE = /(比|较|同比|与上年|与去年|相比)[^，。；]{0,16}(增加|减少|增长|下降|上升|提高|多|少)(了)?$|(增加|减少|增长|下降|上升|提高)(了)?$/;
 const PREVIOUS = /(上年|去年|上一年度?|前一年|同期|上年度)[^，。；]{0,6}$/;
 const CLAUSE = /[，,；;：:（(]/;
+/** Plans are not this year's figures (下一步计划举办培训班5期). */
+const PLAN = /计划|拟|将要|预计|力争|争取|目标|明年|下一年|今后|下一步/;
 
 interface Ctx {
   paragraph: Paragraph;
@@ -170,11 +172,13 @@ export function readSentences(paragraphs: Paragraph[], year: number | null): { r
   const warnings: Message[] = [];
   const order = { n: 100000 };
   for (const paragraph of paragraphs) {
+    let parent: string | null = null;
     for (const sent of sentencesOf(paragraph.text)) {
       const text = chineseYearToDigits(sent.text);
       const ctx: Ctx = { paragraph, sentence: text, sentenceStart: sent.start, topic: paragraph.topic, year, out, warnings, order };
       negations(ctx);
-      readNumbers(ctx);
+      // 「…受理申请35件。其中，当面20件…」: a sentence opening with 其中 continues the last total.
+      parent = readNumbers(ctx, /^\s*其中/.test(text) ? parent : null) ?? parent;
     }
   }
   return { readings: out, warnings };
@@ -187,13 +191,15 @@ function topicalYear(s: string, n: NumberMatch): boolean {
   return before === '' || /[，,；;：:（(、在于和至到]$|(截至|截止)$/.test(before) && !/(比|较|与|同|相比)$/.test(before);
 }
 
-function readNumbers(ctx: Ctx): void {
+/** Reads the sentence's figures; returns the last total read (the parent of a following 其中 sentence). */
+function readNumbers(ctx: Ctx, inherited: string | null): string | null {
   const s = ctx.sentence;
   const nums = findNumbers(s);
   const used = new Set<number>();
   const prefixOf = (n: NumberMatch) => s.slice(0, n.end);
   distribute(ctx, nums, used, prefixOf);
-  let parent: string | null = null;
+  let parent: string | null = inherited;
+  let last: string | null = null;
   let prevRead = 0;
   let lastYear: number | null = null;
   for (const n of nums) {
@@ -208,17 +214,18 @@ function readNumbers(ctx: Ctx): void {
     prevRead = n.end;
     const tail = tailOf(segment);
     const stripped = stripFillers(tail);
-    if (CHANGE.test(stripped) || PREVIOUS.test(stripped)) continue;
+    if (CHANGE.test(stripped) || PREVIOUS.test(stripped) || ctx.topic === 'problems' || PLAN.test(s.slice(0, n.start))) continue;
     if (lastYear !== null && ctx.year !== null && lastYear !== ctx.year && !CUM.test(segment) && !/累计/.test(segment)) continue;
     if (stripped.endsWith('各')) {
       spread(ctx, stripped.slice(0, -1), n, prefixOf(n));
       continue;
     }
-    const named = nameFigure(tail, n.unit, prefixOf(n), ctx.topic, parent) ?? after(ctx, n, stripped);
+    const named = nameFigure(tail, n.unit, prefixOf(n), ctx.topic, parent) ?? after(ctx, n, tail);
     if (!named) continue;
     const code = record(ctx, named, n, segment);
-    if (code && PARENTS.has(code)) parent = code;
+    if (code && PARENTS.has(code)) parent = last = code;
   }
+  return last;
 }
 
 /** 「行政复议、行政诉讼各1件」: every named indicator gets the number. */
@@ -231,10 +238,11 @@ function spread(ctx: Ctx, labels: string, n: NumberMatch, prefix: string): void 
   for (const named of codes.values()) record(ctx, named, n);
 }
 
-function after(ctx: Ctx, n: NumberMatch, strippedBefore: string): Named | null {
+function after(ctx: Ctx, n: NumberMatch, tail: string): Named | null {
   const rest = ctx.sentence.slice(n.end);
+  const before = [tail.trim(), stripFillers(tail), tail.trim().replace(/了$/, '')];
   for (const p of AFTER_PHRASES) {
-    if (!p.units.test(n.unit) || !p.after.test(rest) || !p.before.test(strippedBefore)) continue;
+    if (!p.units.test(n.unit) || !p.after.test(rest) || !before.some((b) => p.before.test(b))) continue;
     if (p.scope && !p.scope.test(ctx.sentence) && ctx.topic !== 'work') continue;
     return { code: p.code };
   }

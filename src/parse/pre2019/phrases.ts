@@ -47,6 +47,10 @@ const ANSWER_PARENTS = ['p.requests.received', 'p.responses.total', 'p.requests.
 const X = '[^，,。；;：:]'; // one character inside the clause
 
 const r = (s: string): RegExp => new RegExp(`${s}$`);
+/** Archive transfers (向档案馆报送…) are not disclosure (spec rule 8). */
+const ARCHIVE = /档案|图书馆|移交|报送/;
+/** A channel's or an application's figure, or an archive transfer, is not the proactive total. */
+const NOT_TOTAL = new RegExp(`申请|网站|公报|微博|微信|媒体|公开栏|${ARCHIVE.source}`);
 
 export const PHRASES: Phrase[] = [
   // ── response and interpretation (回应解读) ──
@@ -130,10 +134,10 @@ export const PHRASES: Phrase[] = [
   { code: 'p.proactive.normative_docs', re: r(`规范性文件${X}{0,2}`), units: ITEMS, scope: /主动公开/, topics: ['proactive'] },
   { code: 'p.proactive.by_channel.website', re: r(`(政府网站|门户网站|政府网|官方网站|官网|网站|信息公开网|公开专栏|信息公开平台)${X}{0,14}(公开|发布|更新|上传|刊登|挂网|公布)${X}{0,12}`), units: ITEMS, not: /访问|点击|浏览|微博|微信/ },
   { code: 'p.proactive.by_channel.other', re: r(`其[他它](方式|形式|途径|渠道)${X}{0,8}`), units: ITEMS, topics: ['proactive'], parents: ['p.proactive.total'] },
-  { code: 'p.proactive.total', re: r(`主动公开${X}{0,16}`), units: ITEMS, not: /申请|网站|公报|微博|微信/ },
-  { code: 'p.proactive.total', re: r(`(公开目录|信息公开目录)${X}{0,12}`), units: ITEMS },
-  { code: 'p.proactive.total', re: r(`(公开|公布)${X}{0,8}(政府信息|政务信息|各类信息|信息)`), units: ITEMS, topics: ['proactive', 'overview'], not: /申请|网站|公报|微博|微信/ },
-  { code: 'p.proactive.total', re: r(`(发布|更新)${X}{0,8}(政府信息|政务信息|各类信息|信息)`), units: ITEMS, topics: ['proactive'], not: /申请|网站|公报|微博|微信/, doubt: 'p.proactive_generic' },
+  { code: 'p.proactive.total', re: r(`主动公开${X}{0,16}`), units: ITEMS, not: NOT_TOTAL },
+  { code: 'p.proactive.total', re: r(`(公开目录|信息公开目录)${X}{0,12}`), units: ITEMS, not: ARCHIVE },
+  { code: 'p.proactive.total', re: r(`(公开|公布)${X}{0,8}(政府信息|政务信息|各类信息|信息)`), units: ITEMS, topics: ['proactive', 'overview'], not: NOT_TOTAL },
+  { code: 'p.proactive.total', re: r(`(发布|更新)${X}{0,8}(政府信息|政务信息|各类信息|信息)`), units: ITEMS, topics: ['proactive'], not: NOT_TOTAL, doubt: 'p.proactive_generic' },
 ];
 
 /** Phrases read with the number before the words: 「收到35份信息公开申请」, 「召开3次新闻发布会」, 「两次举办…培训」. */

@@ -82,22 +82,27 @@ export function narrativeParagraphs(input: NarrativeInput): { paragraphs: Paragr
     if (buf.length === 0) return;
     const parts = buf;
     buf = [];
+    // Whitespace goes (PDF text spaces out characters: 「受理申请 35 件」), except between two digits; each
+    // kept character remembers its row and offset.
     let text = '';
-    const starts: number[] = [];
-    for (const p of parts) {
-      starts.push(text.length);
-      text += p.text;
-    }
+    const origin: [number, number][] = [];
+    parts.forEach((p, k) => {
+      const t = p.text;
+      for (let j = 0; j < t.length; j++) {
+        if (/\s/.test(t[j]!) && !(/\d/.test(text[text.length - 1] ?? '') && /\d/.test(t.slice(j).trimStart()[0] ?? ''))) continue;
+        text += /\s/.test(t[j]!) ? ' ' : t[j]!;
+        origin.push([k, j]);
+      }
+    });
     // normalizeText turned 「。2009年」 into 「.2009年」: a full stop after words is a sentence end again.
     text = text.replace(/(?<=[\u4e00-\u9fff）)%])\.(?=\d)/g, '。');
     const inline = INLINE.exec(text);
     const own = inline ? topicOf(inline[1]!) : null;
     const at = (i: number): Provenance => {
-      let k = starts.length - 1;
-      while (k > 0 && starts[k]! > i) k--;
+      const [k, j] = origin[Math.min(i, origin.length - 1)] ?? [0, 0];
       const row = rows[parts[k]!.row]!;
       const cell = row.cells[0]!;
-      const p: Provenance = { offset: (cell.prov.offset ?? 0) + (i - starts[k]!) };
+      const p: Provenance = { offset: (cell.prov.offset ?? 0) + j };
       if (cell.prov.page !== undefined) p.page = cell.prov.page;
       if (cell.prov.table !== undefined) Object.assign(p, { table: cell.prov.table, row: cell.prov.row, col: cell.prov.col });
       return p;
@@ -110,7 +115,7 @@ export function narrativeParagraphs(input: NarrativeInput): { paragraphs: Paragr
       flush();
       return;
     }
-    const text = row.cells.map((c) => c.text.trim()).filter((t) => t !== '').join('');
+    const text = row.cells.map((c) => c.text.trim()).filter((t) => t !== '').join(' ');
     const h = headingOf(row.text, i);
     if (h) {
       flush();

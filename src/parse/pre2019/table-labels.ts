@@ -89,7 +89,7 @@ export const TABLE_LABELS: TableLabel[] = [
 ];
 
 /** Column headers: the year's figure, the 历年累计 figure, the unit, one 统计数 column. */
-export const YEAR_HEADER = /^(本年度?|本年数|当年|本期|\d{4}年度?)(数|数量)?$/;
+export const YEAR_HEADER = /^(本年度?|本年数|当年|本期|\d{4}年度?)(数|数量|情况|统计数|数据)?$/;
 export const CUM_HEADER = /累计/;
 export const UNIT_HEADER = /^(单位|计量单位)$/;
 export const VALUE_HEADER = /^(统计数|数量|数值|数据|统计数据|指标值|本年度?数?)$/;

@@ -144,6 +144,7 @@ export function readTables(rows: Row[]): TableResult {
         return;
       }
       if (consumed.has(i)) return;
+      if (!tableLike(row.text)) return;
       groups = textGroups(row, state);
       const readable = groups.some((g) => g.values.length > 0 && g.label.length <= 40 && codeOf(g.label, block) !== null);
       if (!readable) {
@@ -171,6 +172,23 @@ export function readTables(rows: Row[]): TableResult {
   out.statTable = out.statTable || statRows >= 3;
   out.annex = out.annex || annexRows >= 3;
   return out;
+}
+
+/**
+ * A text line that can be a table row: its numbers stand apart (whitespace or the line's edge on both sides,
+ * a unit after a space allowed) and it has no clause punctuation. Wrapped prose (「…门户网站发布政府信息18」,
+ * 「全年共办理行政复议案件23件，其中…」) is not.
+ */
+function tableLike(text: string): boolean {
+  const t = text.replace(NOTE, (m) => ' '.repeat(m.length));
+  if (/[，,；;]/.test(t)) return false;
+  for (const m of t.matchAll(/\d[\d,]*(?:\.\d+)?/g)) {
+    const before = t[m.index! - 1] ?? ' ';
+    const after = t.slice(m.index! + m[0].length);
+    if (!/\s/.test(before)) return false;
+    if (!/^(\s|$|[.、．](?=[\u4e00-\u9fff(（])|(条|件|次|篇|份|项|个|人次|人|名|场|期|元|万元)(\s|$))/.test(after)) return false;
+  }
+  return true;
 }
 
 const HEADER_WORD = /^(统计指标|指标名称|指标|项目|单位|计量单位|统计数|数量|本年度?|本年数|历年累计|累计|\d{4}年度?)$/;
