@@ -50,7 +50,10 @@ export function readMeta(rows: Row[], firstSectionRow: number | undefined, sourc
     year = Number(m[1]);
     title = text.replace(/^[#\s*]+/, '').trim();
     const before = clean(text.slice(0, m.index));
+    // 「2016年某某区政府信息公开工作报告」: the body between the year and the report's name.
+    const after = before === '' ? clean(text.slice(m.index + m[0].length).replace(/^度/, '').split(/(政府信息公开|政务公开|信息公开)/)[0] ?? '') : '';
     if (plausibleBody(before)) body = before;
+    else if (after && plausibleBody(after)) body = after;
     else if (i > 0) {
       const prev = clean(head[i - 1]!);
       if (plausibleBody(prev)) {

@@ -63,6 +63,7 @@ export function nameFigure(tail: string, unit: string, prefix: string, topic: To
     if (!p.re.test(stripped)) continue;
     if (unit !== '' && !p.units.test(unit)) continue;
     if (p.not?.test(tail)) continue;
+    if (p.need && !p.need.test(tail) && !(p.topics?.includes(topic) ?? false)) continue;
     const constrained = p.scope !== undefined || p.topics !== undefined;
     const byScope = p.scope?.test(prefix) ?? false;
     const byTopic = p.topics?.includes(topic) ?? false;
@@ -158,7 +159,7 @@ function record(ctx: Ctx, named: Named, n: NumberMatch, segment = ''): string | 
   else if (/累计/.test(segment) && !YEARLY_CUM.test(segment)) {
     code = cumulativeTwin(code);
     doubt = 'p.cum_unclear';
-  } else if (/(截至|截止)/.test(segment)) doubt ??= 'p.cum_unclear';
+  } else if (/(截至|截止)/.test(segment) && cumulativeTwin(code)) doubt ??= 'p.cum_unclear';
   if (code === null) return null;
   code = moneyTarget(code, n.unit);
   if (code === null) return null;

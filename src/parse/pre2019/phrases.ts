@@ -22,6 +22,8 @@ export interface Phrase {
   parents?: string[];
   /** Words in the clause that make the figure something else (热线, 审批, 税 …). */
   not?: RegExp;
+  /** The words before the number must say this too, unless the topic is one of `topics`. */
+  need?: RegExp;
   /** Kept but flagged, with this warning code. */
   doubt?: string;
   /** With only `topics` satisfied (no scope words in the sentence), flag with this warning code. */
@@ -70,6 +72,8 @@ export const PHRASES: Phrase[] = [
   { code: 'p.review.upheld', re: r(`维持${X}{0,10}`), units: CASES, parents: ['p.review.count'] },
   { code: 'p.review.corrected', re: r(`(纠错|纠正|撤销|变更|确认违法)${X}{0,6}`), units: CASES, parents: ['p.review.count'] },
   { code: 'p.litigation.upheld', re: r(`(维持|驳回)${X}{0,10}`), units: CASES, parents: ['p.litigation.count'] },
+  { code: 'p.review.other', re: r(`其[他它](情形|情况|结果)?`), units: CASES, parents: ['p.review.count'] },
+  { code: 'p.litigation.other', re: r(`其[他它](情形|情况|结果)?`), units: CASES, parents: ['p.litigation.count'] },
   { code: 'p.litigation.corrected', re: r(`(纠错|纠正|撤销|败诉)${X}{0,6}`), units: CASES, parents: ['p.litigation.count'] },
   { code: 'p.spending.litigation', re: r(`诉讼${X}{0,12}(费用|支出)${X}{0,4}`), units: MONEY, scope: DISCLOSURE, topics: ['fees', 'review'] },
   { code: 'p.review.count', re: r(`行政复议${X}{0,10}`), units: CASES, scope: DISCLOSURE, topics: ['review'], topicDoubt: 'p.scope_from_heading' },
@@ -120,8 +124,8 @@ export const PHRASES: Phrase[] = [
   { code: 'p.responses.not_held', re: r(`(信息不存在|不存在|不掌握|未制作|没有制作)${X}{0,6}`), units: CASES, scope: REQUEST_SCOPE, topics: ['request'], parents: ANSWER_PARENTS },
   { code: 'p.responses.supplement', re: r(`(更改|补充|补正)${X}{0,6}`), units: CASES, scope: REQUEST_SCOPE, topics: ['request'], parents: ANSWER_PARENTS },
   { code: 'p.responses.other_channel', re: r(`其他途径${X}{0,6}`), units: CASES, scope: REQUEST_SCOPE, topics: ['request'], parents: ANSWER_PARENTS },
-  { code: 'p.responses.total', re: r(`(答复|回复|办理答复|作出答复|予以答复|处理)${X}{0,4}`), units: CASES, scope: REQUEST_SCOPE, topics: ['request'], not: LOOKALIKE },
-  { code: 'p.requests.received', re: r(`(受理|收到|接到|接收|接受|办理|处理|收悉|共有|提出|登记)${X}{0,24}申请(事项|件|材料|表|信息)?`), units: CASES, scope: /公开/, topics: ['request'], not: new RegExp(`复议|诉讼|${LOOKALIKE.source}`) },
+  { code: 'p.responses.total', re: r(`(答复|回复|办理答复|作出答复|予以答复|处理)${X}{0,4}`), units: CASES, scope: REQUEST_SCOPE, topics: ['request'], not: new RegExp(`留言|来信|咨询|信箱|网民|${LOOKALIKE.source}`) },
+  { code: 'p.requests.received', re: r(`(受理|收到|接到|接收|接受|办理|处理|收悉|共有|提出|登记)${X}{0,24}申请(事项|件|材料|表|信息)?`), units: CASES, scope: /公开/, topics: ['request'], need: /(信息|依申请|公开)的?申请|申请公开/, not: new RegExp(`复议|诉讼|招聘|${LOOKALIKE.source}`) },
   { code: 'p.requests.received', re: r(`依申请${X}{0,4}公开(政府信息|信息|事项|申请|类信息|工作)?${X}{0,6}`), units: CASES, not: /复议|诉讼|答复|办结/ },
   { code: 'p.requests.received', re: r(`(政府信息公开|信息公开|公开)申请${X}{0,6}`), units: CASES, not: /复议|诉讼|答复|办结/ },
   { code: 'p.requests.received', re: r(`申请公开(政府)?信息${X}{0,4}`), units: CASES, not: /复议|诉讼/ },

@@ -107,7 +107,8 @@ export function narrativeParagraphs(input: NarrativeInput): { paragraphs: Paragr
       if (cell.prov.table !== undefined) Object.assign(p, { table: cell.prov.table, row: cell.prov.row, col: cell.prov.col });
       return p;
     };
-    if (own) topic = own;
+    // 「（二）公开形式。…」 under 二、主动公开: a generic sub-heading keeps its section's topic.
+    if (own && !(own === 'work' && parentTopic !== 'none')) topic = own;
     paragraphs.push({ text, topic, at });
   };
   rows.forEach((row, i) => {
