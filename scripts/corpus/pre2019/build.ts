@@ -8,7 +8,7 @@ import { codesFor } from '../../../src/model/codebook.ts';
 import { makeBody, publicationDate, levelFor } from '../bodies.ts';
 import type { Rng } from '../prng.ts';
 import type { AbstractDoc, Block, Expected, RuleBreak } from '../types.ts';
-import { fees, lookalike, overview, problems, proactive, requests, reviews, type Ctx } from './narrative.ts';
+import { fees, lookalike, overview, problems, proactive, requests, response, reviews, type Ctx } from './narrative.ts';
 import { Say } from './say.ts';
 import { annexTable, statTable, type TableOut } from './tables.ts';
 import { drawTruth } from './truth.ts';
@@ -55,12 +55,18 @@ export function buildPre2019(rng: Rng): PreDoc {
   if (rng.chance(0.7)) {
     blocks.push({ kind: 'para', role: 'preamble', text: `本报告根据《中华人民共和国政府信息公开条例》要求编制，全文包括概述、主动公开政府信息情况、依申请公开政府信息情况、政府信息公开的收费及减免情况、因政府信息公开申请行政复议和提起行政诉讼的情况、存在的主要问题和改进措施等。本报告中所列数据的统计期限自${year}年1月1日起至${year}年12月31日止。如对本报告有任何疑问，请与${b.name}联系（电话：0${rng.int(310, 398)}-${rng.int(2000000, 8999999)}）。` });
   }
-  const sections: [number, string[]][] = [[0, overview(c)], [1, proactive(c)], [2, requests(c)], [3, fees(c)], [4, reviews(c)], [5, problems(c)]];
-  for (const [i, paras] of sections) {
-    blocks.push({ kind: 'heading', level: 1, text: rng.pick(HEADINGS_2008[i]!), style: 'plain' });
+  const late = year >= 2016 && rng.chance(0.4);
+  const sections: [string, string[]][] = [
+    [rng.pick(HEADINGS_2008[0]!), overview(c)], [rng.pick(HEADINGS_2008[1]!), proactive(c)],
+    ...(late ? [['政策解读与回应社会关切情况', response(c)] as [string, string[]]] : []),
+    [rng.pick(HEADINGS_2008[2]!), requests(c)], [rng.pick(HEADINGS_2008[3]!), fees(c)], [rng.pick(HEADINGS_2008[4]!), reviews(c)],
+    [rng.pick(HEADINGS_2008[5]!), problems(c)],
+  ];
+  sections.forEach(([heading, paras], i) => {
+    blocks.push({ kind: 'heading', level: 1, text: `${'一二三四五六七'[i]}、${heading.replace(/^[一二三四五六七]、/, '')}`, style: 'plain' });
     for (const text of paras) blocks.push({ kind: 'para', role: 'body', text });
-  }
-  if (rng.chance(0.3)) blocks.push({ kind: 'heading', level: 1, text: '七、其他需要报告的事项', style: 'plain' }, { kind: 'para', role: 'body', text: lookalike(c) });
+  });
+  if (rng.chance(0.3)) blocks.push({ kind: 'heading', level: 1, text: `${'七八'[sections.length - 6]}、其他需要报告的事项`, style: 'plain' }, { kind: 'para', role: 'body', text: lookalike(c) });
   if (table) {
     blocks.push({ kind: 'para', role: 'body', text: kind === 'stat' ? `附件：${b.name}${year}年政府信息公开情况统计表` : `附表：${year}年政府信息公开情况统计表` });
     if (table.table) blocks.push({ kind: 'table', table: table.table });

@@ -55,7 +55,10 @@ export function overview(c: Ctx): string[] {
     ]));
   }
   if (rng.chance(0.4)) parts.push(lookalike(c));
-  return [parts.join('')];
+  // A department's report quoting the whole county's bodies: not its own figure (its section's is).
+  if (rng.chance(0.3) && c.self === '本局') parts.push(`全${/市/.test(c.site) ? '市' : '县'}各级行政机关共主动公开政府信息${rng.int(2000, 90000)}条。`);
+  const year = rng.chance(0.15) ? [...String(c.year)].map((d) => '〇一二三四五六七八九'[Number(d)]).join('') : String(c.year);
+  return [parts.join('').replace(String(c.year), year)];
 }
 
 /** Figures that look like indicators and are not (spec rule 8). */
@@ -71,6 +74,8 @@ export function lookalike(c: Ctx): string {
     `受理群众来信来访${rng.int(20, 900)}件次，均已妥善处理。`,
     `编印《政府公报》${rng.int(6, 24)}期，发放${rng.int(2, 30) * 1000}册。`,
     `全年共召开政府常务会议${rng.int(8, 40)}次。`,
+    `全年受理各类行政许可申请${n()}件。`,
+    `接待群众来访${rng.int(20, 900)}人次。`,
   ]);
 }
 
@@ -118,6 +123,10 @@ export function proactive(c: Ctx): string[] {
   out.push(text + fill(c));
   if (rng.chance(0.15)) out.push(`按要求向县档案馆、图书馆报送公开信息${rng.int(20, 400)}条，编印《政府公报》${rng.int(4, 12)}期。`);
   if (rng.chance(0.3)) out.push(`设立政府信息公开查阅点${say.n('p.venues.count', v(c, 'p.venues.count'), '个')}，接受群众咨询${say.n('p.consultations.count', v(c, 'p.consultations.count'), '人次', { approx: rng.chance(0.5) })}。`);
+  if (rng.chance(0.3)) {
+    out[0] = `（一）${rng.pick(['公开数量', '主动公开情况', '基本情况'])}。${out[0]}`;
+    for (let i = 1; i < out.length; i++) out[i] = `（${'二三四五'[i - 1]}）${rng.pick(['公开形式', '公开载体', '平台建设'])}。${out[i]}`;
+  }
   if (year >= 2014 && rng.chance(0.35)) {
     out.push(one(rng, [
       () => `召开新闻发布会${say.n('p.response.press_conferences', v(c, 'p.response.press_conferences'), '次')}，发布政策解读${say.n('p.response.interpretations', v(c, 'p.response.interpretations'), '篇')}。`,
@@ -185,6 +194,14 @@ export function requests(c: Ctx): string[] {
     const quoted = rng.chance(0.3);
     const item = ([k, w]: [string, string]) => (quoted ? `“${w}”的${say.n(`p.responses.${k}`, v(c, `p.responses.${k}`), '件')}` : `${w}${say.n(`p.responses.${k}`, v(c, `p.responses.${k}`), '件')}`);
     out.push(shown.length ? `${head}${head.endsWith('中') ? '，' : '，其中'}${shown.map(item).join(quoted ? '；' : '，')}。` : `${head.endsWith('中') ? '已全部按时答复' : head}。`);
+    const refused = v(c, 'p.responses.refused');
+    const reasons: [string, string][] = [['state_secret', '涉及国家秘密的'], ['privacy', '涉及个人隐私的'], ['not_gov_info', '不是《条例》所指政府信息的']];
+    const given = reasons.filter(([k]) => v(c, `p.responses.refused_reason.${k}`) > 0);
+    if (refused > 0 && given.length > 0 && rng.chance(0.5)) {
+      out.push(`在不予公开的${say.n(null, refused, '件', { words: false })}中，${given.map(([k, w]) => `${w}${say.n(`p.responses.refused_reason.${k}`, v(c, `p.responses.refused_reason.${k}`), '件')}`).join('，')}。`);
+    }
+    if (rng.chance(0.15)) out.push(`通过网站回复网民留言${rng.int(10, 400)}条。`);
+    if (rng.chance(0.15)) out.push(`截至${year}年底，累计受理政府信息公开申请${say.n('p.cum.requests.received', v(c, 'p.cum.requests.received'), '件')}。`);
     if (v(c, 'p.responses.refused') === 0 && rng.chance(0.3)) {
       say.zero('p.responses.refused');
       out.push('无不予公开政府信息情况。');
@@ -232,7 +249,9 @@ export function reviews(c: Ctx): string[] {
   }
   if (rng.chance(0.3) && r > 0) {
     const up = v(c, 'p.review.upheld');
-    const review = `全年因政府信息公开被申请行政复议${say.n('p.review.count', r, '件')}，其中维持原具体行政行为${say.n('p.review.upheld', up, '件')}。`;
+    const co = v(c, 'p.review.corrected');
+    const ot = v(c, 'p.review.other');
+    const review = `全年因政府信息公开被申请行政复议${say.n('p.review.count', r, '件')}，其中维持${rng.chance(0.5) ? '原具体行政行为' : ''}${say.n('p.review.upheld', up, '件')}${co > 0 ? `，撤销${say.n('p.review.corrected', co, '件')}` : ''}${ot > 0 ? `，其他${say.n('p.review.other', ot, '件')}` : ''}。`;
     if (l === 0) say.zero('p.litigation.count');
     return [`${review}${l > 0 ? `因政府信息公开提起行政诉讼${say.n('p.litigation.count', l, '件')}。` : '没有因政府信息公开引起的行政诉讼。'}`];
   }
@@ -243,4 +262,16 @@ export function problems(c: Ctx): string[] {
   const { rng, year } = c;
   const plan = rng.chance(0.4) ? `${year + 1}年，计划举办政府信息公开业务培训班${rng.int(2, 6)}期，进一步提高工作人员业务水平。` : '';
   return [`一是公开内容的深度和广度还需拓展；二是依申请公开工作还需进一步规范。下一步，将加强培训，完善制度。${plan}`];
+}
+
+/** 政策解读与回应关切 (a section of many 2016–2018 reports). */
+export function response(c: Ctx): string[] {
+  const { say, rng } = c;
+  const parts = [
+    `全年发布政策解读稿件${say.n('p.response.interpretations', v(c, 'p.response.interpretations'), '篇')}`,
+    `回应公众关注热点或重大舆情${say.n('p.response.hotspots', v(c, 'p.response.hotspots'), '次')}`,
+    `参加或举办新闻发布会${say.n('p.response.press_conferences', v(c, 'p.response.press_conferences'), '次')}`,
+  ];
+  if (rng.chance(0.5)) parts.push(`开展政府网站在线访谈${say.n('p.response.online_interviews', v(c, 'p.response.online_interviews'), '次')}`);
+  return [`${rng.shuffle(parts).join('，')}。${fill(c)}`];
 }

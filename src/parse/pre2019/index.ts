@@ -24,6 +24,7 @@ const DOUBT_TEXT: Record<string, string> = {
   'p.numbering_split': 'the value ran into the next item\'s number and was cut from it',
   'p.digits_split': 'glued digits cut by 历年累计 ≥ the year\'s figure alone',
   'p.total_from_channel': 'a channel\'s figure taken as the total',
+  'p.scope_wider': 'the figure is summed over several bodies (各级, 各部门), maybe not the reporting body\'s own',
 };
 
 export interface PreRead {

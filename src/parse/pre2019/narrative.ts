@@ -161,6 +161,8 @@ function record(ctx: Ctx, named: Named, n: NumberMatch, segment = ''): string | 
     doubt = 'p.cum_unclear';
   } else if (/(截至|截止)/.test(segment) && cumulativeTwin(code)) doubt ??= 'p.cum_unclear';
   if (code === null) return null;
+  // A figure summed over several bodies (全县各级行政机关, 各部门) may not be the reporting body's own.
+  if (/各级|各部门|各单位|各乡镇|各街道|所属单位|全系统/.test(ctx.sentence.slice(0, n.start))) doubt ??= 'p.scope_wider';
   code = moneyTarget(code, n.unit);
   if (code === null) return null;
   const kind = n.approximate ? 'approximate' : 'number';
