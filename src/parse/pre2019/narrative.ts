@@ -17,7 +17,7 @@ import { sentencesOf, type Paragraph, type Topic } from './stream.ts';
 /** Totals whose 其中 breakdowns follow in the same sentence. */
 const PARENTS = new Set(['p.requests.received', 'p.responses.total', 'p.requests.closed', 'p.proactive.total', 'p.review.count', 'p.litigation.count', 'p.consultations.count', 'p.staff.total']);
 const FILLER = /(共计|合计|总计|总共|一共|共|计|累计|达到|达|为|是|有|了|约|近|逾|超过|的|数量|总数|总量|件数|条数|次数|数|：|:|\s|分别|已|均|全部|全年|本年度|本年|今年|其中|，|,|（|\()+$/;
-const CUM = /历年累计|累计至今|至今累计|到目前|截至目前|截止目前|截至今|截止今|迄今|以来|至今|累计已|历年来|总计已/;
+const CUM = /历年累计|累计至今|至今累计|到目前|截至目前|截止目前|截至今|截止今|迄今|以来|至今|累计已|历年来|总计已|(到|至|截至|截止)(年底|年末)[^，。；]{0,12}累计/;
 const YEARLY_CUM = /(全年|本年度?|今年|年内|当年|全年度|年度内|\d{4}年度?)累计/;
 const CHANGE = /(比|较|同比|与上年|与去年|相比)[^，。；]{0,16}(增加|减少|增长|下降|上升|提高|多|少)(了)?$|(增加|减少|增长|下降|上升|提高)(了)?$/;
 const PREVIOUS = /(上年|去年|上一年度?|前一年|同期|上年度)[^，。；]{0,6}$/;
@@ -152,12 +152,13 @@ function distribute(ctx: Ctx, nums: NumberMatch[], used: Set<number>, prefixOf: 
   }
 }
 
-function record(ctx: Ctx, named: Named, n: NumberMatch, segment = ''): string | null {
+function record(ctx: Ctx, named: Named, n: NumberMatch, segment = '', sameYear = false): string | null {
   let code: string | null = named.code;
   let doubt = named.doubt;
   if (CUM.test(segment) || /(截至|截止)\d{4}年/.test(segment) && /累计/.test(segment)) code = cumulativeTwin(code);
   else if (/累计/.test(segment) && !YEARLY_CUM.test(segment)) {
-    code = cumulativeTwin(code);
+    // 「2012年，全局累计主动公开政府信息12条」: a bare 累计 in a sentence about the report's year is its total.
+    if (!sameYear) code = cumulativeTwin(code);
     doubt = 'p.cum_unclear';
   } else if (/(截至|截止)/.test(segment) && cumulativeTwin(code)) doubt ??= 'p.cum_unclear';
   if (code === null) return null;
@@ -225,7 +226,7 @@ function readNumbers(ctx: Ctx, inherited: string | null): string | null {
     }
     const named = nameFigure(tail, n.unit, prefixOf(n), ctx.topic, parent) ?? after(ctx, n, tail);
     if (!named) continue;
-    const code = record(ctx, named, n, segment);
+    const code = record(ctx, named, n, segment, lastYear !== null && lastYear === ctx.year);
     if (code && PARENTS.has(code)) parent = last = code;
   }
   return last;

@@ -128,6 +128,8 @@ export function lineGroups(text: string, base: Provenance, state: LineState): Gr
     }
     if (/^(条|件|次|篇|份|项|个|人次|人|名|场|期|元|万元)$/.test(word)) continue;
     if (cur.values.length > 0) push();
+    // An item numbered （二） or 四、 starts a block whose sub-items count 1., 2. … again.
+    if (cur.label === '' && /^([(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+[、.．])/.test(word)) state.lastMarker = 0;
     cur.label += word;
   }
   push();

@@ -43,7 +43,8 @@ export interface TableResult {
 const STAT_ONLY = /收到申请数|申请办结数|申请答复数|行政复议数量|行政诉讼数量|举报投诉数量|专门机构数|查阅点数|专项经费|培训班数|回应公众关注热点|在线访谈次数|政策解读稿件/;
 /** Labels of the provincial annex tables. */
 const ANNEX = /主动公开信息数|受理申请数|对申请的答复数|行政复议数|行政诉讼数|行政申诉数|网站公开|政府公报公开/;
-const NOTE = /[（(][^（）()]*[\u4e00-\u9fff][^（）()]*[）)]/g;
+/** A note in brackets (「（不同渠道和方式公开相同信息计1条）」), not a numbering like （二）. */
+const NOTE = /[（(](?![一二三四五六七八九十]+[）)])[^（）()]*[\u4e00-\u9fff][^（）()]*[）)]/g;
 const UNIT_NOTE = /[（(](万元|元|条|件|人次|个|次|人)[）)]/;
 
 export function cleanLabel(label: string): string {
