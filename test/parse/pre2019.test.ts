@@ -80,6 +80,13 @@ test('an annex table: 本年度 and 历年累计, a glued digit run cut where th
   assert.match(out.cells!['p.cum.proactive.total']!.evidence!, /主动公开信息数 条 456 2300/);
 });
 
+test('a PDF table whose label cell holds two rows\' labels: each label takes its own row\'s values', async () => {
+  const out = await parse(`${HEAD(2010)}指标名称 单位 本年度 历年累计\n主动公开信息数 条 405 2000\n其他方式公开受理申请数 条 28 936\n件 19 64\n行政诉讼数行政申诉数 件 0 3\n件 0 0\n`);
+  const v = out.values!;
+  assert.deepEqual([v['p.proactive.by_channel.other'], v['p.cum.proactive.by_channel.other'], v['p.requests.received'], v['p.cum.requests.received']], [28, 936, 19, 64]);
+  assert.deepEqual([v['p.litigation.count'], v['p.cum.litigation.count'], v['p.appeals.count'], v['p.cum.appeals.count']], [0, 3, 0, 0]);
+});
+
 test('the 2018 统计表 (HTML) is p2008 and fills only p.* codes; a value glued to the next item number is cut', async () => {
   const rows = [['统计指标', '单位', '统计数'], ['（一）主动公开政府信息数（不同渠道和方式公开相同信息计1条）', '条', '860'], ['（一）收到申请数', '件', '7'],
     ['1.当面申请数', '件', '4'], ['3.网上申请数', '件', '3'], ['（三）申请答复数', '件', '7'], ['2.同意公开答复数', '件', '6'], ['3.同意部分公开答复数', '件', '1'],

@@ -40,6 +40,14 @@ const L1 = /^[#\s*]*(?:第)?[一二三四五六七八九十]{1,2}(?:部分)?\s*[
 const L2 = /^[#\s*]*(?:[（(][一二三四五六七八九十\d]{1,2}[）)]|\d{1,2}\s*[、.．](?!\d)|[一二三四五六七八九十]是|第[一二三四五六七八九十]{1,2}[，,、])/;
 const SENTENCE_END = /[。；;！!？?：:]$/;
 
+const TRAILING_HEADING = /^(.*[。；;])\s*([一二三四五六七八九十]{1,2}[、.．][^。；;，,\d]{2,30})$/;
+
+/** A sub-heading's topic: its own when specific, else its section's (基本情况, 公开形式 under 二、主动公开). */
+function subTopic(own: Topic, parent: Topic): Topic {
+  if (parent === 'none') return own;
+  return own === 'none' || own === 'work' || own === 'overview' || own === 'other' ? parent : own;
+}
+
 export function topicOf(text: string): Topic | null {
   for (const [topic, re] of TOPIC_WORDS) if (re.test(text)) return topic;
   return null;
@@ -107,9 +115,16 @@ export function narrativeParagraphs(input: NarrativeInput): { paragraphs: Paragr
       if (cell.prov.table !== undefined) Object.assign(p, { table: cell.prov.table, row: cell.prov.row, col: cell.prov.col });
       return p;
     };
-    // 「（二）公开形式。…」 under 二、主动公开: a generic sub-heading keeps its section's topic.
-    if (own && !(own === 'work' && parentTopic !== 'none')) topic = own;
+    // 「（一）基本情况。…」 under 二、主动公开: a generic sub-heading keeps its section's topic.
+    if (own) topic = subTopic(own, parentTopic);
     paragraphs.push({ text, topic, at });
+  };
+  const onHeading = (h: Heading) => {
+    headings.push(h);
+    if (h.level === 1) {
+      parentTopic = h.topic;
+      topic = h.topic;
+    } else topic = subTopic(h.topic, parentTopic);
   };
   rows.forEach((row, i) => {
     if (tableRows.has(i)) {
@@ -120,11 +135,16 @@ export function narrativeParagraphs(input: NarrativeInput): { paragraphs: Paragr
     const h = headingOf(row.text, i);
     if (h) {
       flush();
-      headings.push(h);
-      if (h.level === 1) {
-        parentTopic = h.topic;
-        topic = h.topic;
-      } else topic = h.topic === 'none' || h.topic === 'work' && parentTopic !== 'none' ? parentTopic : h.topic;
+      onHeading(h);
+      return;
+    }
+    // A heading a PDF extraction ran onto the end of the paragraph before it (「…方便公众查询。三、依申请公开…情况」).
+    const tail = TRAILING_HEADING.exec(text);
+    const th = tail ? headingOf(tail[2]!, i) : null;
+    if (tail && th && th.level === 1) {
+      buf.push({ text: tail[1]!, row: i });
+      flush();
+      onHeading(th);
       return;
     }
     buf.push({ text, row: i });

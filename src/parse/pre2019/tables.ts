@@ -96,6 +96,13 @@ export function readTables(rows: Row[]): TableResult {
   let lastHeaderRow = -2;
   const state: LineState = { lastMarker: null };
   const consumed = new Set<number>();
+  // A labelled row is placed once the next row is seen (it may hold the values of a second label).
+  let pending: Pending | null = null;
+  const flush = (p: Pending | null) => {
+    if (!p) return;
+    const label = codeOf(p.g.label, p.block);
+    if (label) place(out, label.code, p.g, p.roles, p.rowText, p.rowIndex, p.textLine);
+  };
   const cumColumn = rows.some((r) => HEADER_ROW.test(r.text.replace(/\s+/g, '')) && CUM_HEADER.test(r.text));
   rows.forEach((row, i) => {
     const compact = row.text.replace(/\s+/g, '');
@@ -147,7 +154,8 @@ export function readTables(rows: Row[]): TableResult {
       if (consumed.has(i)) return;
       if (!tableLike(row.text)) return;
       groups = textGroups(row, state);
-      const readable = groups.some((g) => g.values.length > 0 && g.label.length <= 40 && codeOf(g.label, block) !== null);
+      const readable = groups.some((g) => g.values.length > 0 && g.label.length <= 40 && codeOf(g.label, block) !== null)
+        || (pending !== null && pending.rowIndex === i - 1 && groups.length === 1 && groups[0]!.label === '' && groups[0]!.values.length > 0);
       if (!readable) {
         // One cell per line (a table the extraction flattened): the label, then its unit and numbers below.
         const only = groups.length === 1 && groups[0]!.values.length === 0 && groups[0]!.label.length <= 40 ? groups[0]! : null;
@@ -161,15 +169,39 @@ export function readTables(rows: Row[]): TableResult {
       out.tableRows.add(i);
     }
     for (const g of groups) {
+      const roles = row.tableIndex !== undefined ? gridValueRoles(g.values, gridRoles, cumColumn) : (textRoles ?? (cumColumn ? ['year', 'cum'] : ['year']));
+      const here: Pending = { g, roles, rowText: row.text, rowIndex: i, textLine: row.tableIndex === undefined, block };
+      if (pending && pending.rowIndex < i - 1) {
+        flush(pending);
+        pending = null;
+      }
+      if (g.label === '' && g.values.length > 0 && pending) {
+        // Values with no label under a row whose label cell holds two labels (「其他方式公开受理申请数」):
+        // the extraction stacked two rows' labels in one cell. Each label takes its own row's values.
+        const split = splitLabel(pending.g.label, pending.block);
+        if (split) {
+          place(out, split[0].code, pending.g, pending.roles, pending.rowText, pending.rowIndex, pending.textLine);
+          here.g.unit ||= pending.g.unit;
+          place(out, split[1].code, here.g, here.roles, here.rowText, here.rowIndex, here.textLine);
+          block = split[1].opens ?? split[0].opens ?? block;
+        } else {
+          flush(pending);
+          out.warnings.push(warn('p.values_unlabelled', `「${row.text.replace(/\s+/g, ' ').trim()}」: values with no label; not read`));
+        }
+        pending = null;
+        continue;
+      }
+      flush(pending);
+      pending = null;
       const label = codeOf(g.label, block);
       if (label?.opens) block = label.opens;
       if (!label || g.values.length === 0) continue;
       if (STAT_ONLY.test(cleanLabel(g.label))) statRows++;
       if (ANNEX.test(cleanLabel(g.label))) annexRows++;
-      const roles = row.tableIndex !== undefined ? gridValueRoles(g.values, gridRoles, cumColumn) : (textRoles ?? (cumColumn ? ['year', 'cum'] : ['year']));
-      place(out, label.code, g, roles, row.text, i, row.tableIndex === undefined);
+      pending = here;
     }
   });
+  flush(pending);
   out.statTable = out.statTable || statRows >= 3;
   out.annex = out.annex || annexRows >= 3;
   return out;
@@ -215,6 +247,29 @@ function cellsBelow(rows: Row[], i: number, state: LineState, n: number): { valu
     out.rows.push(k);
   }
   return out;
+}
+
+interface Pending {
+  g: Group;
+  roles: Role[];
+  rowText: string;
+  rowIndex: number;
+  textLine: boolean;
+  block: Block;
+}
+
+/**
+ * A label cell that holds two rows' labels: the two codes, when every cut of the text into two labels the
+ * table knows gives the same two (「行政诉讼数行政申诉数」 → litigation, appeals); null otherwise.
+ */
+export function splitLabel(label: string, block: Block): [TableLabel, TableLabel] | null {
+  const found = new Map<string, [TableLabel, TableLabel]>();
+  for (let k = 2; k <= label.length - 2; k++) {
+    const a = codeOf(label.slice(0, k), block);
+    const b = a ? codeOf(label.slice(k), a.opens ?? block) : null;
+    if (a && b && a.code !== b.code) found.set(`${a.code} ${b.code}`, [a, b]);
+  }
+  return found.size === 1 ? [...found.values()][0]! : null;
 }
 
 function gridValueRoles(values: Tok[], roles: Map<number, Role> | null, cumColumn: boolean): Role[] {
