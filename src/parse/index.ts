@@ -54,7 +54,7 @@ export function parseReport(doc: DocumentModel, hints: ParseHints = {}): Result<
   const hasTables = s3.found || s2.found || s4.found;
   const headingCount = Object.keys(headings.row).length;
   const looksLikeReport = meta.value.title !== null || headingCount >= 3;
-  const pre = pre2019(rows, meta.value, meta.warnings, stream.labels, s2.family !== null, looksLikeReport);
+  const pre = pre2019(rows, meta.value, meta.warnings, stream.labels, s2.family !== null, looksLikeReport, doc.ocr === true);
   if (pre) return pre;
   const template = detectTemplate(s2.family, s3.otherStyle, hasTables, looksLikeReport);
   if (template === 'unknown') {
@@ -137,7 +137,7 @@ export function parseReport(doc: DocumentModel, hints: ParseHints = {}): Result<
  * A report of 2008–2018 (template p2008): read into the `p.*` codebook, never into the template codes (its
  * tables are not the national templates). Null for any other document. Skipped at once for a title year ≥ 2019.
  */
-function pre2019(rows: Row[], meta: Meta, metaWarnings: Message[], labels: string, s2Family: boolean, looksLikeReport: boolean): Result<ReportRecord> | null {
+function pre2019(rows: Row[], meta: Meta, metaWarnings: Message[], labels: string, s2Family: boolean, looksLikeReport: boolean, ocr: boolean): Result<ReportRecord> | null {
   const fromText = metaWarnings.some((w) => w.code === 'parse.year_from_text');
   const titleYear = fromText ? null : meta.year;
   if (titleYear !== null && titleYear >= 2019) return null;
@@ -147,7 +147,7 @@ function pre2019(rows: Row[], meta: Meta, metaWarnings: Message[], labels: strin
     statTable: tables.statTable, national: s2Family || NATIONAL.test(labels), looksLikeReport,
   };
   if (!isP2008(signals)) return null;
-  const p = readPre2019(rows, meta.year, tables);
+  const p = readPre2019(rows, meta.year, tables, ocr);
   const warnings = [...metaWarnings, ...p.warnings];
   const record: ReportRecord = {
     template: 'p2008', year: meta.year, body: meta.body, title: meta.title, values: p.values, flagged: p.flagged,

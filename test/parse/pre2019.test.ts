@@ -2,6 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseBytes } from '../../src/pipeline/parse-file.ts';
+import { parseReport } from '../../src/parse/index.ts';
 
 const parse = (text: string, file = 't.txt') => parseBytes(Buffer.from(text), { file, ...(file.endsWith('.html') ? { contentType: 'text/html' } : {}) });
 
@@ -111,4 +112,15 @@ test('历年累计 in a sentence goes to p.cum.*, and a report of 2020 without t
   assert.deepEqual([out.values!['p.proactive.total'], out.values!['p.cum.proactive.total']], [800, 5600]);
   const later = await parse('某某镇2020年政府信息公开工作年度报告\n一、总体情况\n本年度主动公开信息120条。\n二、主动公开政府信息情况\n全年共发布信息120条。\n五、存在的主要问题及改进情况\n无。');
   assert.equal(later.template, 'free_form');
+});
+
+test('in an OCR\'d report a number no check confirms is flagged; a breakdown that adds up confirms its cells', () => {
+  const text = report(2012, '', '全年共主动公开政府信息186条。', '全年共受理政府信息公开申请5件，其中当面申请3件，网上申请2件。', '未收取任何费用。');
+  const doc = { format: 'pdf' as const, ocr: true, blocks: text.split('\n').map((t) => ({ kind: 'paragraph' as const, text: t })) };
+  const { value } = parseReport(doc);
+  assert.equal(value.template, 'p2008');
+  assert.equal(value.values['p.proactive.total'], 186);
+  assert.ok(value.flagged.includes('p.proactive.total'));
+  assert.ok(!value.flagged.includes('p.requests.received') && !value.flagged.includes('p.requests.by_channel.online'));
+  assert.ok(!value.flagged.includes('p.fees.amount'), 'a negation is words, not digits');
 });

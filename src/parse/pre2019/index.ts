@@ -36,7 +36,7 @@ export interface PreRead {
   warnings: Message[];
 }
 
-export function readPre2019(rows: Row[], year: number | null, tables: TableResult = readTables(rows)): PreRead {
+export function readPre2019(rows: Row[], year: number | null, tables: TableResult = readTables(rows), ocr = false): PreRead {
   const warnings: Message[] = [...tables.warnings];
   const { paragraphs } = narrativeParagraphs({ rows, tableRows: tables.tableRows });
   const text = readSentences(paragraphs, year);
@@ -66,12 +66,28 @@ export function readPre2019(rows: Row[], year: number | null, tables: TableResul
   for (const c of checked.checks.filter((x) => x.status === 'fail')) {
     warnings.push(warn('check.p_failed', `${c.rule} ${c.column}: expected ${c.expected ?? '?'}, got ${c.actual ?? '?'}`, { cell: c.column }));
   }
+  if (ocr) flagUnconfirmedOcr(cells, [...rec.checks, ...checked.checks], flagged, warnings);
   const read = Object.keys(cells).length;
   if (read === 0) warnings.push(warn('p.no_values', 'no figure of the p.* codebook is stated in this report', { level: 'info' }));
   return {
     values, cells, flagged: codes.filter((c) => flagged.has(c)), checks: [...rec.checks, ...checked.checks],
     texts: textsOf(paragraphs), warnings,
   };
+}
+
+/**
+ * OCR misreads digits and nothing in a narrative catches it: in an OCR'd report a number is trusted only when
+ * a passing check confirms it (its breakdown adds up, or the table and the text agree). Negations are words.
+ */
+function flagUnconfirmedOcr(cells: Record<string, CellRecord>, checks: ReportRecord['checks'], flagged: Set<string>, warnings: Message[]): void {
+  const confirmed = new Set(checks.filter((c) => c.status === 'pass' && (c.rule === 'P.parts' || c.rule === 'P.table_text')).flatMap((c) => c.cells));
+  let n = 0;
+  for (const [code, cell] of Object.entries(cells)) {
+    if (cell.kind === 'negation' || confirmed.has(code) || flagged.has(code)) continue;
+    flagged.add(code);
+    n++;
+  }
+  if (n) warnings.push(warn('p.ocr_unverified', `${n} numbers read by OCR that no check confirms are flagged`));
 }
 
 function textsOf(paragraphs: Paragraph[]): ReportRecord['texts'] {
