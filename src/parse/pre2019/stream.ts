@@ -58,7 +58,9 @@ export function headingOf(text: string, row: number): Heading | null {
   const t = text.replace(/\t/g, ' ').trim();
   const compact = t.replace(/\s+/g, '');
   if (compact.length > 32 || compact.length < 2) return null;
-  if (/\d+(?:\.\d+)?\s*(?:条|件|次|人次|人|个|元|万元|篇|名|期|场)/.test(compact)) return null;
+  if (/\d+(?:\.\d+)?\s*(?:条|件|次|人次|人|个|元|万元|篇|名|期|场)|\d$/.test(compact)) return null;
+  // 「（一）主动公开情况。主动公开…」: a sub-heading opening a paragraph (INLINE), not a heading line.
+  if (/[。；;]./.test(compact)) return null;
   const level = L1.test(t) ? 1 : L2.test(t) ? 2 : 0;
   if (level === 0 && (/[，。；,]/.test(compact) || compact.length > 20)) return null;
   const topic = topicOf(compact);
