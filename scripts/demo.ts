@@ -15,12 +15,12 @@ import { startFixtureSite } from './fixture-site/index.ts';
 const OUT = join(PROJECT_DIR, 'data/out');
 const DEMO_PORT = 47811;
 
-/** Columns of the findings table: a few totals researchers look at first. */
-const TOTALS: [string, string][] = [
-  ['s3.new.total', '新收申请'],
-  ['s3.result.total.total', '办结'],
-  ['s3.carried_out.total', '结转'],
-  ['s4.review.total', '复议'],
+/** Columns of the findings table: a few totals researchers look at first (template code, p2008 code). */
+const TOTALS: [string, string | null, string][] = [
+  ['s3.new.total', 'p.requests.received', '新收申请'],
+  ['s3.result.total.total', 'p.requests.closed', '办结'],
+  ['s3.carried_out.total', null, '结转'],
+  ['s4.review.total', 'p.review.count', '复议'],
 ];
 
 /** Display width in a terminal: CJK and full-width characters take two columns. */
@@ -47,9 +47,9 @@ function findings(dbPath: string): string {
     const cell = db.prepare('SELECT value FROM cells WHERE report_id = ? AND code = ?').pluck();
     const rows = reports.map((r) => [
       r.body ?? '?', String(r.year ?? '?'), r.format ?? '-', r.template ?? '-', r.status,
-      ...TOTALS.map(([code]) => String(cell.get(r.id, code) ?? '')), String(r.flagged_cells),
+      ...TOTALS.map(([code, pCode]) => String((r.template === 'p2008' ? pCode && cell.get(r.id, pCode) : cell.get(r.id, code)) ?? '')), String(r.flagged_cells),
     ]);
-    return formatTable(['body', 'year', 'format', 'template', 'status', ...TOTALS.map(([, label]) => label), 'flagged'], rows);
+    return formatTable(['body', 'year', 'format', 'template', 'status', ...TOTALS.map(([, , label]) => label), 'flagged'], rows);
   } finally {
     db.close();
   }

@@ -2,7 +2,10 @@
  * `npm run eval`: generates (or reads with --dir) the labelled corpus plus the seeds, parses every file with
  * parseBytes, compares with the expected files and prints accuracy tables. Always exits 0 (an eval, not a test).
  *
- *   tsx scripts/eval.ts [--dir DIR] [--n 300] [--seed 1] [--out DIR] [--seeds DIR | --no-seeds] [--json FILE]
+ *   tsx scripts/eval.ts [--dir DIR] [--n 300] [--seed 1] [--out DIR] [--seeds DIR | --no-seeds] [--pre-n 120 --pre-seed S] [--json FILE]
+ *
+ * The pre-2019 corpus (reports of 2008–2018, template p2008) is generated beside the 2019+ one and scored
+ * apart: its figures are printed after the others and never mixed into them.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,7 +13,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ParseOutput } from '../src/model/report.ts';
 import { generateCorpus, writeCorpus } from './corpus/corpus.ts';
-import { aggregate, formatFigures } from './corpus/eval-report.ts';
+import { generatePre2019Corpus } from './corpus/pre2019/corpus.ts';
+import { aggregate, formatFigures, formatPre2019 } from './corpus/eval-report.ts';
 import { scoreDoc, type DocScore } from './corpus/eval-score.ts';
 import { labelledFiles } from './corpus/eval-files.ts';
 
@@ -22,6 +26,8 @@ const USAGE = `usage: npm run eval -- [--dir DIR | --n 300 --seed 1 [--out DIR]]
   --dir DIR     score the labelled files already in DIR (each X with X.expected.json)
   --n, --seed   generate N reports from SEED (into a temporary directory, or --out DIR to keep them)
   --seeds DIR   also score the real seed reports in DIR (default test/fixtures/seeds); --no-seeds skips them
+  --pre-n N     also generate N reports of 2008–2018 (default 120; 0: none), scored apart
+  --pre-seed S  their seed (default: --seed)
   --json FILE   write the figures as JSON
 Prints accuracy per format, template and damage kind; always exits 0 (an evaluation, not a test).
 `;
@@ -49,6 +55,7 @@ async function run(argv: string[]): Promise<void> {
       dir: { type: 'string' }, n: { type: 'string', default: '300' }, seed: { type: 'string', default: '1' },
       out: { type: 'string' }, seeds: { type: 'string', default: 'test/fixtures/seeds' }, 'no-seeds': { type: 'boolean', default: false },
       json: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false },
+      'pre-n': { type: 'string', default: '120' }, 'pre-seed': { type: 'string' },
     },
   });
   if (opt.help) {
@@ -61,7 +68,13 @@ async function run(argv: string[]): Promise<void> {
     dir = opt.out ?? (temp = mkdtempSync(join(tmpdir(), 'nianbao-eval-')));
     writeCorpus(dir, generateCorpus({ n: Number(opt.n), seed: Number(opt.seed) }));
   }
-  const sets = [{ dir, source: 'generated' as const }, ...(opt['no-seeds'] || !existsSync(opt.seeds!) ? [] : [{ dir: opt.seeds!, source: 'seed' as const }])];
+  const sets: { dir: string; source: DocScore['source'] }[] = [{ dir, source: 'generated' }, ...(opt['no-seeds'] || !existsSync(opt.seeds!) ? [] : [{ dir: opt.seeds!, source: 'seed' as const }])];
+  const preN = opt.dir ? 0 : Number(opt['pre-n']);
+  if (preN > 0) {
+    const preDir = join(dir, 'pre2019');
+    writeCorpus(preDir, generatePre2019Corpus({ n: preN, seed: Number(opt['pre-seed'] ?? opt.seed) }));
+    sets.push({ dir: preDir, source: 'pre2019' });
+  }
   let parse: ParseFn;
   try {
     parse = (await import('../src/pipeline/parse-file.ts')).parseBytes as ParseFn;
@@ -78,11 +91,14 @@ async function run(argv: string[]): Promise<void> {
       if ((i + 1) % 50 === 0) process.stderr.write(`eval: ${set.source} ${i + 1}/${files.length}\n`);
     }
   }
-  const figures = aggregate(scores);
+  const figures = aggregate(scores.filter((s) => s.source !== 'pre2019'));
+  const pre = scores.filter((s) => s.source === 'pre2019');
+  const preFigures = pre.length ? aggregate(pre) : null;
   const seconds = (Date.now() - started) / 1000;
   process.stdout.write(`eval: ${scores.length} documents parsed in ${seconds.toFixed(1)} s (${dir}${temp ? ', temporary' : ''})\n\n`);
   process.stdout.write(formatFigures(figures));
-  if (opt.json) writeFileSync(opt.json, `${JSON.stringify({ seconds, dir: temp ? null : dir, ...figures }, null, 1)}\n`);
+  if (preFigures) process.stdout.write(`\n── reports of 2008–2018 (p2008), ${pre.length} documents ──\n${formatPre2019(preFigures)}`);
+  if (opt.json) writeFileSync(opt.json, `${JSON.stringify({ seconds, dir: temp ? null : dir, ...figures, ...(preFigures ? { pre2019: preFigures } : {}) }, null, 1)}\n`);
   if (temp) rmSync(temp, { recursive: true, force: true });
 }
 

@@ -84,7 +84,7 @@ export async function prepareSamples(sizes: SampleSizes, log: (s: string) => voi
   rmSync(dir, { recursive: true, force: true });
   for (const sub of ['html', 'src', 'office']) mkdirSync(join(dir, sub), { recursive: true });
   const reports = generateCorpus({ n: Math.max(sizes.html, sizes.office) * 2 + 10, seed: sizes.seed, formats: ['html'] })
-    .filter((d) => !d.expected.error && d.expected.template !== 'free_form');
+    .filter((d) => !d.expected.error && d.expected.template !== 'free_form' && d.expected.template !== 'p2008');
   for (const d of reports.slice(0, sizes.html)) writeFileSync(join(dir, 'html', d.name), d.bytes);
   let office = 0;
   for (const d of reports) {

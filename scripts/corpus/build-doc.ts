@@ -43,12 +43,13 @@ export function buildReport(rng: Rng, spec: DocSpec, values: Values): AbstractDo
   return doc(spec, blocks, spec.title.join(''));
 }
 
-export function buildFreeForm(rng: Rng, spec: DocSpec): AbstractDoc {
-  const { headings, paras: texts } = freeFormReport(rng, spec.body, spec.year);
+/** A pre-2019 narrative report and what its sentences state (`p.*` codes). */
+export function buildFreeForm(rng: Rng, spec: DocSpec): { doc: AbstractDoc; values: Record<string, number> } {
+  const { headings, paras: texts, values } = freeFormReport(rng, spec.body, spec.year);
   const blocks: Block[] = [{ kind: 'title', lines: spec.title, markdown: spec.titleMarkdown }];
   headings.forEach((h, i) => blocks.push({ kind: 'heading', text: h, level: 1, style: spec.headingStyle }, ...paras(texts[i]!)));
   blocks.push(...ending(spec));
-  return doc(spec, blocks, spec.title.join(''));
+  return { doc: doc(spec, blocks, spec.title.join('')), values };
 }
 
 export function buildNews(rng: Rng, spec: DocSpec): AbstractDoc {

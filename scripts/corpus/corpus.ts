@@ -13,7 +13,7 @@ import { docSeed, Rng } from './prng.ts';
 import { contentHtml } from './render-html.ts';
 import { renderText } from './render-text.ts';
 import { drawSpec, type DocKind, type DocSpec, type OutFormat } from './spec.ts';
-import type { TemplateId } from '../../src/model/codebook.ts';
+import { codesFor, type TemplateId } from '../../src/model/codebook.ts';
 import type { AbstractDoc, Expected, RuleBreak } from './types.ts';
 import { breakRule, generateValues, type Values } from './values.ts';
 
@@ -97,11 +97,13 @@ export function generateDoc(seed: number, index: number, plan: DocPlan): Generat
   const name = fileName(index, spec, plan.kind, spec.format);
   const meta = { format: spec.format, level: spec.level, charset: spec.format === 'html' ? spec.htmlStyle.charset : spec.gbkText ? 'gb18030' : 'utf-8', seed };
   if (plan.kind !== 'report') {
-    const doc = plan.kind === 'news' ? buildNews(rng, spec) : buildFreeForm(rng, spec);
+    const free = plan.kind === 'news' ? null : buildFreeForm(rng, spec);
+    const doc = free?.doc ?? buildNews(rng, spec);
     const out = renderDoc(rng, spec, doc);
-    const expected: Expected = plan.kind === 'news'
+    // The free-form reports are of 2014–2018: template p2008, their sentences' figures under the p.* codes.
+    const expected: Expected = free === null
       ? { file: name, body: null, year: null, template: 'unknown', values: {}, damage: [], error: EXPECTED_ERRORS.notReport, meta }
-      : { file: name, body: spec.body.name, year: spec.year, template: 'free_form', values: {}, damage: [], meta };
+      : { file: name, body: spec.body.name, year: spec.year, template: 'p2008', values: Object.fromEntries(codesFor('p2008').map((c) => [c, free.values[c] ?? null])), damage: [], meta };
     return { name, format: spec.format, ...out, expected, spec, doc };
   }
   const { ctx, ruleBreaks } = prepareReport(rng, spec, plan);

@@ -54,7 +54,7 @@ function tally(items: string[]): Record<string, number> {
 
 /** The row a code belongs to (s3.result.withheld.state_secret.total → s3.result.withheld.state_secret). */
 function rowOf(code: string): string {
-  return code.startsWith('s2.') ? code : code.replace(/\.[a-z_]+$/, '');
+  return code.startsWith('s2.') || code.startsWith('p.') ? code : code.replace(/\.[a-z_]+$/, '');
 }
 
 /** Worst-first order: a wrong or invented number costs more than a missing one. */
@@ -128,6 +128,29 @@ export function formatFigures(f: Figures): string {
     ...f.patterns.map((p) => `  ${p.pattern.padEnd(60)} ${pad(p.count, 5)} ${pad(p.silent, 5)}  ${p.example}`),
     '', 'worst documents:',
     ...f.worst.flatMap((w) => [`  ${w.file} [${w.template}; ${w.damage.join(', ') || 'no damage'}] wrong ${w.wrong}, missing ${w.missing}, silent ${w.silent}, extra ${w.extra}`, ...w.first.map((x) => `      ${x}`)]),
+    '', `parser warnings: ${JSON.stringify(f.warnings)}`,
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The pre-2019 figures: of the values the reports state (class `value`), how many read right, empty, wrong
+ * (flagged or silent); of the codes they are silent on (`absent`), how many got a number anyway.
+ */
+export function formatPre2019(f: Figures): string {
+  const stated = f.byClass.find((r) => r.group === 'cells=value')!;
+  const silent = f.byClass.find((r) => r.group === 'cells=absent')!;
+  const c = stated.cells;
+  const lines = [
+    `stated values: ${c.total}; right ${c.correct} (${pct(stated.accuracy).trim()}), empty ${c.missing}, wrong ${c.wrong} (${c.wrong - c.silent} flagged, ${c.silent} silent)`,
+    `codes the reports are silent on: ${silent.cells.total}; given a number anyway ${silent.cells.wrong} (${silent.cells.wrong - silent.cells.silent} flagged, ${silent.cells.silent} silent)`,
+    '', ...table(f.byFormat), '', ...table(f.byDamage), '',
+    `template p2008: ${ratioText(f.detection.template)}   year: ${ratioText(f.detection.year)}   body: ${ratioText(f.detection.body)}`,
+    `template confusion: ${Object.keys(f.templateConfusion).length ? JSON.stringify(f.templateConfusion) : 'none'}`,
+    `errors: ${Object.keys(f.detection.unexpectedErrors).length ? JSON.stringify(f.detection.unexpectedErrors) : 'none'}`,
+    `table/narrative conflicts: ${f.ruleBreaks.detected}/${f.ruleBreaks.breaks} flagged (${f.ruleBreaks.docs} documents)`,
+    '', 'most common failures (code, status, count, silent, example):',
+    ...f.patterns.map((p) => `  ${p.pattern.padEnd(60)} ${pad(p.count, 5)} ${pad(p.silent, 5)}  ${p.example}`),
     '', `parser warnings: ${JSON.stringify(f.warnings)}`,
   ];
   return `${lines.join('\n')}\n`;

@@ -32,7 +32,7 @@ export interface Counts {
 export interface DocScore {
   file: string;
   format: string;
-  source: 'generated' | 'seed';
+  source: 'generated' | 'seed' | 'pre2019';
   template: string;
   damage: string[];
   cells: Counts;

@@ -73,20 +73,36 @@ export function section6(rng: Rng, year: number, template: TemplateId): string[]
   return rng.chance(0.3) ? [fee, `${year}年办理人大代表建议${rng.int(0, 12)}件、政协提案${rng.int(0, 9)}件，均已按时办结。`] : [fee];
 }
 
-/** A pre-2019 report: the 2008 条例 sections, numbers only inside sentences, no tables. */
-export function freeFormReport(rng: Rng, body: Body, year: number): { headings: string[]; paras: string[][] } {
+/**
+ * A pre-2019 report: the 2008 条例 sections, numbers only inside sentences, no tables. `values` holds what its
+ * sentences state under the `p.*` codes (the rest of the codebook is silent: null).
+ */
+export function freeFormReport(rng: Rng, body: Body, year: number): { headings: string[]; paras: string[][]; values: Record<string, number> } {
   const apps = rng.int(0, 40);
   const headings = ['一、概述', '二、主动公开政府信息情况', '三、依申请公开政府信息情况', '四、政府信息公开的收费及减免情况',
     '五、因政府信息公开申请行政复议、提起行政诉讼的情况', '六、政府信息公开工作存在的主要问题及改进措施'];
-  const paras = [
-    [`${year}年，${body.name}认真贯彻落实《中华人民共和国政府信息公开条例》，${sentences(rng, 2)}`],
-    [`全年共主动公开政府信息${rng.int(30, 2000)}条，其中政府文件${rng.int(0, 60)}条，人事信息${rng.int(0, 40)}条。${sentences(rng, 1)}`],
-    [apps === 0 ? `${year}年度，${body.self}未收到政府信息公开申请。` : `全年共受理政府信息公开申请${apps}件，已全部按期答复，其中同意公开${Math.ceil(apps / 2)}件。`],
-    [`${year}年度，${body.self}未收取政府信息公开相关费用，也无减免情况。`],
-    [rng.chance(0.8) ? `${year}年度，未发生因政府信息公开申请行政复议、提起行政诉讼的情况。` : `全年发生政府信息公开行政复议案件${rng.int(1, 3)}件。`],
-    [`${section5(rng).join('')}`],
-  ];
-  return { headings, paras };
+  const values: Record<string, number> = {};
+  const s1 = `${year}年，${body.name}认真贯彻落实《中华人民共和国政府信息公开条例》，${sentences(rng, 2)}`;
+  const total = rng.int(30, 2000);
+  const s2 = `全年共主动公开政府信息${total}条，其中政府文件${rng.int(0, 60)}条，人事信息${rng.int(0, 40)}条。${sentences(rng, 1)}`;
+  values['p.proactive.total'] = total;
+  const s3 = apps === 0 ? `${year}年度，${body.self}未收到政府信息公开申请。` : `全年共受理政府信息公开申请${apps}件，已全部按期答复，其中同意公开${Math.ceil(apps / 2)}件。`;
+  values['p.requests.received'] = apps;
+  if (apps > 0) values['p.responses.granted'] = Math.ceil(apps / 2);
+  values['p.fees.amount'] = 0;
+  values['p.fees.waived'] = 0;
+  let s5: string;
+  if (rng.chance(0.8)) {
+    s5 = `${year}年度，未发生因政府信息公开申请行政复议、提起行政诉讼的情况。`;
+    values['p.review.count'] = 0;
+    values['p.litigation.count'] = 0;
+  } else {
+    const k = rng.int(1, 3);
+    s5 = `全年发生政府信息公开行政复议案件${k}件。`;
+    values['p.review.count'] = k;
+  }
+  const paras = [[s1], [s2], [s3], [`${year}年度，${body.self}未收取政府信息公开相关费用，也无减免情况。`], [s5], [`${section5(rng).join('')}`]];
+  return { headings, paras, values };
 }
 
 /** A news item about 政务公开 (not a report): the parser must say so, not invent a table. */

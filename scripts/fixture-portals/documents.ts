@@ -68,7 +68,7 @@ export function reportContent(seed: number, key: string, body: BodyRef, year: nu
   spec.htmlStyle.charset = 'utf-8';
   if (plain) spec.htmlStyle.word = false;
   if (template === 'free_form') {
-    const doc = buildFreeForm(rng, spec);
+    const { doc } = buildFreeForm(rng, spec);
     return { title: spec.title.join(''), content: contentHtml(doc, rng), standalone: standaloneOf(spec, doc), template, date: spec.date.iso };
   }
   const { ctx } = prepareReport(rng, spec, { damage: [], ruleBreak: false });

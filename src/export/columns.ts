@@ -16,7 +16,7 @@ export function reportHeader(codes: readonly string[] = ALL_CODES): string[] {
   return [...REPORT_COLUMNS, ...codes];
 }
 
-export const CELL_COLUMNS = ['report_id', 'code', 'value', 'source', 'rule', 'flagged', 'raw', 'kind'] as const;
+export const CELL_COLUMNS = ['report_id', 'code', 'value', 'source', 'rule', 'flagged', 'raw', 'kind', 'evidence'] as const;
 export const CHECK_COLUMNS = ['report_id', 'rule', 'column', 'status', 'expected', 'actual', 'cells'] as const;
 export const WARNING_COLUMNS = ['report_id', 'code', 'level', 'cell', 'message'] as const;
 export const CODEBOOK_COLUMNS = [

@@ -71,12 +71,12 @@ export function* reportRows(db: Db, options: RowOptions = {}): Generator<CsvValu
 }
 
 export function cellRows(db: Db, options: RowOptions = {}): Generator<CsvValue[]> {
-  return childRows<{ report_id: number; code: string; value: number | null; source: string; rule: string; flagged: number; raw: string; kind: string }>(
+  return childRows<{ report_id: number; code: string; value: number | null; source: string; rule: string; flagged: number; raw: string; kind: string; evidence: string | null }>(
     db,
-    `SELECT report_id, code, value, source, rule, flagged, raw, kind FROM cells WHERE report_id BETWEEN ? AND ?
+    `SELECT report_id, code, value, source, rule, MAX(flagged, flagged_cross) AS flagged, raw, kind, evidence FROM cells WHERE report_id BETWEEN ? AND ?
      ORDER BY report_id, ${codeOrder}, code`,
     options,
-    (c) => [c.report_id, c.code, c.value, c.source, c.rule, c.flagged, c.raw, c.kind],
+    (c) => [c.report_id, c.code, c.value, c.source, c.rule, c.flagged, c.raw, c.kind, c.evidence],
   );
 }
 

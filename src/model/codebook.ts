@@ -1,19 +1,22 @@
 /**
  * The codebook: every cell of the 2021 and 2019 templates with its canonical code (the public contract:
  * CLI JSON, SQLite and CSV all use these codes). Loaded from data/codebook/fields.csv (a copy of the spec),
- * enriched with English labels and template membership.
+ * enriched with English labels and template membership; then the `p.*` codes of the 2008–2018 reports
+ * (data/codebook/pre2019.csv, template `p2008`).
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { PRE2019_FIELDS, type PreField } from './codebook-pre2019.ts';
 
-export type TemplateId = 't2021' | 't2019' | 'hybrid' | 'free_form' | 'unknown';
+export type TemplateId = 't2021' | 't2019' | 'hybrid' | 'p2008' | 'free_form' | 'unknown';
 export type ValueType = 'count' | 'signed' | 'decimal';
 
 export interface Field {
   code: string;
   /** Templates whose tables print (or, for hybrid, imply) this cell. */
   templates: TemplateId[];
-  section: '二' | '三' | '四';
+  /** The template section; '' for the `p.*` codes (narrative reports). */
+  section: '二' | '三' | '四' | '';
   group: string;
   rowLabel: string;
   columnLabel: string;
@@ -84,7 +87,15 @@ function parseCsv(text: string): Field[] {
   });
 }
 
-export const FIELDS: readonly Field[] = parseCsv(readFileSync(CSV_PATH, 'utf8'));
+function preField(f: PreField): Field {
+  return {
+    code: f.code, templates: ['p2008'], section: '', group: f.group, rowLabel: f.labelZh, columnLabel: f.columnLabel,
+    unit: f.unit, type: f.type, english: f.labelEn, unitEn: f.unitEn, stataName: f.stataName,
+  };
+}
+
+/** The template cells, then the `p.*` codes (so `p.*` columns come after the template codes in reports.csv). */
+export const FIELDS: readonly Field[] = [...parseCsv(readFileSync(CSV_PATH, 'utf8')), ...PRE2019_FIELDS.map(preField)];
 export const FIELD_BY_CODE: ReadonlyMap<string, Field> = new Map(FIELDS.map((f) => [f.code, f]));
 
 /** Codes of every cell a template prints, in codebook order (empty for free_form and unknown). */
@@ -92,7 +103,7 @@ export function codesFor(template: TemplateId): string[] {
   return FIELDS.filter((f) => f.templates.includes(template)).map((f) => f.code);
 }
 
-/** Every code of both templates, in codebook order (the CSV export's column order). */
+/** Every code of both templates, then the `p.*` codes, in codebook order (the CSV export's column order). */
 export const ALL_CODES: readonly string[] = FIELDS.map((f) => f.code);
 
 /** The seven applicant columns of section 三, left to right. */

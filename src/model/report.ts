@@ -3,7 +3,12 @@ import type { TemplateId } from './codebook.ts';
 import type { Format } from './document.ts';
 import type { Message, Provenance } from './result.ts';
 
-export type CellKind = 'number' | 'blank' | 'dash' | 'text' | 'unreadable';
+/**
+ * number: printed digits; blank: an empty cell read as 0; dash/text/unreadable: not a number. For the
+ * narrative reports of 2008–2018: negation (0 from a negated statement: 未收到…申请) and approximate
+ * (余/多/约: the printed number, marked).
+ */
+export type CellKind = 'number' | 'blank' | 'dash' | 'text' | 'unreadable' | 'negation' | 'approximate';
 
 export interface CellRecord {
   /** The text the value was read from ('' for a blank cell; absent for derived cells). */
@@ -15,6 +20,8 @@ export interface CellRecord {
   rule?: string;
   unit?: string;
   provenance: Provenance;
+  /** The sentence or table row the value was read from (2008–2018 reports). */
+  evidence?: string;
 }
 
 export type CheckStatus = 'pass' | 'fail' | 'not_assessable';

@@ -20,10 +20,13 @@ import { toRows } from './rows.ts';
 import { readSection2 } from './section2.ts';
 import { readSection3 } from './section3.ts';
 import { readSection4 } from './section4.ts';
+import { article32Headings, isP2008, NATIONAL, readPre2019, readTables } from './pre2019/index.ts';
+import type { Row } from './rows.ts';
+import type { Meta } from './meta.ts';
 import { detectTemplate } from './template.ts';
 import { buildStream, type ValueToken } from './tokenize.ts';
 
-export const PARSER_VERSION = '0.3.2';
+export const PARSER_VERSION = '0.4.1';
 
 export interface ParseHints {
   /** The source's own title (HTML <title>, crawled link text), a fallback for year and body. */
@@ -43,7 +46,7 @@ export function parseReport(doc: DocumentModel, hints: ParseHints = {}): Result<
   warnings.push(...meta.warnings);
   // Whether this is a report at all is decided by the document alone (its text and its own title), never by
   // a link's text: the same bytes get the same verdict from `nianbao parse` and from a crawl.
-  const own = hints.title === undefined ? meta.value : readMeta(rows, headings.row[1], doc.title).value;
+  const own = hints.title === undefined ? meta : readMeta(rows, headings.row[1], doc.title);
 
   const regions = findRegions(stream, headings);
   const s3 = readSection3(stream, ...regions.s3);
@@ -53,7 +56,10 @@ export function parseReport(doc: DocumentModel, hints: ParseHints = {}): Result<
   const s4 = readSection4(stream, s4From, regions.s4[1], s3.used);
   const hasTables = s3.found || s2.found || s4.found;
   const headingCount = Object.keys(headings.row).length;
-  const looksLikeReport = own.title !== null || headingCount >= 3;
+  const looksLikeReport = own.value.title !== null || headingCount >= 3;
+  // Whether it is a 2008–2018 report is the document's own verdict too; the record takes the hints' year and body.
+  const pre = pre2019(rows, own, meta, stream.labels, s2.family !== null, looksLikeReport, doc.ocr === true);
+  if (pre) return pre;
   const template = detectTemplate(s2.family, s3.otherStyle, hasTables, looksLikeReport);
   if (template === 'unknown') {
     throw new BadDocumentError('parse.not_report', 'not an annual report: no report title, section headings or template tables found');
@@ -123,11 +129,37 @@ export function parseReport(doc: DocumentModel, hints: ParseHints = {}): Result<
   if (doc.ocr) flagUnverifiedOcr(record, checks, flagged, warnings);
   record.flagged = codes.filter((c) => flagged.has(c));
   const readAny = Object.values(record.cells).some((c) => c.source === 'read' && c.kind === 'number');
-  if (!readAny && (own.year === null || own.body === null)) {
+  if (!readAny && (own.value.year === null || own.value.body === null)) {
     throw new BadDocumentError('parse.not_report', 'a blank template: its tables hold no values, and it names no year or issuing body');
   }
   const missing = codes.filter((c) => record.values[c] === null);
   if (missing.length) warnings.push(warn('parse.cells_empty', `${missing.length} of ${codes.length} cells could not be read`));
+  return { value: record, warnings };
+}
+
+/**
+ * A report of 2008–2018 (template p2008): read into the `p.*` codebook, never into the template codes (its
+ * tables are not the national templates). Null for any other document. Skipped at once for a title year ≥ 2019.
+ */
+function pre2019(rows: Row[], own: Result<Meta>, read: Result<Meta>, labels: string, s2Family: boolean, looksLikeReport: boolean, ocr: boolean): Result<ReportRecord> | null {
+  const meta = read.value;
+  const metaWarnings = read.warnings;
+  const ownFromText = own.warnings.some((w) => w.code === 'parse.year_from_text');
+  const fromText = metaWarnings.some((w) => w.code === 'parse.year_from_text');
+  const titleYear = ownFromText ? null : own.value.year;
+  if (titleYear !== null && titleYear >= 2019) return null;
+  const tables = readTables(rows);
+  const signals = {
+    titleYear, textYear: ownFromText ? own.value.year : fromText ? meta.year : null, headings: article32Headings(rows), annex: tables.annex,
+    statTable: tables.statTable, national: s2Family || NATIONAL.test(labels), looksLikeReport,
+  };
+  if (!isP2008(signals)) return null;
+  const p = readPre2019(rows, meta.year, tables, ocr);
+  const warnings = [...metaWarnings, ...p.warnings];
+  const record: ReportRecord = {
+    template: 'p2008', year: meta.year, body: meta.body, title: meta.title, values: p.values, flagged: p.flagged,
+    cells: p.cells, checks: p.checks, texts: p.texts, warnings,
+  };
   return { value: record, warnings };
 }
 

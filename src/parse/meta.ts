@@ -7,7 +7,7 @@ import { warn, type Message } from '../model/result.ts';
 import { chineseYearToDigits } from './normalize.ts';
 import type { Row } from './rows.ts';
 
-const TITLE = /(政府信息公开|政务公开|信息公开).{0,12}(年度报告|年报|工作报告)|年度报告/;
+const TITLE = /(政府信息公开|政务公开|信息公开).{0,12}(年度报告|年报|工作报告|情况的?报告|工作的报告)|年度报告/;
 /** A title ends with the report's name; a sentence or a notice about reports does not. */
 const TITLE_END = /(年度报告|年报|工作报告|报告)[)）]?\s*$/;
 const NOT_TITLE = /通知|要求|做好|编制|发布工作|部署|会议|培训|。/;
@@ -50,7 +50,10 @@ export function readMeta(rows: Row[], firstSectionRow: number | undefined, sourc
     year = Number(m[1]);
     title = text.replace(/^[#\s*]+/, '').trim();
     const before = clean(text.slice(0, m.index));
+    // 「2016年某某区政府信息公开工作报告」: the body between the year and the report's name.
+    const after = before === '' ? clean(text.slice(m.index + m[0].length).replace(/^度/, '').split(/(政府信息公开|政务公开|信息公开)/)[0] ?? '') : '';
     if (plausibleBody(before)) body = before;
+    else if (after && plausibleBody(after)) body = after;
     else if (i > 0) {
       const prev = clean(head[i - 1]!);
       if (plausibleBody(prev)) {

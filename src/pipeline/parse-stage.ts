@@ -10,6 +10,7 @@ import { warn, type Message } from '../model/result.ts';
 import { errorCode } from '../model/errors.ts';
 import { deleteExtraction, extractedPath, getExtraction } from '../store/extractions.ts';
 import { firstDocument, type DocumentSource } from '../store/document-source.ts';
+import { applyCrossYearChecks, type CrossYearStats } from '../store/cross-year.ts';
 import { pendingParses, saveReport, type ReportDivision, type ReportInput, type ReportStatus } from '../store/reports.ts';
 import { yieldToEventLoop } from './concurrency.ts';
 import { stageVersions, type StageContext } from './context.ts';
@@ -35,6 +36,8 @@ export interface ParseStats {
   /** Extractions whose JSON file had disappeared: forgotten, extracted again next run. */
   missingModels: number;
   notStarted: number;
+  /** The cross-year check of 2008–2018 reports (历年累计), when anything was parsed. */
+  crossYear?: CrossYearStats;
   ms: number;
 }
 
@@ -57,6 +60,8 @@ export async function runParseStage(ctx: StageContext, options: ParseStageOption
     await yieldToEventLoop();
   }
   stats.notStarted = pending.length - i;
+  // 历年累计 across years needs the other years' reports: re-checked over the dataset once parsing is done.
+  if (stats.parsed > 0) stats.crossYear = applyCrossYearChecks(ctx.db);
   stats.ms = Date.now() - t0;
   ctx.progress.stageEnd('parse', { ...stats.byStatus, changed: stats.changed, notStarted: stats.notStarted, ms: stats.ms });
   return stats;

@@ -47,7 +47,7 @@ export function equations(template: TemplateId): readonly Equation[] {
 }
 
 function buildEquations(template: TemplateId): Equation[] {
-  if (template === 'free_form' || template === 'unknown') return [];
+  if (template === 'free_form' || template === 'unknown' || template === 'p2008') return [];
   const out: Equation[] = [];
   const rows = s3Rows(template);
   const resultParts = rows.filter((r) => r.startsWith('result.') && r !== 'result.total');

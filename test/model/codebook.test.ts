@@ -51,3 +51,24 @@ test('every code of every codebook file has a valid, unique Stata name, a unit a
   assert.equal(FIELD_BY_CODE.get('s2.fees.amount')!.unitEn, 'ten thousand yuan');
   assert.equal(FIELD_BY_CODE.get('s2.procurement.amount')!.unitEn, 'yuan');
 });
+
+test('the p.* codebook (2008–2018 reports) follows the template codes, with English labels, units and Stata names', async () => {
+  const { PRE2019_FIELDS, cumulativeTwin, yearlyTwin } = await import('../../src/model/codebook-pre2019.ts');
+  const p = codesFor('p2008');
+  assert.equal(p.length, PRE2019_FIELDS.length);
+  assert.deepEqual(ALL_CODES.slice(-p.length), p, 'p.* codes come after the template codes');
+  const names = new Set<string>();
+  for (const f of PRE2019_FIELDS) {
+    assert.match(f.code, /^p\.[a-z_.]+$/);
+    assert.ok(f.labelZh && f.labelEn && f.unit && f.unitEn, f.code);
+    assert.match(f.stataName, /^[A-Za-z][A-Za-z0-9_]{0,31}$/, f.code);
+    assert.ok(!names.has(f.stataName), `duplicate ${f.stataName}`);
+    names.add(f.stataName);
+  }
+  assert.equal(FIELD_BY_CODE.get('p.requests.received')!.unit, '件');
+  assert.equal(FIELD_BY_CODE.get('p.fees.amount_wan')!.type, 'decimal');
+  assert.equal(cumulativeTwin('p.proactive.total'), 'p.cum.proactive.total');
+  assert.equal(cumulativeTwin('p.staff.total'), null, 'a head count has no 历年累计 twin');
+  assert.equal(yearlyTwin('p.cum.review.count'), 'p.review.count');
+  assert.equal(FIELD_BY_CODE.get('p.cum.proactive.total')!.columnLabel, '历年累计');
+});
