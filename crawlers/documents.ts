@@ -4,6 +4,7 @@
  * version; the old row and blob are kept.
  */
 import type { Db } from '../src/store/db.ts';
+import { stmt } from './statements.ts';
 
 export type StoreOutcome = 'new' | 'changed' | 'unchanged' | 'duplicate';
 
@@ -42,20 +43,20 @@ export interface DocumentRow {
 
 /** Records a document version (call inside a transaction together with the frontier update). */
 export function recordDocument(db: Db, d: DocumentInput): StoreOutcome {
-  const same = db.prepare('SELECT id, version FROM documents WHERE url_key = ? AND sha256 = ?').get(d.urlKey, d.sha256) as
+  const same = stmt(db, 'SELECT id, version FROM documents WHERE url_key = ? AND sha256 = ?').get(d.urlKey, d.sha256) as
     | { id: number; version: number }
     | undefined;
-  const prev = db.prepare('SELECT max(version) AS v FROM documents WHERE url_key = ?').get(d.urlKey) as { v: number | null };
+  const prev = stmt(db, 'SELECT max(version) AS v FROM documents WHERE url_key = ?').get(d.urlKey) as { v: number | null };
   if (same) {
     // Bytes reverted to an older version: that version becomes the latest again (UNIQUE(url_key, sha256)).
     const reverted = prev.v !== null && same.version < prev.v;
-    db.prepare(
+    stmt(db, 
       `UPDATE documents SET last_seen = ?, version = ?, title = coalesce(title, ?), published_at = coalesce(published_at, ?) WHERE id = ?`,
     ).run(d.now, reverted ? (prev.v ?? 0) + 1 : same.version, d.title ?? null, d.publishedAt ?? null, same.id);
     return reverted ? 'changed' : 'unchanged';
   }
-  const elsewhere = db.prepare('SELECT 1 FROM documents WHERE sha256 = ? LIMIT 1').get(d.sha256) !== undefined;
-  db.prepare(
+  const elsewhere = stmt(db, 'SELECT 1 FROM documents WHERE sha256 = ? LIMIT 1').get(d.sha256) !== undefined;
+  stmt(db, 
     `INSERT INTO documents (url_key, url, site_id, sha256, version, content_type, ext, bytes, title, published_at, referrer,
        first_seen, last_seen, context) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(d.urlKey, d.url, d.siteId, d.sha256, (prev.v ?? 0) + 1, d.contentType ?? null, d.ext ?? null, d.bytes,
@@ -66,7 +67,7 @@ export function recordDocument(db: Db, d: DocumentInput): StoreOutcome {
 
 /** A 304 for a known URL: the latest version was seen again. Returns false when the URL has no document. */
 export function touchDocument(db: Db, urlKey: string, now: string): boolean {
-  const r = db.prepare(
+  const r = stmt(db, 
     'UPDATE documents SET last_seen = ? WHERE id = (SELECT id FROM documents WHERE url_key = ? ORDER BY version DESC LIMIT 1)',
   ).run(now, urlKey);
   return r.changes > 0;
@@ -74,7 +75,7 @@ export function touchDocument(db: Db, urlKey: string, now: string): boolean {
 
 /** Latest version of every document, oldest first (for the dataset pipeline and tests). */
 export function latestDocuments(db: Db): DocumentRow[] {
-  return db.prepare(
+  return stmt(db, 
     `SELECT d.* FROM documents d
      WHERE d.version = (SELECT max(version) FROM documents d2 WHERE d2.url_key = d.url_key) ORDER BY d.id`,
   ).all() as DocumentRow[];
@@ -94,7 +95,7 @@ export interface FetchLogRow {
 }
 
 export function logFetch(db: Db, f: FetchLogRow): void {
-  db.prepare(
+  stmt(db, 
     `INSERT INTO fetches (run_id, url, site_id, status, bytes, ms, error_kind, conditional, via, evidence, time)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(f.runId, f.url, f.siteId ?? null, f.status ?? null, f.bytes ?? null, f.ms ?? null, f.errorKind ?? null,

@@ -5,6 +5,7 @@
  * are revisited, documents with validators are revalidated by conditional GET, failures are retried.
  */
 import type { Db } from '../src/store/db.ts';
+import { stmt } from './statements.ts';
 import { hostOf, urlKey } from './canonical.ts';
 import type { FoundLink, FrontierKind, FrontierState, ListRole, SiteConfig } from './types.ts';
 
@@ -56,19 +57,19 @@ export class Frontier {
   startSite(site: SiteConfig, entryRole: ListRole, nowIso: string): { cycle: number; resumed: boolean } {
     const db = this.db;
     return db.transaction(() => {
-      db.prepare(
+      stmt(db, 
         `INSERT INTO sites (id, name, division_code, entry_url, config_json, updated_at) VALUES (?, ?, ?, ?, ?, ?)
          ON CONFLICT (id) DO UPDATE SET name = excluded.name, division_code = excluded.division_code,
            entry_url = excluded.entry_url, config_json = excluded.config_json, updated_at = excluded.updated_at`,
       ).run(site.id, site.name, site.division ?? null, site.entryUrl, JSON.stringify(site), nowIso);
-      const row = db.prepare('SELECT cycle, cycle_finished_at FROM sites WHERE id = ?').get(site.id) as { cycle: number; cycle_finished_at: string | null };
-      db.prepare("UPDATE frontier SET state = 'pending' WHERE site_id = ? AND state = 'in_progress'").run(site.id);
+      const row = stmt(db, 'SELECT cycle, cycle_finished_at FROM sites WHERE id = ?').get(site.id) as { cycle: number; cycle_finished_at: string | null };
+      stmt(db, "UPDATE frontier SET state = 'pending' WHERE site_id = ? AND state = 'in_progress'").run(site.id);
       const resumed = row.cycle > 0 && row.cycle_finished_at === null;
       let cycle = row.cycle;
       if (!resumed) {
         cycle += 1;
-        db.prepare('UPDATE sites SET cycle = ?, cycle_started_at = ?, cycle_finished_at = NULL WHERE id = ?').run(cycle, nowIso, site.id);
-        db.prepare(
+        stmt(db, 'UPDATE sites SET cycle = ?, cycle_started_at = ?, cycle_finished_at = NULL WHERE id = ?').run(cycle, nowIso, site.id);
+        stmt(db, 
           `UPDATE frontier SET state = 'pending', retries = 0, next_attempt_at = NULL
            WHERE site_id = ? AND (kind = 'list' OR state = 'blocked'
              OR (state = 'failed' AND coalesce(last_error, '') NOT IN (${PERMANENT.map(() => '?').join(',')}))
@@ -82,7 +83,7 @@ export class Frontier {
   }
 
   finishCycle(siteId: string, nowIso: string): void {
-    this.db.prepare('UPDATE sites SET cycle_finished_at = ? WHERE id = ?').run(nowIso, siteId);
+    stmt(this.db, 'UPDATE sites SET cycle_finished_at = ? WHERE id = ?').run(nowIso, siteId);
   }
 
   /**
@@ -92,17 +93,17 @@ export class Frontier {
   add(siteId: string, link: FoundLink, referrer: string | null, cycle: number): boolean {
     const key = linkKey(link);
     if (!key) return false;
-    const existing = this.db.prepare('SELECT state, kind, published_at, cycle FROM frontier WHERE url_key = ?').get(key) as
+    const existing = stmt(this.db, 'SELECT state, kind, published_at, cycle FROM frontier WHERE url_key = ?').get(key) as
       | { state: FrontierState; kind: FrontierKind; published_at: string | null; cycle: number }
       | undefined;
     if (existing) {
       if (existing.state === 'done' && existing.kind !== 'list' && existing.cycle < cycle && link.publishedAt
         && existing.published_at && link.publishedAt !== existing.published_at) {
-        this.db.prepare("UPDATE frontier SET state = 'pending', published_at = ? WHERE url_key = ?").run(link.publishedAt, key);
+        stmt(this.db, "UPDATE frontier SET state = 'pending', published_at = ? WHERE url_key = ?").run(link.publishedAt, key);
       }
       return false;
     }
-    this.db.prepare(
+    stmt(this.db, 
       `INSERT INTO frontier (url_key, url, site_id, host, kind, role, depth, referrer, title, published_at, discovered_at, cycle,
          method, body, context)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)`,
@@ -116,7 +117,7 @@ export class Frontier {
    * in_progress.
    */
   claim(nowIso: string, perHost: number, limit: number, skipHosts: string[], skipSites: string[], onlySites: string[]): FrontierRow[] {
-    const rows = this.db.prepare(
+    const rows = stmt(this.db, 
       `SELECT * FROM (
          SELECT w.*, row_number() OVER (PARTITION BY host ORDER BY seq) AS rn FROM (
            -- A bounded slice of the oldest pending rows (index frontier_pending_order): claim time stays
@@ -128,14 +129,14 @@ export class Frontier {
            ORDER BY f.rowid LIMIT ?) w)
        WHERE rn <= ? ORDER BY rn, seq LIMIT ?`,
     ).all(nowIso, JSON.stringify(skipHosts), JSON.stringify(skipSites), JSON.stringify(onlySites), CLAIM_WINDOW, perHost, limit) as FrontierRow[];
-    const mark = this.db.prepare("UPDATE frontier SET state = 'in_progress' WHERE url_key = ?");
+    const mark = stmt(this.db, "UPDATE frontier SET state = 'in_progress' WHERE url_key = ?");
     this.db.transaction(() => rows.forEach((r) => mark.run(r.url_key)))();
     return rows;
   }
 
   /** Earliest next_attempt_at of a pending row (epoch ms), or undefined when nothing waits. */
   nextWakeup(skipSites: string[], onlySites: string[]): number | undefined {
-    const r = this.db.prepare(
+    const r = stmt(this.db, 
       `SELECT min(coalesce(next_attempt_at, '')) AS t, count(*) AS n FROM frontier
        WHERE state = 'pending' AND site_id NOT IN (SELECT value FROM json_each(?))
          AND site_id IN (SELECT value FROM json_each(?))`,
@@ -147,17 +148,17 @@ export class Frontier {
   /** True when the link's URL (and request) is already in the frontier. */
   known(link: Pick<FoundLink, 'url' | 'method' | 'body'>): boolean {
     const key = linkKey(link);
-    return key !== undefined && this.db.prepare('SELECT 1 FROM frontier WHERE url_key = ?').get(key) !== undefined;
+    return key !== undefined && stmt(this.db, 'SELECT 1 FROM frontier WHERE url_key = ?').get(key) !== undefined;
   }
 
   /** Puts a claimed row back untouched (abort before its request started). */
   release(key: string): void {
-    this.db.prepare("UPDATE frontier SET state = 'pending' WHERE url_key = ? AND state = 'in_progress'").run(key);
+    stmt(this.db, "UPDATE frontier SET state = 'pending' WHERE url_key = ? AND state = 'in_progress'").run(key);
   }
 
   /** Marks a row done; `verdict` says why a fetched page was not kept (not_report.*), NULL otherwise. */
   done(key: string, cycle: number, fields: { etag?: string | null; lastModified?: string | null; sha256?: string | null; render?: string | null; verdict?: string | null }): void {
-    this.db.prepare(
+    stmt(this.db, 
       `UPDATE frontier SET state = 'done', last_error = NULL, next_attempt_at = NULL, retries = 0, cycle = ?,
          fetched_at = ?, etag = coalesce(?, etag), last_modified = coalesce(?, last_modified), sha256 = coalesce(?, sha256),
          render = coalesce(?, render), verdict = ?
@@ -167,35 +168,35 @@ export class Frontier {
   }
 
   retry(key: string, cycle: number, error: string, nextAt: number, countsAsRetry = true): void {
-    this.db.prepare(
+    stmt(this.db, 
       `UPDATE frontier SET state = 'pending', last_error = ?, next_attempt_at = ?, retries = retries + ?, cycle = ?
        WHERE url_key = ?`,
     ).run(error, new Date(nextAt).toISOString(), countsAsRetry ? 1 : 0, cycle, key);
   }
 
   end(key: string, cycle: number, state: 'failed' | 'blocked', error: string): void {
-    this.db.prepare('UPDATE frontier SET state = ?, last_error = ?, next_attempt_at = NULL, cycle = ?, fetched_at = ? WHERE url_key = ?')
+    stmt(this.db, 'UPDATE frontier SET state = ?, last_error = ?, next_attempt_at = NULL, cycle = ?, fetched_at = ? WHERE url_key = ?')
       .run(state, error, cycle, new Date().toISOString(), key);
   }
 
   /** Switches a row to browser rendering and queues it again at once. */
   requeueForBrowser(key: string): void {
-    this.db.prepare("UPDATE frontier SET state = 'pending', render = 'browser', next_attempt_at = NULL WHERE url_key = ?").run(key);
+    stmt(this.db, "UPDATE frontier SET state = 'pending', render = 'browser', next_attempt_at = NULL WHERE url_key = ?").run(key);
   }
 
   /** Rows of a site fetched in this cycle (the page limit counts these). */
   fetchedInCycle(siteId: string, cycle: number): number {
-    return (this.db.prepare('SELECT count(*) AS n FROM frontier WHERE site_id = ? AND cycle = ? AND fetched_at IS NOT NULL')
+    return (stmt(this.db, 'SELECT count(*) AS n FROM frontier WHERE site_id = ? AND cycle = ? AND fetched_at IS NOT NULL')
       .get(siteId, cycle) as { n: number }).n;
   }
 
   /** Rows still to do for a site (pending or in_progress). */
   open(siteId: string): number {
-    return (this.db.prepare("SELECT count(*) AS n FROM frontier WHERE site_id = ? AND state IN ('pending', 'in_progress')")
+    return (stmt(this.db, "SELECT count(*) AS n FROM frontier WHERE site_id = ? AND state IN ('pending', 'in_progress')")
       .get(siteId) as { n: number }).n;
   }
 
   pendingCount(): number {
-    return (this.db.prepare("SELECT count(*) AS n FROM frontier WHERE state = 'pending'").get() as { n: number }).n;
+    return (stmt(this.db, "SELECT count(*) AS n FROM frontier WHERE state = 'pending'").get() as { n: number }).n;
   }
 }

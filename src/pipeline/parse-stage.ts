@@ -142,7 +142,8 @@ function resolveDivision(ctx: StageContext, doc: DocumentModel, record: ReportRe
     : null;
   try {
     return ctx.resolver.resolve({
-      body: record.body, title: record.title ?? source.title, text: leadText(doc), siteDivisionCode: site ?? null, url: source.url,
+      // A report that names no body is attributed to the organ whose sub-column listed it (the crawler's context).
+      body: record.body ?? source.context ?? null, title: record.title ?? source.title, text: leadText(doc), siteDivisionCode: site ?? null, url: source.url,
     });
   } catch (e) {
     // A resolver bug must not cost the report its numbers: keep it without a division.

@@ -12,6 +12,8 @@ export interface DocumentSource {
   contentType: string | null;
   publishedAt: string | null;
   fetchedAt: string | null;
+  /** The organ (township, department) whose sub-column listed the document, as the crawler saw it. */
+  context?: string | null;
 }
 
 export const NO_SOURCE: DocumentSource = {
@@ -22,7 +24,7 @@ export function firstDocument(db: Db, sha: string): DocumentSource {
   const row = db
     .prepare(
       `SELECT id AS documentId, url, site_id AS siteId, title, content_type AS contentType,
-              published_at AS publishedAt, first_seen AS fetchedAt
+              published_at AS publishedAt, first_seen AS fetchedAt, context
        FROM documents WHERE sha256 = ? ORDER BY id LIMIT 1`,
     )
     .get(sha) as DocumentSource | undefined;
