@@ -4,12 +4,14 @@
  */
 import { ConfigError } from '../model/errors.ts';
 import { RunLockedError } from '../store/run-lock.ts';
+import { QueueUnavailableError } from '../queue/errors.ts';
 
-export const EXIT_CODES = { ok: 0, documentErrors: 1, usage: 2, locked: 3, internal: 4 } as const;
+export const EXIT_CODES = { ok: 0, documentErrors: 1, usage: 2, locked: 3, internal: 4, queue: 5 } as const;
 
 /**
  * Runs a command body and sets process.exitCode: its own result, 2 for a configuration error, 3 when
- * another run holds the lock. Anything else propagates (main.ts prints it and exits 4).
+ * another run holds the lock, 5 when the queue's Redis is unreachable (or no worker serves it).
+ * Anything else propagates (main.ts prints it and exits 4).
  */
 export async function withExitCode(body: () => Promise<number>): Promise<void> {
   try {
@@ -21,6 +23,9 @@ export async function withExitCode(body: () => Promise<number>): Promise<void> {
     } else if (e instanceof RunLockedError) {
       process.stderr.write(`nianbao: ${e.message}\n`);
       process.exitCode = EXIT_CODES.locked;
+    } else if (e instanceof QueueUnavailableError) {
+      process.stderr.write(`nianbao: ${e.message}\n`);
+      process.exitCode = EXIT_CODES.queue;
     } else {
       throw e;
     }
