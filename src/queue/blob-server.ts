@@ -33,8 +33,9 @@ export async function startBlobServer(blobs: BlobStore, o: { host: string; port:
     const path = blobs.pathFor(m[1]!);
     stat(path).then(
       (st) => {
+        served++;
         res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': st.size });
-        createReadStream(path).on('error', () => res.destroy()).on('end', () => served++).pipe(res);
+        createReadStream(path).on('error', () => res.destroy()).pipe(res);
       },
       () => res.writeHead(404).end(),
     );
