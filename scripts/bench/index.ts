@@ -1,9 +1,9 @@
 /**
- * `npm run bench [-- --quick] [-- --only parse,extract,crawl,frontier,e2e] [-- --out FILE]`
+ * `npm run bench [-- --quick] [-- --only parse,extract,crawl,frontier,e2e,queue] [-- --out FILE]`
  *
  * Measures on this machine: parse throughput, extraction per format (each in its own process, for its peak
  * RSS) against pdftotext / tesseract / a reused LibreOffice profile, crawler request rate and frontier growth,
- * and `nianbao run` end to end with 1, 2, 4 workers. Progress on stderr; the report on stdout; every figure
+ * `nianbao run` end to end with 1, 2, 4 workers, and `nianbao run --queue` with 1, 2, 3 `nianbao worker` processes. Progress on stderr; the report on stdout; every figure
  * and the machine's facts in bench/results.json. Never part of `npm test`.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -22,6 +22,7 @@ import type { E2eResult } from './sections/e2e.ts';
 import type { ExtractTaskResult } from './sections/extract.ts';
 import type { FrontierResult } from './sections/frontier.ts';
 import type { ParseResult } from './sections/parse.ts';
+import { queueRows, type QueueResult } from './sections/queue.ts';
 import type { OcrReference, ToolTiming } from './sections/reference.ts';
 import { busyShare, machineCpu } from './proc-tree.ts';
 import { median, round } from './stats.ts';
@@ -111,6 +112,11 @@ export async function runBench(args: BenchArgs, command: string): Promise<BenchR
       reportsOnSite: o.result.reportsOnSite, full: o.result.full, fullDocsPerSec: runDocsPerSec(o.result.full),
       scaling: o.result.scaling.map((s) => scalingRows(s, cores)),
     };
+  });
+  await run('queue', async () => {
+    const samples = await prepareSamples(plan.samples, log);
+    const o = await task<QueueResult>('queue', { ...plan.queue, sampleFiles: BENCH_FORMATS.flatMap((f) => samples.files[f]) });
+    r.queue = { documents: o.result.documents, rows: queueRows(o.result), runs: o.result.runs };
   });
   r.endedAt = new Date().toISOString();
   r.loadAverageEnd = loadavg().map((x) => Math.round(x * 100) / 100);

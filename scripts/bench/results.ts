@@ -5,6 +5,7 @@ import type { CrawlResult } from './sections/crawl.ts';
 import type { E2eRun } from './sections/e2e.ts';
 import type { FrontierResult } from './sections/frontier.ts';
 import type { ParseResult } from './sections/parse.ts';
+import type { QueueRow, QueueRun } from './sections/queue.ts';
 
 export interface BenchResults {
   version: 1;
@@ -30,6 +31,7 @@ export interface BenchResults {
   crawl?: CrawlSummaryFigures & { raw: CrawlResult; maxRss: number };
   frontier?: FrontierResult & { maxRss: number };
   e2e?: { reportsOnSite: number; full: E2eRun; fullDocsPerSec: number | null; scaling: ScalingTable[] };
+  queue?: { documents: number; rows: QueueRow[]; runs: QueueRun[] };
   aims: Aim[];
   errors: { section: string; message: string }[];
 }
@@ -49,6 +51,8 @@ const f = (v: number | null | undefined, d = 0) => (v == null || !Number.isFinit
 export const FLAT_RSS_FACTOR = 1.25;
 /** Scaling aim: speedup with `cores` workers at least this share of the core count. */
 export const SCALING_EFFICIENCY = 0.8;
+/** Queue aim: extract-stage time with `nianbao worker` processes at most this much above local workers. */
+export const QUEUE_OVERHEAD = 0.05;
 
 export function evaluateAims(r: BenchResults): Aim[] {
   const aims: Aim[] = [];
@@ -96,6 +100,14 @@ export function evaluateAims(r: BenchResults): Aim[] {
       id: 'scaling', aim: `extraction scales with workers up to the core count (speedup at ${cores} ≥ ${SCALING_EFFICIENCY * cores}, no loss beyond)`,
       measured: `${table?.name ?? '—'}: ${rows.map((s) => `${s.workers}: ${f(s.speedup, 2)}×`).join(', ')}`,
       met: atCores?.speedup == null ? null : atCores.speedup >= SCALING_EFFICIENCY * cores && held,
+    });
+  }
+  if (r.queue?.rows.length) {
+    const worst = Math.max(...r.queue.rows.map((x) => x.extractOverhead ?? Infinity));
+    aims.push({
+      id: 'queue', aim: `the queue costs under ${QUEUE_OVERHEAD * 100} % against local workers at the same worker count (extract stage)`,
+      measured: r.queue.rows.map((x) => `${x.workers}: ${x.extractOverhead == null ? '—' : `${(x.extractOverhead * 100).toFixed(1)} %`}`).join(', '),
+      met: Number.isFinite(worst) ? worst < QUEUE_OVERHEAD : null,
     });
   }
   return aims;

@@ -15,7 +15,7 @@ import { quietIo, seed, testConfig } from '../pipeline/helpers.ts';
 import { runPipeline } from '../../src/pipeline/run.ts';
 import { openDb } from '../../src/store/db.ts';
 import type { RunSummary } from '../../src/pipeline/summary.ts';
-import { nianbao, startRedis, startWorker, stopChild, type CliProcess, type LogLine, type TestRedis } from './helpers.ts';
+import { nianbao, startRedis, startWorker, stopChild, type CliProcess, type LogLine, type TestRedis } from '../../scripts/queue-processes.ts';
 
 const FORMATS = fileURLToPath(new URL('../fixtures/extractors/formats/', import.meta.url));
 const SEEDS = readdirSync(fileURLToPath(new URL('../fixtures/seeds/', import.meta.url))).filter((f) => f.endsWith('.txt'));

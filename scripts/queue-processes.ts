@@ -1,6 +1,7 @@
 /**
- * Test machinery for the distributed mode: a throwaway redis-server (free port, temp dir, no persistence,
- * stopped by PID), `nianbao` CLI processes whose JSON log lines are collected, and waiting on those lines.
+ * Processes for the distributed mode's tests and bench: a throwaway redis-server (free port, temp dir, no
+ * persistence, stopped by PID), `nianbao` CLI processes whose JSON log lines are collected, and waiting on
+ * those lines.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -9,7 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const BIN = fileURLToPath(new URL('../../bin/nianbao.mjs', import.meta.url));
+const BIN = fileURLToPath(new URL('../bin/nianbao.mjs', import.meta.url));
+/** The shared token these processes use (a throwaway one: the servers listen on loopback only). */
 export const TOKEN = 'test-token-0123456789abcdef';
 
 export type LogLine = Record<string, unknown>;
@@ -121,9 +123,9 @@ export async function stopChild(child: ChildProcess, signal: NodeJS.Signals = 'S
   clearTimeout(t);
 }
 
-/** A `nianbao worker` (one extraction process, a 2 s job lock) once it is connected to the queue. */
-export async function startWorker(redisUrl: string, name: string): Promise<CliProcess> {
-  const w = nianbao(['worker', '--queue', redisUrl, '--workers', '1', '--name', name, '--lock-duration', '2']);
+/** A `nianbao worker` (one extraction process; a 2 s job lock by default) once it is connected to the queue. */
+export async function startWorker(redisUrl: string, name: string, lockSec = 2): Promise<CliProcess> {
+  const w = nianbao(['worker', '--queue', redisUrl, '--workers', '1', '--name', name, '--lock-duration', String(lockSec)]);
   await w.waitFor((l) => l.event === 'worker.ready', 'worker.ready');
   return w;
 }
