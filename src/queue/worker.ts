@@ -46,6 +46,8 @@ export async function runQueueWorker(s: WorkerSettings, io: { progress: Progress
   const tmp = mkdtempSync(join(tmpdir(), 'nianbao-worker-'));
   const stop = new AbortController();
   const onAbort = (): void => stop.abort();
+  // The coordinator's blob server, read from Redis once and again after a failed fetch (it may have moved).
+  let blobBase: string | null = null;
   io.signal.addEventListener('abort', onAbort);
 
   const processJob = async (job: Job<QueueJobData, QueueResult>): Promise<QueueResult> => {
@@ -55,9 +57,12 @@ export async function runQueueWorker(s: WorkerSettings, io: { progress: Progress
     const blobPath = join(tmp, sha256);
     const outPath = `${blobPath}.json`;
     try {
-      const base = await connection.get(blobUrlKey(KEY_PREFIX, queue));
-      if (!base) throw new PipelineError('queue.no_coordinator', 'no coordinator is serving raw bytes for this queue', { retryable: true });
-      const bytes = await fetchBlob(base, sha256, { token: s.token, timeoutMs: FETCH_TIMEOUT_MS });
+      blobBase ??= await connection.get(blobUrlKey(KEY_PREFIX, queue));
+      if (!blobBase) throw new PipelineError('queue.no_coordinator', 'no coordinator is serving raw bytes for this queue', { retryable: true });
+      const bytes = await fetchBlob(blobBase, sha256, { token: s.token, timeoutMs: FETCH_TIMEOUT_MS }).catch((e: unknown) => {
+        blobBase = null;
+        throw e;
+      });
       writeFileSync(blobPath, bytes);
       const done = await pool.run({ sha256, blobPath, outPath, fileName: job.data.fileName, contentType: job.data.contentType });
       const result: QueueResult = { ok: true, worker: s.workerName, extractorVersion: EXTRACTOR_VERSION, done, modelGz: encodeModel(readFileSync(outPath, 'utf8')) };

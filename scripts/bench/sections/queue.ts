@@ -72,6 +72,16 @@ export interface QueueRow {
   localRunMs: number;
   queueRunMs: number;
   runOverhead: number | null;
+  /**
+   * Time the extraction slots spent not extracting, per document: (stage time × slots − the work, i.e. the
+   * sum of the per-document extraction times) / documents. Each run's own work is taken out, so the machine's
+   * other load, which slows the extractions themselves, mostly cancels; what is left is dispatch, transport
+   * and waiting.
+   */
+  localIdleMsPerDoc: number | null;
+  queueIdleMsPerDoc: number | null;
+  /** The queue's extra idle slot time as a share of the queue run's work. */
+  slotOverhead: number | null;
   /** CPU of the coordinator process per document (the queue run's own process tree: no extraction in it). */
   coordinatorCpuMsPerDoc: number | null;
   localDocsPerSec: number | null;
@@ -89,10 +99,15 @@ export function queueRows(r: QueueResult): QueueRow[] {
     const q = best('queue', n);
     if (!l || !q) return [];
     const docs = q.extracted + q.extractFailed;
+    const idle = (x: QueueRun) => (x.docMsSum == null || !docs ? null : (extractMs(x) * Math.min(n, docs) - x.docMsSum) / docs);
+    const li = idle(l);
+    const qi = idle(q);
     return [{
       workers: n, documents: docs, runs: r.runs.filter((x) => x.workers === n && x.mode === 'queue').length,
       localExtractMs: extractMs(l), queueExtractMs: extractMs(q), extractOverhead: extractMs(l) ? extractMs(q) / extractMs(l) - 1 : null,
       localRunMs: l.wallMs, queueRunMs: q.wallMs, runOverhead: l.wallMs ? q.wallMs / l.wallMs - 1 : null,
+      localIdleMsPerDoc: li, queueIdleMsPerDoc: qi,
+      slotOverhead: li == null || qi == null || !q.docMsSum ? null : ((qi - li) * docs) / q.docMsSum,
       coordinatorCpuMsPerDoc: q.cpuMs == null || !docs ? null : q.cpuMs / docs,
       localDocsPerSec: extractMs(l) ? (l.extracted + l.extractFailed) / (extractMs(l) / 1000) : null,
       queueDocsPerSec: extractMs(q) ? docs / (extractMs(q) / 1000) : null,
