@@ -31,8 +31,8 @@ const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const TASK_TIMEOUT_MS = 15 * 60_000;
 const log = (s: string) => process.stderr.write(`${s}\n`);
 
-function task<T>(name: string, params: unknown, nodeFlags?: string[]): Promise<ChildOutcome<T>> {
-  return runTask<T>(name, params, { timeoutMs: TASK_TIMEOUT_MS, nodeFlags });
+function task<T>(name: string, params: unknown, nodeFlags?: string[], timeoutMs = TASK_TIMEOUT_MS): Promise<ChildOutcome<T>> {
+  return runTask<T>(name, params, { timeoutMs, nodeFlags });
 }
 
 async function extractSection(plan: BenchPlan): Promise<NonNullable<BenchResults['extract']>> {
@@ -115,7 +115,8 @@ export async function runBench(args: BenchArgs, command: string): Promise<BenchR
   });
   await run('queue', async () => {
     const samples = await prepareSamples(plan.samples, log);
-    const o = await task<QueueResult>('queue', { ...plan.queue, sampleFiles: BENCH_FORMATS.flatMap((f) => samples.files[f]) });
+    // Twelve runs of the whole sample set: on a busy 2-core machine that takes longer than the other sections.
+    const o = await task<QueueResult>('queue', { ...plan.queue, sampleFiles: BENCH_FORMATS.flatMap((f) => samples.files[f]) }, undefined, 3 * TASK_TIMEOUT_MS);
     r.queue = { documents: o.result.documents, rows: queueRows(o.result), runs: o.result.runs };
   });
   r.endedAt = new Date().toISOString();

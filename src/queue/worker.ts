@@ -53,7 +53,7 @@ export async function runQueueWorker(s: WorkerSettings, io: { progress: Progress
   const processJob = async (job: Job<QueueJobData, QueueResult>): Promise<QueueResult> => {
     const { sha256 } = job.data;
     io.progress.log('info', 'job.start', { sha256, attempt: job.attemptsMade + 1, worker: s.workerName });
-    const t0 = Date.now();
+    let t0 = Date.now();
     const blobPath = join(tmp, sha256);
     const outPath = `${blobPath}.json`;
     try {
@@ -64,6 +64,7 @@ export async function runQueueWorker(s: WorkerSettings, io: { progress: Progress
         throw e;
       });
       writeFileSync(blobPath, bytes);
+      t0 = Date.now(); // as in a local run, a failure's time is the extraction's, not the transfer's
       const done = await pool.run({ sha256, blobPath, outPath, fileName: job.data.fileName, contentType: job.data.contentType });
       const result: QueueResult = { ok: true, worker: s.workerName, extractorVersion: EXTRACTOR_VERSION, done, modelGz: encodeModel(readFileSync(outPath, 'utf8')) };
       stats.done++;
