@@ -11,7 +11,7 @@ import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Queue, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { BadDocumentError } from '../model/errors.ts';
+import { BadDocumentError, ConfigError } from '../model/errors.ts';
 import type { StageContext } from '../pipeline/context.ts';
 import {
   fileNameOf, recordExtracted, recordExtractFailure, type ExtractStageOptions, type ExtractStats,
@@ -92,7 +92,10 @@ class Collector {
   }
 
   async run(): Promise<void> {
-    const server = await startBlobServer(this.ctx.blobs, { host: this.s.listenHost, port: this.s.listenPort, token: this.s.token });
+    const { listenHost: host, listenPort: port } = this.s;
+    const server = await startBlobServer(this.ctx.blobs, { host, port, token: this.s.token }).catch((e: Error) => {
+      throw new ConfigError('queue.listen', `--queue-listen ${host}:${port}: cannot serve the raw bytes there: ${e.message}`, { cause: e });
+    });
     const urlKey = blobUrlKey(KEY_PREFIX, this.queueName);
     try {
       const blobUrl = advertisedUrl(this.s, this.s.listenHost, server.port);
