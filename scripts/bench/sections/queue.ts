@@ -2,7 +2,7 @@
  * The distributed mode against the local one, on this machine: for 1, 2 and 3 workers, `nianbao run
  * --no-crawl --no-export --workers N` (local worker processes) and `nianbao run --queue` with N fresh
  * `nianbao worker --workers 1` processes on a throwaway redis-server, each on its own copy of one data
- * folder (the bench samples, every format), in interleaved rounds. The point on one machine is the queue's
+ * folder (the bench samples, every format), in interleaved rounds (local first, then queue first). The point on one machine is the queue's
  * overhead at the same worker count; the fastest run per mode and count is reported.
  */
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
@@ -35,8 +35,9 @@ export async function queueTask(p: QueueParams, log: (s: string) => void): Promi
     const base = join(root, 'base');
     const documents = seedStore(base, p.sampleFiles);
     const runs: QueueRun[] = [];
-    for (const n of Array.from({ length: p.rounds }, () => p.workers).flat()) {
-      for (const mode of ['local', 'queue'] as const) {
+    for (const [round, n] of Array.from({ length: p.rounds }, (_, r) => p.workers.map((w) => [r, w] as const)).flat()) {
+      // The order alternates per round, so a machine load that rises or falls over time favours neither mode.
+      for (const mode of round % 2 === 0 ? ['local', 'queue'] as const : ['queue', 'local'] as const) {
         const dir = join(root, `${mode}-w${n}`);
         cpSync(base, dir, { recursive: true });
         const args = ['run', '--no-crawl', '--no-export', '--json', '--data-dir', dir,
