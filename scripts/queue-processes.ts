@@ -123,9 +123,13 @@ export async function stopChild(child: ChildProcess, signal: NodeJS.Signals = 'S
   clearTimeout(t);
 }
 
-/** A `nianbao worker` (one extraction process; a 2 s job lock by default) once it is connected to the queue. */
-export async function startWorker(redisUrl: string, name: string, lockSec = 2): Promise<CliProcess> {
-  const w = nianbao(['worker', '--queue', redisUrl, '--workers', '1', '--name', name, '--lock-duration', String(lockSec)]);
+/**
+ * A `nianbao worker` (one extraction process; a 2 s job lock by default) once it is connected to the queue.
+ * `tmpDir` becomes its TMPDIR, so what a worker killed with SIGKILL leaves behind goes with that folder.
+ */
+export async function startWorker(redisUrl: string, name: string, o: { lockSec?: number; tmpDir?: string } = {}): Promise<CliProcess> {
+  const w = nianbao(['worker', '--queue', redisUrl, '--workers', '1', '--name', name, '--lock-duration', String(o.lockSec ?? 2)],
+    o.tmpDir ? { TMPDIR: o.tmpDir } : {});
   await w.waitFor((l) => l.event === 'worker.ready', 'worker.ready');
   return w;
 }

@@ -84,7 +84,7 @@ before(async () => {
   base.db.close();
   local = copyOfBase('local');
   await runPipeline(testConfig({ ...base, dir: local }), { command: 'run', extract: {}, parse: {} }, quietIo());
-  workers.push(await startWorker(redis.url, 'w1'), await startWorker(redis.url, 'w2'));
+  workers.push(await startWorker(redis.url, 'w1', { tmpDir: root }), await startWorker(redis.url, 'w2', { tmpDir: root }));
 });
 
 after(async () => {
@@ -121,7 +121,7 @@ test('a coordinator and two workers store what a local run stores, each content 
 
   // Replace the killed worker for the next test.
   workers.splice(workers.indexOf(victim), 1);
-  workers.push(await startWorker(redis.url, 'w3'));
+  workers.push(await startWorker(redis.url, 'w3', { tmpDir: root }));
 });
 
 test('a coordinator SIGKILLed mid-run: the next run collects the results left in Redis and stores nothing twice', { timeout: 5 * 60_000 }, async () => {

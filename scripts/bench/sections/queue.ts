@@ -43,7 +43,7 @@ export async function queueTask(p: QueueParams, log: (s: string) => void): Promi
         const args = ['run', '--no-crawl', '--no-export', '--json', '--data-dir', dir,
           ...(mode === 'local' ? ['--workers', String(n)] : ['--queue', redis.url])];
         // Fresh workers per run (no warm extraction processes left from an earlier run); started before the clock.
-        const workers = mode === 'queue' ? await Promise.all(Array.from({ length: n }, (_, i) => startWorker(redis.url, `bench-${n}-${i + 1}`, 30))) : [];
+        const workers = mode === 'queue' ? await Promise.all(Array.from({ length: n }, (_, i) => startWorker(redis.url, `bench-${n}-${i + 1}`, { lockSec: 30, tmpDir: root }))) : [];
         try {
           const run = runOf(args, n, await nianbao(args, p.timeoutMs, { NIANBAO_QUEUE_TOKEN: TOKEN }));
           const t = docTimes(dir);
