@@ -6,9 +6,10 @@ import type { E2eParams } from './sections/e2e.ts';
 import type { FrontierParams } from './sections/frontier.ts';
 import { DEFAULT_LIST, type RegistryParams } from './sections/registry.ts';
 import type { ParseParams } from './sections/parse.ts';
+import type { QueueParams } from './sections/queue.ts';
 import type { BenchFormat, SampleSizes } from './samples.ts';
 
-export const SECTIONS = ['parse', 'extract', 'crawl', 'frontier', 'e2e', 'registry'] as const;
+export const SECTIONS = ['parse', 'extract', 'crawl', 'frontier', 'e2e', 'registry', 'queue'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export interface BenchArgs {
@@ -51,6 +52,7 @@ export interface BenchPlan {
   frontier: FrontierParams;
   registry: RegistryParams;
   e2e: Omit<E2eParams, 'sampleFiles'>;
+  queue: Omit<QueueParams, 'sampleFiles'>;
 }
 
 /** Sample sizes: a full run stays under ~10 minutes on 2 cores (OCR is ~3 s a page, LibreOffice ~2 s a file). */
@@ -64,6 +66,7 @@ export function benchPlan(quick: boolean): BenchPlan {
       frontier: { checkpoints: [10_000, 20_000, 40_000], hosts: 50, batch: 10_000 },
       registry: { sites: 5_000, list: DEFAULT_LIST },
       e2e: { maxPerFormat: 4, workers: [1, 2], rounds: 1, timeoutMs: 300_000 },
+      queue: { workers: [1, 2, 3], rounds: 1, timeoutMs: 300_000 },
     }
     : {
       parse: { n: 200, seed: 11, warmup: 3, repeats: 7 },
@@ -73,5 +76,6 @@ export function benchPlan(quick: boolean): BenchPlan {
       frontier: { checkpoints: [10_000, 100_000, 1_000_000], hosts: 50, batch: 10_000 },
       registry: { sites: 50_000, list: DEFAULT_LIST },
       e2e: { maxPerFormat: 4, workers: [1, 2, 4], rounds: 2, timeoutMs: 600_000 },
+      queue: { workers: [1, 2, 3], rounds: 2, timeoutMs: 600_000 },
     };
 }

@@ -1,9 +1,9 @@
 /**
- * `npm run bench [-- --quick] [-- --only parse,extract,crawl,frontier,e2e] [-- --out FILE]`
+ * `npm run bench [-- --quick] [-- --only parse,extract,crawl,frontier,e2e,queue] [-- --out FILE]`
  *
  * Measures on this machine: parse throughput, extraction per format (each in its own process, for its peak
  * RSS) against pdftotext / tesseract / a reused LibreOffice profile, crawler request rate and frontier growth,
- * and `nianbao run` end to end with 1, 2, 4 workers. Progress on stderr; the report on stdout; every figure
+ * `nianbao run` end to end with 1, 2, 4 workers, and `nianbao run --queue` with 1, 2, 3 `nianbao worker` processes. Progress on stderr; the report on stdout; every figure
  * and the machine's facts in bench/results.json. Never part of `npm test`.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -23,6 +23,7 @@ import type { ExtractTaskResult } from './sections/extract.ts';
 import type { FrontierResult } from './sections/frontier.ts';
 import type { ParseResult } from './sections/parse.ts';
 import type { RegistryResult } from './sections/registry.ts';
+import { queueRows, type QueueResult } from './sections/queue.ts';
 import type { OcrReference, ToolTiming } from './sections/reference.ts';
 import { busyShare, machineCpu } from './proc-tree.ts';
 import { median, round } from './stats.ts';
@@ -31,8 +32,8 @@ const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const TASK_TIMEOUT_MS = 15 * 60_000;
 const log = (s: string) => process.stderr.write(`${s}\n`);
 
-function task<T>(name: string, params: unknown, nodeFlags?: string[]): Promise<ChildOutcome<T>> {
-  return runTask<T>(name, params, { timeoutMs: TASK_TIMEOUT_MS, nodeFlags });
+function task<T>(name: string, params: unknown, nodeFlags?: string[], timeoutMs = TASK_TIMEOUT_MS): Promise<ChildOutcome<T>> {
+  return runTask<T>(name, params, { timeoutMs, nodeFlags });
 }
 
 async function extractSection(plan: BenchPlan): Promise<NonNullable<BenchResults['extract']>> {
@@ -116,6 +117,12 @@ export async function runBench(args: BenchArgs, command: string): Promise<BenchR
   await run('registry', async () => {
     const o = await task<RegistryResult>('registry', plan.registry, ['--expose-gc']);
     r.registry = { ...o.result, maxRss: o.maxRss };
+  });
+  await run('queue', async () => {
+    const samples = await prepareSamples(plan.samples, log);
+    // Twelve runs of the whole sample set: on a busy 2-core machine that takes longer than the other sections.
+    const o = await task<QueueResult>('queue', { ...plan.queue, sampleFiles: BENCH_FORMATS.flatMap((f) => samples.files[f]) }, undefined, 3 * TASK_TIMEOUT_MS);
+    r.queue = { documents: o.result.documents, rows: queueRows(o.result), runs: o.result.runs };
   });
   r.endedAt = new Date().toISOString();
   r.loadAverageEnd = loadavg().map((x) => Math.round(x * 100) / 100);

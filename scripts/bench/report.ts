@@ -81,6 +81,18 @@ function e2eTables(e: NonNullable<BenchResults['e2e']>): string {
   return `${a}\n${b}`;
 }
 
+function queueTable(q: NonNullable<BenchResults['queue']>): string {
+  const pct = (v: number | null) => (v == null ? '—' : `${v >= 0 ? '+' : ''}${(v * 100).toFixed(1)} %`);
+  return section(`distributed mode: nianbao run --queue with N nianbao worker processes (one extraction process each) against --workers N, ${q.documents} documents (fastest of ${q.rows[0]?.runs ?? 0} run(s) per mode and count)`, formatTable(
+    ['workers', 'local extract s', 'queue extract s', 'overhead', 'local docs/s', 'queue docs/s', 'local run s', 'queue run s', 'run overhead',
+      'idle slot ms/doc local', 'queue', 'slot overhead', 'coordinator CPU ms/doc'],
+    q.rows.map((x) => [String(x.workers), fmtNum(x.localExtractMs / 1000), fmtNum(x.queueExtractMs / 1000), pct(x.extractOverhead),
+      fmtNum(x.localDocsPerSec), fmtNum(x.queueDocsPerSec), fmtNum(x.localRunMs / 1000), fmtNum(x.queueRunMs / 1000), pct(x.runOverhead),
+      fmtNum(x.localIdleMsPerDoc), fmtNum(x.queueIdleMsPerDoc), pct(x.slotOverhead), fmtNum(x.coordinatorCpuMsPerDoc)]),
+    [R, R, R, R, R, R, R, R, R, R, R, R, R],
+  ));
+}
+
 function aimsTable(r: BenchResults): string {
   return section('aims', formatTable(
     ['aim', 'measured', 'verdict'],
@@ -96,6 +108,7 @@ export function formatReport(r: BenchResults): string {
   if (r.frontier) parts.push(frontierTable(r.frontier));
   if (r.e2e) parts.push(e2eTables(r.e2e));
   if (r.registry) parts.push(registryTable(r.registry));
+  if (r.queue) parts.push(queueTable(r.queue));
   const times = Object.entries(r.sectionTimes);
   if (times.length) {
     parts.push(section('sections (machine busy = cores kept busy by everything on the machine, this bench included)', formatTable(

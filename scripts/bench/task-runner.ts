@@ -10,13 +10,14 @@ import { extractTask } from './sections/extract.ts';
 import { frontierTask } from './sections/frontier.ts';
 import { parseTask } from './sections/parse.ts';
 import { registryTask } from './sections/registry.ts';
+import { queueTask } from './sections/queue.ts';
 import { pdftotextTask, sofficeReuseTask, tesseractTask } from './sections/reference.ts';
 
 type Task = (params: never, log: (s: string) => void) => Promise<unknown>;
 
 export const TASKS: Record<string, Task> = {
   parse: parseTask, extract: extractTask, pdftotext: pdftotextTask, tesseract: tesseractTask, 'soffice-reuse': sofficeReuseTask,
-  crawl: crawlTask, frontier: frontierTask, e2e: e2eTask, registry: registryTask,
+  crawl: crawlTask, frontier: frontierTask, e2e: e2eTask, registry: registryTask, queue: queueTask,
 };
 
 async function main(name: string): Promise<void> {

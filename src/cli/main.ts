@@ -1,7 +1,7 @@
 /**
  * `nianbao` command line. Each command lives in its own file and registers itself here.
  * Exit codes (documented in README): 0 ok, 1 some documents failed, 2 usage or configuration error,
- * 3 another run holds the lock, 4 internal error.
+ * 3 another run holds the lock, 4 internal error, 5 the queue's Redis is unreachable.
  */
 import { Command, CommanderError } from 'commander';
 import { EXIT_CODES } from './exit-codes.ts';
@@ -13,13 +13,14 @@ import { registerCrawl } from './crawl.ts';
 import { registerSites } from './sites.ts';
 import { registerCorrections } from './corrections.ts';
 import { registerReview } from './review.ts';
+import { registerWorker } from './worker.ts';
 
 export const EXIT = EXIT_CODES;
 
 type Register = (program: Command) => void;
 
 /** Commands in the order `--help` lists them. Add a command by adding its register function here. */
-const COMMANDS: Register[] = [registerPipelineCommands, registerCrawl, registerParse, registerCoverage, registerDivisions, registerSites, registerReview, registerCorrections];
+const COMMANDS: Register[] = [registerPipelineCommands, registerWorker, registerCrawl, registerParse, registerCoverage, registerDivisions, registerSites, registerReview, registerCorrections];
 
 export function buildProgram(): Command {
   const program = new Command('nianbao')

@@ -4,8 +4,9 @@ import { executePlan } from './execute.ts';
 import { withExitCode } from './exit-codes.ts';
 import { REGISTRY_HELP, registryMode } from './registry-option.ts';
 import { addExportOptions, addExtractOptions, addStoreOptions, configFrom, type CommonOptions } from './pipeline-options.ts';
+import { addQueueOptions, coordinatorStage, type QueueFlags } from './queue-options.ts';
 
-interface RunOptions extends CommonOptions {
+interface RunOptions extends CommonOptions, QueueFlags {
   site?: string[];
   registry: string;
   crawl: boolean;
@@ -29,13 +30,14 @@ export function registerRun(program: Command): void {
     .option('--retry-failed', 'extract again the documents whose extraction failed (timeouts, missing tools)')
     .option('--latest-only', 'export only the latest report per body and year')
     .option('--json', 'print the run summary as JSON');
-  addExportOptions(addExtractOptions(addStoreOptions(cmd))).action((o: RunOptions) =>
-    withExitCode(() => {
+  addQueueOptions(addExportOptions(addExtractOptions(addStoreOptions(cmd)))).action((o: RunOptions) =>
+    withExitCode(async () => {
       const config = configFrom(cmd, o);
+      const remote = await coordinatorStage(o);
       return executePlan(config, {
         command: 'run',
         crawl: o.crawl ? { siteIds: o.site, registry: registryMode(o.registry) } : false,
-        extract: { retryFailed: o.retryFailed },
+        extract: { retryFailed: o.retryFailed, ...(remote ? { remote } : {}) },
         parse: {},
         export: o.export ? { dir: config.exportDir, bom: config.bom, onlyLatest: o.latestOnly } : false,
       }, o);

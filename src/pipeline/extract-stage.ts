@@ -23,6 +23,8 @@ export interface ExtractStats {
   ms: number;
   /** Crashes in a row since the last success (the stage stops when workers cannot start at all). */
   crashStreak: number;
+  /** Documents done per worker (`nianbao worker` name), when the stage ran on a queue. */
+  byWorker?: Record<string, number>;
 }
 
 export interface ExtractStageOptions {
@@ -30,6 +32,8 @@ export interface ExtractStageOptions {
   retryFailed?: boolean;
   /** Worker entry module (tests); default extract-worker.ts. */
   workerScript?: string;
+  /** Runs the stage elsewhere (`nianbao run --queue`: on `nianbao worker` processes through Redis). */
+  remote?: (ctx: StageContext, options: ExtractStageOptions) => Promise<ExtractStats>;
 }
 
 /** Codes that come from our own shutdown, not from the document: nothing is recorded for them. */
@@ -44,7 +48,7 @@ export function isTransient(e: unknown): boolean {
   return errorCode(e) === 'worker.crashed' || TRANSIENT_ERRORS.has(name ?? '') || (e instanceof PipelineError && e.retryable);
 }
 
-function fileNameOf(p: PendingExtraction): string | undefined {
+export function fileNameOf(p: PendingExtraction): string | undefined {
   if (p.url) {
     try {
       return decodeURIComponent(new URL(p.url).pathname.split('/').pop() ?? '') || undefined;
@@ -64,6 +68,7 @@ export function killAfterMs(extractTimeoutSec: number): number {
 }
 
 export async function runExtractStage(ctx: StageContext, options: ExtractStageOptions = {}): Promise<ExtractStats> {
+  if (options.remote) return options.remote(ctx, options);
   const started = Date.now();
   const pending = pendingExtractions(ctx.db, ctx.extractorVersion, options);
   const stats: ExtractStats = { pending: pending.length, ok: 0, failed: 0, notStarted: 0, failedByReason: {}, ms: 0, crashStreak: 0 };
@@ -88,7 +93,6 @@ export async function runExtractStage(ctx: StageContext, options: ExtractStageOp
 }
 
 async function extractOne(ctx: StageContext, pool: WorkerPool<ExtractJob, ExtractDone>, p: PendingExtraction, stats: ExtractStats): Promise<void> {
-  const base = { sha256: p.sha256, extractorVersion: ctx.extractorVersion, runId: ctx.runId };
   const t0 = Date.now();
   try {
     if (!ctx.blobs.has(p.sha256)) throw new BadDocumentError('blob.missing', `raw bytes ${p.sha256} are not in the blob store`);
@@ -97,26 +101,39 @@ async function extractOne(ctx: StageContext, pool: WorkerPool<ExtractJob, Extrac
       outPath: extractedPath(ctx.config.extractedDir, p.sha256, ctx.extractorVersion),
       fileName: fileNameOf(p), contentType: p.contentType ?? undefined, timeoutMs: ctx.config.extractTimeoutSec * 1000,
     });
-    saveExtraction(ctx.db, {
-      ...base, status: 'ok', format: done.format, pages: done.pages, ocr: done.ocr, modelBytes: done.modelBytes,
-      warnings: done.warnings, ms: done.ms, extractedAt: new Date().toISOString(),
-    });
-    stats.ok++;
-    stats.crashStreak = 0;
-    ctx.progress.stageTick('extract', { sha256: p.sha256, format: done.format, ms: done.ms });
+    recordExtracted(ctx, p, done, stats);
   } catch (e) {
-    const code = errorCode(e);
-    if (SHUTDOWN_CODES.has(code)) return;
-    const message = (e as Error).message;
-    saveExtraction(ctx.db, {
-      ...base, status: 'failed', errorCode: code, errorMessage: message, retryable: isTransient(e), ms: Date.now() - t0,
-      extractedAt: new Date().toISOString(),
-    });
-    stats.failed++;
-    stats.failedByReason[code] = (stats.failedByReason[code] ?? 0) + 1;
-    ctx.progress.stageTick('extract', { failed: true, sha256: p.sha256, url: p.url, code, message });
-    if (code === 'worker.crashed' && ++stats.crashStreak >= BROKEN_AFTER && stats.ok === 0) {
-      throw new PipelineError('extract.workers_broken', `${BROKEN_AFTER} extraction workers crashed in a row and none succeeded: ${message}`);
-    }
+    recordExtractFailure(ctx, p, e, Date.now() - t0, stats);
+  }
+}
+
+/** Stores a successful extraction (its document model JSON already in place) and counts it. */
+export function recordExtracted(ctx: StageContext, p: PendingExtraction, done: ExtractDone, stats: ExtractStats, tick: Record<string, unknown> = {}): void {
+  saveExtraction(ctx.db, {
+    sha256: p.sha256, extractorVersion: ctx.extractorVersion, runId: ctx.runId, status: 'ok', format: done.format, pages: done.pages,
+    ocr: done.ocr, modelBytes: done.modelBytes, warnings: done.warnings, ms: done.ms, extractedAt: new Date().toISOString(),
+  });
+  stats.ok++;
+  stats.crashStreak = 0;
+  ctx.progress.stageTick('extract', { sha256: p.sha256, format: done.format, ms: done.ms, ...tick });
+}
+
+/**
+ * Stores a failed extraction (transient failures are retried by later runs) and counts it; nothing for a
+ * shutdown of our own. Throws when the workers keep crashing before any success (they cannot start).
+ */
+export function recordExtractFailure(ctx: StageContext, p: PendingExtraction, e: unknown, ms: number, stats: ExtractStats, tick: Record<string, unknown> = {}): void {
+  const code = errorCode(e);
+  if (SHUTDOWN_CODES.has(code)) return;
+  const message = (e as Error).message;
+  saveExtraction(ctx.db, {
+    sha256: p.sha256, extractorVersion: ctx.extractorVersion, runId: ctx.runId, status: 'failed', errorCode: code, errorMessage: message,
+    retryable: isTransient(e), ms, extractedAt: new Date().toISOString(),
+  });
+  stats.failed++;
+  stats.failedByReason[code] = (stats.failedByReason[code] ?? 0) + 1;
+  ctx.progress.stageTick('extract', { failed: true, sha256: p.sha256, url: p.url, code, message, ...tick });
+  if (code === 'worker.crashed' && ++stats.crashStreak >= BROKEN_AFTER && stats.ok === 0) {
+    throw new PipelineError('extract.workers_broken', `${BROKEN_AFTER} extraction workers crashed in a row and none succeeded: ${message}`);
   }
 }

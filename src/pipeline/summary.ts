@@ -55,6 +55,7 @@ export function formatSummary(s: RunSummary): string {
     lines.push(e.pending === 0
       ? `  extract  nothing to extract: all ${s.store.extracted.ok + s.store.extracted.failed} contents already extracted with extractor ${s.versions.extractor}`
       : `  extract  ${e.ok} extracted, ${e.failed} failed${e.notStarted ? `, ${e.notStarted} left for next run` : ''} (${secs(e.ms)})`);
+    if (e.byWorker && Object.keys(e.byWorker).length) lines.push(`  workers  ${counts(e.byWorker)}`);
   }
   if (s.parse) {
     const p = s.parse;

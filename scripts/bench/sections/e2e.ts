@@ -58,7 +58,7 @@ export interface E2eResult {
   scaling: ScalingSet[];
 }
 
-interface CliRun {
+export interface CliRun {
   code: number | null;
   wallMs: number;
   stdout: string;
@@ -71,14 +71,14 @@ interface CliRun {
 const GNU_TIME = '/usr/bin/time';
 
 /** Runs the CLI; under GNU time when present, for the CPU time of its whole process tree. */
-async function nianbao(args: string[], timeoutMs: number): Promise<CliRun> {
+export async function nianbao(args: string[], timeoutMs: number, env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
   const timed = existsSync(GNU_TIME);
   const [cmd, argv] = timed ? [GNU_TIME, ['-f', '@@cpu %U %S', process.execPath, BIN, ...args]] : [process.execPath, [BIN, ...args]];
   const cpu0 = machineCpu();
   const t0 = performance.now();
   const r = await runTool(cmd, argv, {
     tool: 'nianbao', timeoutMs, maxOutputBytes: 16 * 1024 * 1024, timeoutCode: 'bench.timeout',
-    env: { ...process.env, NIANBAO_LOG: 'quiet' },
+    env: { ...process.env, NIANBAO_LOG: 'quiet', ...env },
   });
   const wallMs = performance.now() - t0;
   const busy = busyShare(cpu0, machineCpu());
@@ -89,7 +89,7 @@ async function nianbao(args: string[], timeoutMs: number): Promise<CliRun> {
   };
 }
 
-function runOf(args: string[], workers: number, r: CliRun): E2eRun {
+export function runOf(args: string[], workers: number, r: CliRun): E2eRun {
   let s: RunSummary;
   try {
     s = JSON.parse(r.stdout) as RunSummary;
@@ -103,7 +103,7 @@ function runOf(args: string[], workers: number, r: CliRun): E2eRun {
   };
 }
 
-function docTimes(dataDir: string): { sum: number; max: number } {
+export function docTimes(dataDir: string): { sum: number; max: number } {
   const db = openDb(join(dataDir, 'nianbao.sqlite'), { readonly: true });
   try {
     return db.prepare('SELECT coalesce(sum(ms), 0) AS sum, coalesce(max(ms), 0) AS max FROM extractions').get() as { sum: number; max: number };
