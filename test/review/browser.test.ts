@@ -108,6 +108,6 @@ test('review in chromium: keyboard to the flagged cell, correct it, reload, re-p
   const exported = await finish(cli(['export', '--data-dir', fx.dir, '--out', out, '--no-bom']));
   assert.equal(exported.code, 0, exported.out);
   const lines = readFileSync(join(out, 'cells.csv'), 'utf8').split('\n');
-  assert.ok(lines.includes(`${fx.flagged},s4.review.total,2,corrected,,0,0,number`), lines.filter((l) => l.includes('s4.review.total')).join('\n'));
+  assert.ok(lines.includes(`${fx.flagged},s4.review.total,2,corrected,,0,0,number,`), lines.filter((l) => l.includes('s4.review.total')).join('\n'));
   assert.match(readFileSync(join(out, 'corrections.csv'), 'utf8'), /,s4\.review\.total,set,2,0,,browser-test,/);
 });
