@@ -36,7 +36,7 @@ export function effectiveContext(page: Page, ctx: PageContext): PageContext {
 export function discoverList(body: string | Page, given: PageContext): Discovery {
   const first = pageOf(body, given);
   const ctx = effectiveContext(first, given);
-  const page = ctx === given ? first : new Page(first.body, ctx);
+  const page = ctx === given ? first : first.withContext(ctx);
   const c = new Collector(ctx);
   const families = familiesFor(ctx.site.adapter);
   if (ctx.explain) for (const f of fingerprints(page)) c.families.add(f);

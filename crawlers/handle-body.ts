@@ -12,7 +12,7 @@ import { classifyPage, looksNotFound } from './block.ts';
 import { canonicalUrl } from './canonical.ts';
 import type { RunContext, SiteRun } from './context.ts';
 import { fetchContinuations } from './continuations.ts';
-import { analyseDetail } from './detail.ts';
+import type { DetailInfo } from './detail.ts';
 import { discoverDetail, discoverList, discoverProxy } from './discover.ts';
 import type { Discovery } from './collector.ts';
 import type { FrontierRow } from './frontier.ts';
@@ -94,18 +94,17 @@ function notKept(ctx: RunContext, row: FrontierRow, site: SiteRun, v: Validators
  * A detail page without report text or attachments may be a sub-list (a year's page listing every
  * township's report) or a "page not found" served with 200; otherwise it is not a report.
  */
-function handleBareDetail(ctx: RunContext, row: FrontierRow, site: SiteRun, page: Page, res: HttpResponse): void {
+function handleBareDetail(ctx: RunContext, row: FrontierRow, site: SiteRun, page: Page, res: HttpResponse, info: DetailInfo): void {
   const v = validators(res.headers);
   if (looksNotFound(page.body)) return fail(ctx, row, site, 'http.soft_404');
   const pc = { ...pageContext(ctx, row, site), role: 'column' as const };
-  const asList = discoverList(new Page(page.body, pc), pc);
+  const asList = discoverList(page.withContext(pc), pc);
   if (asList.reports >= 2) {
     addLinks(ctx, row, site, asList.links, asList.rejected);
     ctx.frontier.done(row.url_key, site.cycle, { ...v, sha256: sha256(res.body) });
     return;
   }
   // Part of a report (one section's table), or a report whose title says so: the parser decides.
-  const info = analyseDetail(page);
   const titled = isReportTitle(row.title ?? '', { inColumn: true }) || isReportTitle(info.title ?? '', { inColumn: true });
   if (info.markers >= 1 && titled) {
     return storeDocument(ctx, row, site, res.body, {
@@ -133,7 +132,7 @@ async function handleDetailHtml(ctx: RunContext, row: FrontierRow, site: SiteRun
     addLinks(ctx, row, site, d.links.filter((l) => l.title !== undefined && l.title !== pageTitle && isReportTitle(l.title)), []);
     return notKept(ctx, row, site, v, res.body, `not_report.${titleVerdict}`);
   }
-  if (!d.info.hasReportText && d.info.attachments.length === 0 && d.info.continuations.length === 0) return handleBareDetail(ctx, row, site, page, res);
+  if (!d.info.hasReportText && d.info.attachments.length === 0 && d.info.continuations.length === 0) return handleBareDetail(ctx, row, site, page, res, d.info);
   addLinks(ctx, row, site, d.links, d.rejected);
   if (d.info.continuations.length > 0) {
     const whole = await fetchContinuations(ctx, row, site, html, res.body, d.info.continuations);

@@ -34,6 +34,16 @@ export class Page {
 
   constructor(readonly body: string, readonly ctx: PageContext) {}
 
+  /** The same page read in another context (role, depth): the parsed markup is shared, not parsed again. */
+  withContext(ctx: PageContext): Page {
+    const p = new Page(this.body, ctx);
+    p.$cached = this.$cached;
+    if (ctx.url === this.ctx.url) p.anchorsCached = this.anchorsCached;
+    p.scriptsCached = this.scriptsCached;
+    p.textCached = this.textCached;
+    return p;
+  }
+
   get url(): string {
     return this.ctx.url;
   }
