@@ -13,7 +13,8 @@ const SESSION_PARAM = /^(sid|sessid|token|_t|t|rnd|rand|random|r|v|ts)$/i;
 function isSessionValue(key: string, value: string): boolean {
   if (!SESSION_PARAM.test(key)) return false;
   if (/^(t|ts|_t|v|r|rnd|rand|random)$/i.test(key)) return /^\d{10,13}$/.test(value) || /^0\.\d{6,}$/.test(value) || /^[a-z0-9]{16,}$/i.test(value);
-  return value.length >= 16 && /^[\w-]+$/.test(value) && !/^\d+$/.test(value);
+  // Hex or base-36 noise of 10+ characters with letters and digits (a site id is a short number or a word).
+  return value.length >= 10 && /^[\w-]+$/.test(value) && /\d/.test(value) && /[a-z]/i.test(value);
 }
 
 /** Resolves `href` against `base` and canonicalises; undefined for non-http(s) or invalid URLs. */

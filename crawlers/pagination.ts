@@ -52,6 +52,17 @@ function splitPageParam(u: URL): { rest: string; param?: string; n?: number } {
   return { rest: rest.toString(), param, n };
 }
 
+/** Two queries that differ by at most one parameter (a framed list's `inner=1`, a pager's own flag). */
+function nearlySame(a: string, b: string): boolean {
+  if (a === b) return true;
+  const pa = new URLSearchParams(a);
+  const pb = new URLSearchParams(b);
+  const keys = new Set([...pa.keys(), ...pb.keys()]);
+  let diff = 0;
+  for (const k of keys) if (pa.get(k) !== pb.get(k)) diff++;
+  return diff <= 1 && keys.size >= 2;
+}
+
 /** Texts of pager links: numbers, 下一页, 尾页, arrows … (a sibling column's link has a name). */
 const PAGER_TEXT = /^(\d{1,4}|[<>«»‹›]+|首页|尾页|末页|上一?页|下一?页|前一?页|后一?页|最后一?页|第一页|next|prev(ious)?|last|first|更多|\.\.\.|…|跳转|go|第\s*\d+\s*页|\[\d+\])$/i;
 
@@ -85,7 +96,7 @@ export function numberedPages(pageUrl: string, html: string, anchors: Anchor[], 
     }
     if (u.host !== here.host) continue;
     const q = splitPageParam(u);
-    if (q.param && q.n !== undefined && u.pathname === here.pathname && q.rest === hereQ.rest) {
+    if (q.param && q.n !== undefined && u.pathname === here.pathname && nearlySame(q.rest, hereQ.rest)) {
       byParam ??= u;
       paramName ||= q.param;
       add(a.url, q.n);

@@ -32,8 +32,19 @@ function argValue(token: string, vars: Map<string, string>): string | undefined 
   return vars.get(t);
 }
 
-const PAGER_CALL = /\b(createPageHTML\w*|create_?page\w*|pageNav\w*|page_?nav\w*|showPage\w*|setPage\w*|initPage\w*|writePage\w*|getPage(?:Html|Nav)\w*|pagination\w*|pager\w*|makePage\w*)\s*\(([^()]*)\)/gi;
+/** Any call (not a definition) whose arguments end in a file stem and an extension: a pager script. */
+const PAGER_CALL = /\b([A-Za-z_$][\w$]*)\s*\(([^()]*)\)/g;
 const SUFFIX = /^\.?(s?html?|jsp|aspx?|php)$/i;
+
+/**
+ * The page count from the numbers before the stem: one number is the count; `(count, current)` (TRS,
+ * `createPageHTML('div', 12, 1, …)`); three or more are `(records, page size, current)` (`pageBar(56, 15, 0, …)`).
+ */
+function countOf(nums: number[]): number | undefined {
+  if (nums.length === 0) return undefined;
+  if (nums.length >= 3 && nums[1]! > 1 && nums[0]! >= nums[1]!) return Math.ceil(nums[0]! / nums[1]!);
+  return nums[0];
+}
 
 /** The first script pager call (or page-count variables) whose arguments give a count, a prefix and a suffix. */
 export function scriptPaging(scripts: string[]): ScriptPaging | undefined {
@@ -41,13 +52,13 @@ export function scriptPaging(scripts: string[]): ScriptPaging | undefined {
   const vars = scriptVars(js);
   for (const call of js.matchAll(PAGER_CALL)) {
     // Skip the function's own definition (`function createPageHTML(a, b) {`).
-    if (/function\s*$/.test(js.slice(Math.max(0, call.index - 12), call.index))) continue;
-    const args = call[2].split(',').map((a) => argValue(a, vars));
-    const nums = args.map((a) => (a !== undefined && /^\d+$/.test(a) ? Number(a) : undefined));
+    if (/function\s*$/.test(js.slice(Math.max(0, call.index - 12), call.index)) || /^(if|for|while|switch|function|return)$/.test(call[1]!)) continue;
+    const args = call[2]!.split(',').map((a) => argValue(a, vars));
     const suffixAt = args.findIndex((a) => a !== undefined && SUFFIX.test(a));
     if (suffixAt < 1) continue;
     const prefix = args[suffixAt - 1];
-    const count = nums.slice(0, suffixAt - 1).find((n) => n !== undefined);
+    const nums = args.slice(0, suffixAt - 1).filter((a): a is string => a !== undefined && /^\d+$/.test(a)).map(Number);
+    const count = countOf(nums);
     if (count === undefined || !prefix || !/^[\w-]+$/.test(prefix)) continue;
     return { count, prefix: prefix.replace(/_$/, ''), suffix: (args[suffixAt] as string).replace(/^\./, '') };
   }
