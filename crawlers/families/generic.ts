@@ -21,6 +21,20 @@ export const generic: CmsFamily = {
     // A redirect stub (meta refresh, script): the target is this same page, moved.
     if (to) out.add({ url: to, kind: 'list', role: page.role, depth: page.ctx.depth, reason: 'redirect_stub' });
     for (const a of page.anchors) classifyAnchor(out, page, a);
+    // 加载更多 buttons: the JSON their script loads, from the page they name.
+    if (page.role !== 'home' && page.role !== 'hub') {
+      page.$('[data-url][data-page], [data-href][data-page], [data-api]').each((_, el) => {
+        const e = page.$(el);
+        const raw = e.attr('data-url') ?? e.attr('data-href') ?? e.attr('data-api') ?? '';
+        const base = canonicalUrl(raw, page.url);
+        if (!base || /\.(s?html?)$/i.test(new URL(base).pathname)) return;
+        const u = new URL(base);
+        const n = e.attr('data-page');
+        if (n && /^\d+$/.test(n) && ![...u.searchParams.keys()].some((k) => /^(page|pageno|pageindex|p)$/i.test(k))) u.searchParams.set('page', n);
+        const url = canonicalUrl(u.toString());
+        if (url) out.add({ url, kind: 'list', role: 'proxy', depth: page.ctx.depth, reason: 'load_more' });
+      });
+    }
     // A page whose list sits in a frame: the frame is this same list.
     if (page.role !== 'home') {
       page.$('iframe[src], frame[src]').each((_, el) => {

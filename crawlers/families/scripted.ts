@@ -6,7 +6,7 @@
  */
 import { classifyAnchor } from '../classify.ts';
 import type { Collector } from '../collector.ts';
-import { ajaxRequests, echoedPageParam, jsonApiUrls, jsonPageCount, jsonRecords, pagedRequests, scriptRecords } from '../data-proxy.ts';
+import { ajaxRequests, echoedPageParam, jsonApiUrls, jsonPageCount, jsonRecords, pagedRequests, scriptRecords, type ListRequest } from '../data-proxy.ts';
 import { findDate } from '../report-title.ts';
 import type { Page } from '../page.ts';
 import { placeholderPages, templatePages, totalPages } from '../pagination.ts';
@@ -43,7 +43,34 @@ function readJson(page: Page, out: Collector): boolean {
   const count = jsonPageCount(value, records.length);
   const req = page.ctx.request ? { url: page.url, ...page.ctx.request } : { url: page.url };
   for (const next of pagedRequests(req, count ?? 0, 200, echoedPageParam(value))) out.add({ ...next, kind: 'list', role: 'proxy', depth: page.ctx.depth, reason: 'api_pages' });
+  // 加载更多 APIs say only whether more follows: the next page, one at a time (repeated items end it).
+  const next = count === undefined && hasMore(value) ? nextPageRequest(req) : undefined;
+  if (next) out.add({ ...next, kind: 'list', role: 'proxy', depth: page.ctx.depth, reason: 'load_more' });
   return true;
+}
+
+function hasMore(value: unknown): boolean {
+  const text = JSON.stringify(value ?? null).slice(0, 4000);
+  return /"(hasMore|has_more|hasNext|has_next|more)"\s*:\s*(true|1|"true")/.test(text) || /"(isLastPage|lastPage|is_last|last)"\s*:\s*(false|0|"false")/.test(text);
+}
+
+/** The same request for the next page (page parameter in the query or the POST body). */
+function nextPageRequest(req: ListRequest): ListRequest | undefined {
+  const bump = (p: URLSearchParams): boolean => {
+    for (const [k, v] of p) {
+      if (/^(page|pageno|pageindex|pagenum|curpage|currentpage|p|pn)$/i.test(k) && /^\d{1,4}$/.test(v)) {
+        p.set(k, String(Number(v) + 1));
+        return true;
+      }
+    }
+    return false;
+  };
+  if (req.method === 'POST') {
+    const body = new URLSearchParams(req.body ?? '');
+    return bump(body) ? { ...req, body: body.toString() } : undefined;
+  }
+  const u = new URL(req.url);
+  return bump(u.searchParams) ? { url: u.toString() } : undefined;
 }
 
 export const scripted: CmsFamily = {

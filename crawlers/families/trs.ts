@@ -42,7 +42,11 @@ const SUFFIX = /^\.?(s?html?|jsp|aspx?|php)$/i;
  */
 function countOf(nums: number[]): number | undefined {
   if (nums.length === 0) return undefined;
-  if (nums.length >= 3 && nums[1]! > 1 && nums[0]! >= nums[1]!) return Math.ceil(nums[0]! / nums[1]!);
+  if (nums.length >= 3 && nums[1]! > 1) {
+    // (records, page size, current page): the current page lies within the pages they make.
+    const pages = Math.max(1, Math.ceil(nums[0]! / nums[1]!));
+    if (nums[2]! <= pages) return pages;
+  }
   return nums[0];
 }
 

@@ -29,7 +29,9 @@ export function buildHanweb(portal: Portal): void {
   const webid = rng.int(1, 400);
   const moduleOnly = portal.has('year-subcolumns');
   const colOf = new Map<ListDef, number>();
-  for (const l of layout.all) colOf.set(l, 1229000000 + portal.plan.index * 10000 + l.organ.num + (l.role === 'group' ? 7 + l.key.length : 0));
+  // Group columns (部门年报, 乡镇年报) each get their own id (two groups of one organ must not share one).
+  const groups = layout.all.filter((l) => l.role === 'group');
+  for (const l of layout.all) colOf.set(l, 1229000000 + portal.plan.index * 10000 + l.organ.num + (l.role === 'group' ? 9000 + groups.indexOf(l) : 0));
   const artPath = (col: number, item: Item): string => {
     const [y, m, d] = item.date.split('-').map(Number);
     return `/art/${y}/${m}/${d}/art_${col}_${7000000 + portal.plan.index * 10000 + item.n * 11}.html`;
