@@ -46,6 +46,12 @@ export function classifyAnchor(c: Collector, page: Page, a: Anchor, date?: strin
     c.add({ url: a.url, kind, title, publishedAt, depth: depth + 1, reason: 'report_title' });
     return;
   }
+  // In a column, a dated article (or a file) under a year or a bare report name is a report, not a sub-column:
+  // 「2023年度」, 「政府信息公开工作年度报告」 listed with a date (the year read from the document).
+  if (inColumn && !a.chrome && (file || isArticleUrl(a.url)) && (isYearText(text, now) || isColumnText(text))) {
+    c.add({ url: a.url, kind: file ? 'attachment' : 'detail', title: text, publishedAt, depth: depth + 1, reason: 'report_item' });
+    return;
+  }
   const fromHub = role === 'home' || role === 'hub';
   const columnDepth = fromHub ? 1 : depth + 1;
   if (isColumnText(text) || (hasColumnSlug(a.url) && /(公开|年报|报告)/.test(text))) {

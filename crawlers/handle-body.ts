@@ -12,7 +12,7 @@ import { classifyPage, looksNotFound } from './block.ts';
 import { canonicalUrl } from './canonical.ts';
 import type { RunContext, SiteRun } from './context.ts';
 import { fetchContinuations } from './continuations.ts';
-import type { DetailInfo } from './detail.ts';
+import { analyseDetail, type DetailInfo } from './detail.ts';
 import { discoverDetail, discoverList, discoverProxy } from './discover.ts';
 import type { Discovery } from './collector.ts';
 import type { FrontierRow } from './frontier.ts';
@@ -80,6 +80,16 @@ export function handleListHtml(ctx: RunContext, row: FrontierRow, site: SiteRun,
   if (d.looksScripted && d.role !== 'home' && d.role !== 'hub' && canRender) return { kind: 'needs_browser' };
   d = guardRepeats(ctx, row, site, d, html);
   addLinks(ctx, row, site, d.links, d.rejected);
+  // A "column" link that opens a report itself (the latest 年报 as the column's only page): stored as one.
+  if ((d.role === 'column' || d.role === 'hub') && d.reports === 0 && row.role !== 'proxy' && row.role !== 'script') {
+    const info = analyseDetail(page);
+    if (info.hasReportText && info.attachments.length === 0 && isReportTitle(info.title ?? row.title ?? '', { inColumn: true })) {
+      storeDocument(ctx, row, site, Buffer.from(html, 'utf8'), {
+        ext: 'html', contentType: 'text/html; charset=utf-8', title: info.title ?? row.title ?? undefined, publishedAt: info.publishedAt, validators: v,
+      });
+      return HANDLED;
+    }
+  }
   ctx.frontier.done(row.url_key, site.cycle, { ...v, sha256: sha256(html), render });
   return HANDLED;
 }

@@ -4,6 +4,7 @@
  * the page (fetched as their own rows and read the same way). API responses are read for their items and
  * their other pages (a page count, or a total and a page size).
  */
+import { anchorsOf } from '../anchors.ts';
 import { classifyAnchor } from '../classify.ts';
 import type { Collector } from '../collector.ts';
 import { ajaxRequests, echoedPageParam, jsonApiUrls, jsonPageCount, jsonRecords, pagedRequests, scriptRecords, type ListRequest } from '../data-proxy.ts';
@@ -12,8 +13,20 @@ import type { Page } from '../page.ts';
 import { placeholderPages, templatePages, totalPages } from '../pagination.ts';
 import type { CmsFamily } from './types.ts';
 
+/** Markup written by scripts (`document.write('<li><a href="…">…</a></li>')`, `html += '<a …>'`): its links. */
+function writtenMarkup(scripts: string[]): string {
+  const parts: string[] = [];
+  for (const s of scripts) {
+    if (!/<a\s/i.test(s)) continue;
+    for (const m of s.matchAll(/(["'])((?:\\.|(?!\1)[^\\\n])*)\1/g)) if (/<a\s/i.test(m[2]!)) parts.push(m[2]!.replace(/\\(["'/])/g, '$1'));
+  }
+  return parts.join('\n');
+}
+
 function readScripts(page: Page, out: Collector, scripts: string[]): void {
   const depth = page.ctx.depth;
+  const markup = writtenMarkup(scripts);
+  if (markup && /href\s*=/i.test(markup)) for (const a of anchorsOf(markup, page.url)) classifyAnchor(out, page, a);
   for (const r of scriptRecords(scripts, page.url)) {
     classifyAnchor(out, page, { url: r.url, text: r.title, context: '' }, r.publishedAt ? findDate(r.publishedAt) : undefined);
   }

@@ -44,6 +44,8 @@ export interface PortalScore extends Figures {
   traps: { kind: string; fetched: number; beyond: number }[];
   offHostUrls: string[];
   robotsUrls: string[];
+  /** Documents the second crawl fetched again (200) though they did not change. */
+  refetchedUrls: string[];
   peakPerSecond: number;
   allowedPerSecond: number;
   byReport: { presentation: string; organKind: string; format: string; found: boolean; parsedOk: boolean | null }[];
@@ -145,6 +147,7 @@ function scorePortal(p: PortalTruth, db: CrawlDb, parsed: boolean, reqs: LoggedR
   const hosts = new Set(p.hosts.map((h) => h.host));
   const offHostUrls = db.fetches.filter((f) => f.siteId === p.id && !hosts.has(hostOf(f.url))).map((f) => f.url);
   let refetchedUnchanged: number | null = null;
+  const refetchedUrls: string[] = [];
   if (rerun) {
     const fresh = new Set([...p.revision2.changed, ...p.revision2.added].flatMap((u) => {
       const r = p.reports.find((x) => x.url === u);
@@ -154,7 +157,9 @@ function scorePortal(p: PortalTruth, db: CrawlDb, parsed: boolean, reqs: LoggedR
     refetchedUnchanged = rerun.filter((q) => {
       const h = p.hosts.find((x) => x.role === q.site.slice(p.id.length + 1));
       const u = h ? normUrl(`${h.base}${q.path}`) : '';
-      return q.status === 200 && docUrls.has(u) && !fresh.has(u);
+      const again = q.status === 200 && docUrls.has(u) && !fresh.has(u);
+      if (again) refetchedUrls.push(u);
+      return again;
     }).length;
   }
   return {
@@ -163,7 +168,7 @@ function scorePortal(p: PortalTruth, db: CrawlDb, parsed: boolean, reqs: LoggedR
     twinsKept: twinDocs.filter(kept).length, splitComplete, splitExpected, trapPagesBeyond: rf.trapPagesBeyond, offHost: offHostUrls.length,
     robotsViolations: rf.robotsViolations.length, rateViolations: rf.rateViolations, requests: rf.requests, refetchedUnchanged,
     missing, keptNonReports, keptOther, traps: rf.traps.map((t) => ({ kind: t.kind, fetched: t.fetched, beyond: t.beyond })), offHostUrls,
-    robotsUrls: rf.robotsViolations, peakPerSecond: rf.peakPerSecond, allowedPerSecond: rf.allowedPerSecond, byReport,
+    robotsUrls: rf.robotsViolations, refetchedUrls, peakPerSecond: rf.peakPerSecond, allowedPerSecond: rf.allowedPerSecond, byReport,
   };
 }
 
@@ -187,7 +192,7 @@ export function scoreCrawl(input: ScoreInput): Score {
   const logOf = (reqs: LoggedRequest[], id: string): LoggedRequest[] => reqs.filter((r) => r.site.startsWith(`${id}-`));
   const byPortal = input.truth.portals.map((p) => scorePortal(p, db, parsed, logOf(input.requests, p.id), input.rerunRequests ? logOf(input.rerunRequests, p.id) : undefined));
   const strip = (s: PortalScore): Partial<Figures> => {
-    const { id: _i, family: _f, patterns: _p, missing: _m, keptNonReports: _k, keptOther: _o, traps: _t, offHostUrls: _h, robotsUrls: _r, peakPerSecond: _a, allowedPerSecond: _b, byReport: _c, ...f } = s;
+    const { id: _i, family: _f, patterns: _p, missing: _m, keptNonReports: _k, keptOther: _o, traps: _t, offHostUrls: _h, robotsUrls: _r, refetchedUrls: _u, peakPerSecond: _a, allowedPerSecond: _b, byReport: _c, ...f } = s;
     return f;
   };
   const foreign = new Set(input.truth.foreignHosts);

@@ -37,6 +37,6 @@ test('simulated portals of every family: every report found, nothing else kept, 
   assert.equal(t0.offHost, 0);
   assert.equal(t0.robotsViolations, 0, JSON.stringify(score.byPortal.flatMap((p) => p.robotsUrls)));
   assert.equal(t0.rateViolations, 0);
-  assert.equal(t0.refetchedUnchanged, 0, 'the second crawl fetches only new or changed documents');
+  assert.equal(t0.refetchedUnchanged, 0, `the second crawl fetches only new or changed documents: ${score.byPortal.flatMap((p) => p.refetchedUrls)}`);
   assert.equal(t0.splitComplete, t0.splitExpected, 'split reports fetched whole');
 });
