@@ -27,3 +27,7 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
   echo "setup: installing npm dependencies (the first run compiles better-sqlite3, about 2 minutes)" >&2
   npm ci --no-audit --no-fund >&2
 fi
+
+# The CLI's JavaScript bundle (dist/, git-ignored): built when missing or older than the sources (a few seconds);
+# bin/nianbao.mjs runs the TypeScript through tsx whenever the bundle is not fresh.
+node scripts/build/build.mjs --quiet
