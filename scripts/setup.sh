@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 APT_PKGS=(chromium fonts-noto-cjk fonts-wqy-zenhei libreoffice-writer-nogui poppler-utils poppler-data
-  tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-eng r-base-core)
+  tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-eng r-base-core mupdf-tools)
 
 missing=()
 for p in "${APT_PKGS[@]}"; do
