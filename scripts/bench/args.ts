@@ -4,11 +4,13 @@ import { ConfigError } from '../../src/model/errors.ts';
 import type { CrawlParams } from './sections/crawl.ts';
 import type { E2eParams } from './sections/e2e.ts';
 import type { FrontierParams } from './sections/frontier.ts';
+import type { NationalParams } from './sections/national.ts';
+import type { StartupParams } from './sections/startup.ts';
 import { DEFAULT_LIST, type RegistryParams } from './sections/registry.ts';
 import type { ParseParams } from './sections/parse.ts';
 import type { BenchFormat, SampleSizes } from './samples.ts';
 
-export const SECTIONS = ['parse', 'extract', 'crawl', 'frontier', 'e2e', 'registry'] as const;
+export const SECTIONS = ['parse', 'extract', 'startup', 'crawl', 'national', 'frontier', 'e2e', 'registry'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export interface BenchArgs {
@@ -48,6 +50,8 @@ export interface BenchPlan {
   /** Timed extractions per sample file. */
   repeats: Record<BenchFormat, number>;
   crawl: CrawlParams;
+  national: NationalParams;
+  startup: StartupParams;
   frontier: FrontierParams;
   registry: RegistryParams;
   e2e: Omit<E2eParams, 'sampleFiles'>;
@@ -59,8 +63,10 @@ export function benchPlan(quick: boolean): BenchPlan {
     ? {
       parse: { n: 40, seed: 11, warmup: 1, repeats: 3 },
       samples: { html: 4, office: 2, scan: 1, seed: 11 },
-      repeats: { html: 1, docx: 1, doc: 1, pdf: 1, 'pdf-real': 1, scan: 1 },
+      repeats: { html: 1, docx: 1, doc: 1, pdf: 2, 'pdf-real': 2, scan: 1 },
       crawl: { repeats: 2, maxPerFormat: 4 },
+      national: { portals: 200, rps: 1, concurrency: 256 },
+      startup: { helpRuns: 3, parseRuns: 2 },
       frontier: { checkpoints: [10_000, 20_000, 40_000], hosts: 50, batch: 10_000 },
       registry: { sites: 5_000, list: DEFAULT_LIST },
       e2e: { maxPerFormat: 4, workers: [1, 2], rounds: 1, timeoutMs: 300_000 },
@@ -68,8 +74,10 @@ export function benchPlan(quick: boolean): BenchPlan {
     : {
       parse: { n: 200, seed: 11, warmup: 3, repeats: 7 },
       samples: { html: 20, office: 8, scan: 2, seed: 11 },
-      repeats: { html: 3, docx: 2, doc: 1, pdf: 2, 'pdf-real': 2, scan: 1 },
+      repeats: { html: 3, docx: 2, doc: 1, pdf: 5, 'pdf-real': 7, scan: 1 },
       crawl: { repeats: 5, maxPerFormat: 100 },
+      national: { portals: 3000, rps: 1, concurrency: 256 },
+      startup: { helpRuns: 7, parseRuns: 5 },
       frontier: { checkpoints: [10_000, 100_000, 1_000_000], hosts: 50, batch: 10_000 },
       registry: { sites: 50_000, list: DEFAULT_LIST },
       e2e: { maxPerFormat: 4, workers: [1, 2, 4], rounds: 2, timeoutMs: 600_000 },
