@@ -57,7 +57,7 @@ function crawlTable(c: NonNullable<BenchResults['crawl']>): string {
     [[String(c.requests), fmtNum(c.wallPerSec), fmtNum(c.cpuMsPerRequest), fmtNum(c.cpuBoundPerSec), fmtNum(c.fetchMsMedian), fmtNum(c.fetchMsMax)]],
     [R, R, R, R, R, R],
   )) + (c.raw.profile ? `where the crawler's time goes (CPU profile of one more crawl, self time; idle = waiting):\n${formatTable(['ms', 'share', 'function'],
-    c.raw.profile.self.slice(0, 12).map((p) => [fmtNum(p.ms), `${(p.share * 100).toFixed(1)}%`, p.name]), [R, R, 'left'])}\n` : '');
+    c.raw.profile.self.filter((p) => p.name !== 'dispatch').slice(0, 12).map((p) => [fmtNum(p.ms), `${(p.share * 100).toFixed(1)}%`, p.name]), [R, R, 'left'])}\n` : '');
 }
 
 function startupTable(s: NonNullable<BenchResults['startup']>): string {
@@ -83,8 +83,9 @@ function nationalTable(n: NonNullable<BenchResults['national']>): string {
   ));
   const rss = v.rssMiB;
   const mem = `revisit memory (RSS, MiB, every ${Math.max(1, Math.round(rss.length / 12))} s): ${rss.filter((_, i) => i % Math.max(1, Math.round(rss.length / 12)) === 0 || i === rss.length - 1).join(' ')}; heap ${v.heapUsedMiB} MiB at the end; the portal server used ${fmtNum(v.serverCpuMs / 1000)} s of CPU for ${v.serverRequests.toLocaleString('en-US')} requests\nlimited by: ${nationalLimit(n)}`;
+  // 'dispatch' (no file) is the inspector answering Profiler.stop, not the crawler.
   const prof = v.profile ? `\nwhere the crawler's time goes in the revisit (CPU profile, self time, of ${fmtNum(v.profile.totalMs / 1000)} s sampled; idle = waiting):\n` +
-    formatTable(['ms', 'share', 'function'], v.profile.self.slice(0, 12).map((p) => [fmtNum(p.ms), `${(p.share * 100).toFixed(1)}%`, p.name]), [R, R, 'left']) : '';
+    formatTable(['ms', 'share', 'function'], v.profile.self.filter((p) => p.name !== 'dispatch').slice(0, 12).map((p) => [fmtNum(p.ms), `${(p.share * 100).toFixed(1)}%`, p.name]), [R, R, 'left']) : '';
   return `${main}\n${mem}${prof}\n`;
 }
 
