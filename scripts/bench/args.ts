@@ -19,19 +19,22 @@ export interface BenchArgs {
   /** Where results.json goes. */
   out?: string;
   help: boolean;
+  /** Portals of the national night instead of the plan's (3,000; 200 with --quick). */
+  portals?: number;
 }
 
 export const USAGE = `usage: npm run bench -- [--quick] [--only ${SECTIONS.join(',')}] [--out FILE]
   --quick   small sizes, for a smoke run (a few minutes)
   --only    run only these sections (comma-separated)
-  --out     results file (default bench/results.json)`;
+  --out     results file (default bench/results.json)
+  --portals portals of the national night (default 3000; 200 with --quick)`;
 
 export function parseBenchArgs(argv: string[]): BenchArgs {
   let values;
   try {
     ({ values } = parseArgs({
       args: argv, strict: true,
-      options: { quick: { type: 'boolean', default: false }, only: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } },
+      options: { quick: { type: 'boolean', default: false }, only: { type: 'string' }, out: { type: 'string' }, portals: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } },
     }));
   } catch (e) {
     throw new ConfigError('bench.bad_flag', (e as Error).message);
@@ -41,7 +44,9 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
   if (unknown.length || only.length === 0) {
     throw new ConfigError('bench.bad_section', `unknown section(s) ${unknown.join(', ') || '(none given)'}; known: ${SECTIONS.join(', ')}`);
   }
-  return { quick: values.quick ?? false, only: only as Section[], out: values.out, help: values.help ?? false };
+  const portals = values.portals === undefined ? undefined : Number(values.portals);
+  if (portals !== undefined && !(Number.isInteger(portals) && portals > 0 && portals <= 3000)) throw new ConfigError('bench.bad_flag', `--portals ${values.portals}: expected 1 to 3000`);
+  return { quick: values.quick ?? false, only: only as Section[], out: values.out, help: values.help ?? false, ...(portals ? { portals } : {}) };
 }
 
 export interface BenchPlan {
