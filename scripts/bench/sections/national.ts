@@ -30,7 +30,7 @@ export interface CrawlFigures {
   wallMs: number;
   cpuMs: number;
   requests: number;
-  /** Responses by HTTP status (0: no response). */
+  /** Responses by HTTP status, or by error kind when there was no response. */
   statuses: Record<string, number>;
   documents: number;
   newDocuments: number;
@@ -63,7 +63,8 @@ function reportText(): string {
 }
 
 function statuses(db: Db, runId: string): { requests: number; statuses: Record<string, number>; maxPerHost: number } {
-  const rows = db.prepare('SELECT COALESCE(status, 0) AS s, COUNT(*) AS n FROM fetches WHERE run_id = ? GROUP BY 1').all(runId) as { s: number; n: number }[];
+  // A fetch without a response is counted by its error kind (retried attempts included).
+  const rows = db.prepare("SELECT COALESCE(CAST(status AS TEXT), error_kind, 'none') AS s, COUNT(*) AS n FROM fetches WHERE run_id = ? GROUP BY 1").all(runId) as { s: string; n: number }[];
   const perHost = new Map<string, number>();
   for (const url of db.prepare('SELECT url FROM fetches WHERE run_id = ?').pluck().all(runId) as string[]) {
     const host = new URL(url).host;
@@ -146,7 +147,16 @@ const AIM_MS = 15 * 60_000;
 export function nationalLimit(r: NationalResult): string {
   const v = r.revisit;
   const busy = v.cpuMs / v.wallMs;
-  if (busy > 0.8) return `the crawler's CPU (${Math.round(busy * 100)} % of one core busy)`;
+  // The profile tells how much of the time the crawler's thread had work (not idle): when it always had, it is
+  // CPU-bound even if a busy machine gave it less than a core.
+  const p = v.profile;
+  const idle = p?.self.find((x) => x.name === '(idle)')?.ms ?? 0;
+  const working = p && p.totalMs > 0 ? 1 - idle / p.totalMs : null;
+  const top = p?.inclusive.find((x) => /crawlers\//.test(x.name) && !/^loop /.test(x.name));
+  if (busy > 0.8 || (working ?? 0) > 0.8) {
+    return `the crawler's CPU: its thread had work ${Math.round((working ?? busy) * 100)} % of the time (the machine gave it ${Math.round(busy * 100)} % of a core)` +
+      (top ? `; ${top.name} takes ${Math.round(top.share * 100)} % of it` : '');
+  }
   if (v.politeFloorMs > 0.8 * v.wallMs) return `the per-host rate (the busiest host needs ${Math.round(v.politeFloorMs / 1000)} s at ${r.rps} request/s)`;
   return `neither the crawler's CPU (${Math.round(busy * 100)} % of one core) nor the per-host rate (${Math.round(v.politeFloorMs / 1000)} s): the rest is waiting for the machine (other load, the portal server's ${Math.round(v.serverCpuMs / 1000)} s of CPU) and for responses`;
 }

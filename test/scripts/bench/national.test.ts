@@ -67,7 +67,10 @@ test('the national aim: under 15 minutes with flat memory and no errors; the lim
   assert.match(nationalLimit(ok), /neither/);
   assert.equal(nationalAim(national(figures({ wallMs: 16 * 60_000 }))).met, false);
   assert.equal(nationalAim(national(figures({ rssMiB: [200, 210, 300, 400, 500, 600, 700, 800, 900, 1000, 1100] }))).met, false);
-  assert.match(nationalLimit(national(figures({ cpuMs: 590_000 }))), /crawler's CPU \(98 %/);
+  assert.match(nationalLimit(national(figures({ cpuMs: 590_000 }))), /crawler's CPU: its thread had work 98 %/);
+  // A busy machine gives the crawler 40 % of a core, but its thread never waits: CPU-bound, and the profile says where.
+  const profile = { totalMs: 1000, self: [{ name: '(idle)', ms: 50, share: 0.05 }], inclusive: [{ name: 'loop crawlers/crawl.ts', ms: 900, share: 0.9 }, { name: 'claim crawlers/frontier.ts', ms: 750, share: 0.75 }] };
+  assert.match(nationalLimit(national(figures({ cpuMs: 240_000, profile }))), /had work 95 % of the time \(the machine gave it 40 % of a core\); claim crawlers\/frontier.ts takes 75 %/);
   assert.match(nationalLimit(national(figures({ politeFloorMs: 590_000 }))), /per-host rate/);
 });
 
