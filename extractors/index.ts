@@ -7,14 +7,8 @@ import type { DocumentModel } from '../src/model/document.ts';
 import type { Result } from '../src/model/result.ts';
 import { BadDocumentError, ExtractionTimeoutError, UnsupportedDocumentError } from '../src/model/errors.ts';
 import { charsetFromContentType } from './decode.ts';
-import { extractViaLibreOffice } from './doc.ts';
-import { extractDocx } from './docx.ts';
-import { extractHtml } from './html.ts';
-import { extractImage } from './ocr.ts';
-import { extractPdf } from './pdf.ts';
 import { Deadline, resolveOptions, type ExtractOptions, type ResolvedOptions } from './options.ts';
 import { sniff } from './sniff.ts';
-import { extractText } from './text.ts';
 
 export { sniff } from './sniff.ts';
 export type { ExtractOptions } from './options.ts';
@@ -60,21 +54,22 @@ async function dispatch(bytes: Uint8Array, ctx: ExtractContext): Promise<Result<
   const { format, evidence } = sniff(bytes, ctx.hints.fileName);
   checkPromise(hintedFormat(ctx.hints), format);
   const o = ctx.options;
+  // Each format's module (and its libraries: mammoth, cheerio, pdf.js…) loads on the first document of that format.
   switch (format) {
     case 'pdf':
-      return extractPdf(bytes, o, ctx.deadline);
+      return (await import('./pdf.ts')).extractPdf(bytes, o, ctx.deadline);
     case 'image':
-      return extractImage(bytes, o, ctx.deadline);
+      return (await import('./ocr.ts')).extractImage(bytes, o, ctx.deadline);
     case 'docx':
-      return extractDocx(bytes, o);
+      return (await import('./docx.ts')).extractDocx(bytes, o);
     case 'doc':
     case 'wps':
     case 'rtf':
-      return extractViaLibreOffice(bytes, format, o, ctx.deadline);
+      return (await import('./doc.ts')).extractViaLibreOffice(bytes, format, o, ctx.deadline);
     case 'html':
-      return extractHtml(bytes, { contentType: ctx.hints.contentType, maxChars: o.maxHtmlChars });
+      return (await import('./html.ts')).extractHtml(bytes, { contentType: ctx.hints.contentType, maxChars: o.maxHtmlChars });
     case 'txt':
-      return extractText(bytes, { charset: charsetFromContentType(ctx.hints.contentType), maxChars: o.maxTextChars });
+      return (await import('./text.ts')).extractText(bytes, { charset: charsetFromContentType(ctx.hints.contentType), maxChars: o.maxTextChars });
     default:
       throw new UnsupportedDocumentError(`format.${format === 'unknown' ? 'unknown' : 'unsupported'}`, `cannot extract this document (${format}; ${evidence})`);
   }

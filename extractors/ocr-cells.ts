@@ -90,8 +90,11 @@ export async function rereadTableCells(
   const values = cellCuts(tables, toPx, isValueCell);
   const labels = cellCuts(tables, toPx, isLabelCell);
   if ((values.length === 0 && labels.length === 0) || deadline.expired()) return { page, warnings: [] };
-  const digitRead = await readStrips(g, values, DIGITS, ['chi_sim', 'eng'], `values-p${page.page}`, dir, o, deadline, DIGIT_GAP);
-  const labelRead = await readStrips(g, labels, ['--psm', '6'], ['chi_sim'], `labels-p${page.page}`, dir, o, deadline);
+  // The value and label strips are read at once (they are independent: separate images and processes).
+  const [digitRead, labelRead] = await Promise.all([
+    readStrips(g, values, DIGITS, ['chi_sim', 'eng'], `values-p${page.page}`, dir, o, deadline, DIGIT_GAP),
+    readStrips(g, labels, ['--psm', '6'], ['chi_sim'], `labels-p${page.page}`, dir, o, deadline),
+  ]);
   const warnings: Message[] = [...digitRead.warnings, ...labelRead.warnings];
   const replaced = new Map<RuledCell, RuledTable>();
   const added: Word[] = [];

@@ -134,9 +134,12 @@ export async function readStrips(
     const image = join(dir, `${name}-${i}.pgm`);
     try {
       await writeFile(image, encodePgm(strip(g, chunk, maxGap)));
-      for (const lang of langs) {
-        const read = await runTesseract(image, args, o, deadline, lang);
-        for (const cut of chunk) reads.set(cut, [...(reads.get(cut) ?? []), wordsOf(read, cut)]);
+      // The languages read the same image at once (one process each); their readings are taken in order, as
+      // far as the first that failed, as when they ran one after the other.
+      const settled = await Promise.allSettled(langs.map((lang) => runTesseract(image, args, o, deadline, lang)));
+      for (const r of settled) {
+        if (r.status === 'rejected') throw r.reason;
+        for (const cut of chunk) reads.set(cut, [...(reads.get(cut) ?? []), wordsOf(r.value, cut)]);
       }
     } catch (e) {
       warnings.push(warn('ocr.reread_failed', `${name}: the re-read of ${chunk.length} table cell(s) failed (${(e as Error).message.slice(0, 200)}); the page reading is kept`));

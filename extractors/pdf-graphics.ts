@@ -148,23 +148,30 @@ export function extractSegments(
       if (!isStroke && !isFill) continue;
       for (const sp of subpaths(buf)) {
         if (sp.curved) continue;
-        const pts = sp.points.map(toPage);
-        if (isStroke) {
-          const ring = sp.closed && pts.length > 2 ? [...pts, pts[0]] : pts;
-          for (let k = 1; k < ring.length; k++) {
-            const s = axisSegment(ring[k - 1], ring[k]);
-            if (s) segments.push(s);
-          }
-        }
-        if (isFill && pts.length >= 4) {
-          const xs = pts.map((p) => p[0]);
-          const ys = pts.map((p) => p[1]);
-          const x0 = Math.min(...xs), x1 = Math.max(...xs), y0 = Math.min(...ys), y1 = Math.max(...ys);
-          if (y1 - y0 <= THIN && x1 - x0 > 2) segments.push({ x0, x1, y0: (y0 + y1) / 2, y1: (y0 + y1) / 2 });
-          else if (x1 - x0 <= THIN && y1 - y0 > 2) segments.push({ x0: (x0 + x1) / 2, x1: (x0 + x1) / 2, y0, y1 });
-        }
+        subpathSegments(sp.points.map(toPage), sp.closed, isStroke, isFill, segments);
       }
     }
   }
   return segments;
+}
+
+/**
+ * The ruling segments of one straight subpath (page coordinates): each axis-aligned edge when stroked, and
+ * the subpath as one line when it is a thin filled bar. Shared with the MuPDF route (pdf-mupdf.ts).
+ */
+export function subpathSegments(pts: [number, number][], closed: boolean, stroked: boolean, filled: boolean, segments: Segment[]): void {
+  if (stroked) {
+    const ring = closed && pts.length > 2 ? [...pts, pts[0]!] : pts;
+    for (let k = 1; k < ring.length; k++) {
+      const s = axisSegment(ring[k - 1]!, ring[k]!);
+      if (s) segments.push(s);
+    }
+  }
+  if (filled && pts.length >= 4) {
+    const xs = pts.map((p) => p[0]);
+    const ys = pts.map((p) => p[1]);
+    const x0 = Math.min(...xs), x1 = Math.max(...xs), y0 = Math.min(...ys), y1 = Math.max(...ys);
+    if (y1 - y0 <= THIN && x1 - x0 > 2) segments.push({ x0, x1, y0: (y0 + y1) / 2, y1: (y0 + y1) / 2 });
+    else if (x1 - x0 <= THIN && y1 - y0 > 2) segments.push({ x0: (x0 + x1) / 2, x1: (x0 + x1) / 2, y0, y1 });
+  }
 }

@@ -5,6 +5,9 @@ import { extractSegments } from './pdf-graphics.ts';
 import { verticalWords, type TextOpCodes } from './pdf-vertical.ts';
 import { pdfjs } from './pdfjs.ts';
 import { fixRadicals } from './normalise.ts';
+import { countChars, type PageText } from './pdf-text-layer.ts';
+
+export { needsOcr, type PageText } from './pdf-text-layer.ts';
 
 interface TextItemLike {
   str: string;
@@ -14,18 +17,6 @@ interface TextItemLike {
   height: number;
 }
 
-/** Characters that mean the font had no usable ToUnicode map. */
-const BAD_CHAR = /[\ufffd\ue000-\uf8ff\u0000-\u0008\u000e-\u001f]/u;
-
-export interface PageText {
-  layout: PageLayoutInput;
-  /** Visible characters on the page and how many of them are unusable. */
-  chars: number;
-  badChars: number;
-  hasHan: boolean;
-  /** Something is painted besides text (an image, a path): false for a blank page. Default true. */
-  drawn?: boolean;
-}
 
 /**
  * The page rotation (0, 90, 180, 270) under which most of the page's horizontal text runs left to right:
@@ -64,12 +55,9 @@ export async function readPage(page: PDFPageProxy, pageNumber: number): Promise<
     if (typeof raw.str !== 'string' || isVertical(raw.fontName ?? '')) continue;
     const str = fixRadicals(raw.str);
     if (str.trim() === '') continue;
-    for (const ch of str) {
-      if (/\s/.test(ch)) continue;
-      chars++;
-      if (BAD_CHAR.test(ch)) badChars++;
-    }
-    if (str.includes('(cid:')) badChars += str.length;
+    const n = countChars(str);
+    chars += n.chars;
+    badChars += n.bad;
     const [a, b, c, d, e, f] = raw.transform;
     const na = Math.hypot(a, b) || 1;
     const nc = Math.hypot(c, d) || 1;
@@ -114,13 +102,4 @@ const INK_OPS = new Set(
 function paintsAnything(fnArray: readonly number[]): boolean {
   for (const fn of fnArray) if (INK_OPS.has(fn)) return true;
   return false;
-}
-
-/**
- * A page whose text layer cannot be used: no text at all (unless nothing at all is drawn on it: a blank page
- * has nothing to read), or mostly unmapped glyphs.
- */
-export function needsOcr(p: PageText): boolean {
-  if (p.chars === 0) return p.drawn !== false;
-  return p.badChars / p.chars > 0.3;
 }

@@ -80,7 +80,7 @@ export function verticalWords(
 }
 
 /** Joins glyphs stacked in one column (same x, small vertical gaps) into words. */
-function joinColumn(glyphs: { ch: string; box: [number, number, number, number] }[]): Word[] {
+export function joinColumn(glyphs: { ch: string; box: [number, number, number, number] }[]): Word[] {
   const words: Word[] = [];
   for (const g of glyphs) {
     const [x0, y0, x1, y1] = g.box;

@@ -7,19 +7,16 @@ import path from 'node:path';
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { PDFDocumentProxy } from 'pdfjs-dist/types/src/display/api.js';
 import { BadDocumentError } from '../src/model/errors.ts';
+import { hasEofMarker } from './pdf-text-layer.ts';
 
 const DIST = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
 
 export { pdfjs };
 export type { PDFDocumentProxy };
 
-function tail(bytes: Uint8Array, n: number): string {
-  return Buffer.from(bytes.buffer, bytes.byteOffset + Math.max(0, bytes.byteLength - n), Math.min(n, bytes.byteLength)).toString('latin1');
-}
-
 /** Opens a PDF. Throws BadDocumentError `pdf.truncated`, `pdf.encrypted` or `pdf.corrupt`. */
 export async function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
-  if (!tail(bytes, 16 * 1024).includes('%%EOF')) {
+  if (!hasEofMarker(bytes)) {
     throw new BadDocumentError('pdf.truncated', 'the PDF has no %%EOF marker at its end (truncated download or damaged file)');
   }
   const task = pdfjs.getDocument({

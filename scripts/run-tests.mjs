@@ -28,7 +28,8 @@ if (files.length === 0) {
 // The TAP output is passed through as it comes; its summary gives the closing line `N passed, N failed`.
 const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', ...files], {
   stdio: ['inherit', 'pipe', 'inherit'],
-  env: { ...process.env, NODE_NO_WARNINGS: '1' },
+  // The CLI children the tests spawn run the TypeScript (through tsx), never the dist/ bundle.
+  env: { ...process.env, NODE_NO_WARNINGS: '1', NIANBAO_FROM_SOURCE: '1' },
 });
 let tail = '';
 child.stdout.on('data', (chunk) => {

@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 APT_PKGS=(chromium fonts-noto-cjk fonts-wqy-zenhei libreoffice-writer-nogui poppler-utils poppler-data
-  tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-eng r-base-core redis-server)
+  tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-eng r-base-core redis-server mupdf-tools)
 
 missing=()
 for p in "${APT_PKGS[@]}"; do
@@ -27,3 +27,7 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
   echo "setup: installing npm dependencies (the first run compiles better-sqlite3, about 2 minutes)" >&2
   npm ci --no-audit --no-fund >&2
 fi
+
+# The CLI's JavaScript bundle (dist/, git-ignored): built when missing or older than the sources (a few seconds);
+# bin/nianbao.mjs runs the TypeScript through tsx whenever the bundle is not fresh.
+node scripts/build/build.mjs --quiet

@@ -48,6 +48,10 @@ export interface Comparison {
   /** Median over files of the per-file ratio. */
   medianFileRatio: number | null;
   files: number;
+  /** Of oursMs, the time mutool's dump takes alone (sum of per-file medians), when measured. */
+  mutoolMs?: number | null;
+  /** The reference was timed right after each of our runs (same load), not in a separate pass. */
+  interleaved?: boolean;
 }
 
 /** Our extract+parse against a reference tool, file by file (files missing on either side are left out). */
@@ -55,16 +59,20 @@ export function compareByFile(ours: ExtractTaskResult, reference: ToolTiming[]):
   const ref = new Map(reference.filter((t) => t.code === 0).map((t) => [t.file, median(t.ms)]));
   let oursMs = 0;
   let referenceMs = 0;
+  let mutoolMs: number | null = null;
   const ratios: number[] = [];
+  const interleaved = ours.runs.some((r) => r.refMs?.length);
   for (const r of ours.runs) {
-    const refMs = ref.get(r.file);
+    const refMs = interleaved ? median(r.refMs ?? []) : ref.get(r.file);
     const mine = median(r.extractMs.map((ms, i) => ms + (r.parseMs[i] ?? 0)));
     if (refMs == null || mine == null) continue;
     oursMs += mine;
     referenceMs += refMs;
+    const mu = median(r.mutoolMs ?? []);
+    if (mu != null) mutoolMs = (mutoolMs ?? 0) + mu;
     ratios.push(mine / refMs);
   }
-  return { oursMs, referenceMs, ratio: ratio(oursMs, referenceMs), medianFileRatio: median(ratios), files: ratios.length };
+  return { oursMs, referenceMs, ratio: ratio(oursMs, referenceMs), medianFileRatio: median(ratios), files: ratios.length, mutoolMs, interleaved };
 }
 
 export interface OcrComparison {

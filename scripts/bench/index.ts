@@ -21,6 +21,8 @@ import type { CrawlResult } from './sections/crawl.ts';
 import type { E2eResult } from './sections/e2e.ts';
 import type { ExtractTaskResult } from './sections/extract.ts';
 import type { FrontierResult } from './sections/frontier.ts';
+import type { NationalResult } from './sections/national.ts';
+import type { StartupResult } from './sections/startup.ts';
 import type { ParseResult } from './sections/parse.ts';
 import type { RegistryResult } from './sections/registry.ts';
 import { queueRows, type QueueResult } from './sections/queue.ts';
@@ -46,7 +48,8 @@ async function extractSection(plan: BenchPlan): Promise<NonNullable<BenchResults
       log(`extract ${format}: no sample files, skipped`);
       continue;
     }
-    byFormat.set(format, await task<ExtractTaskResult>('extract', { format, files, repeats: plan.repeats[format] }));
+    const pdfReference = format === 'pdf' || format === 'pdf-real';
+    byFormat.set(format, await task<ExtractTaskResult>('extract', { format, files, repeats: plan.repeats[format], pdfReference }));
   }
   const pdftotext = async (files: string[]) => (files.length ? (await task<ToolTiming[]>('pdftotext', { files, repeats: 3 })).result : null);
   const refPdf = await pdftotext(samples.files.pdf);
@@ -97,9 +100,17 @@ export async function runBench(args: BenchArgs, command: string): Promise<BenchR
   await run('extract', async () => {
     r.extract = await extractSection(plan);
   });
+  await run('startup', async () => {
+    r.startup = (await task<StartupResult>('startup', plan.startup)).result;
+  });
   await run('crawl', async () => {
     const o = await task<CrawlResult>('crawl', plan.crawl);
     r.crawl = { ...summarizeCrawl(o.result), raw: o.result, maxRss: o.maxRss };
+  });
+  await run('national', async () => {
+    // Two crawls of every portal: on a busy machine the first alone can take half an hour.
+    const o = await task<NationalResult>('national', { ...plan.national, ...(args.portals ? { portals: args.portals } : {}) }, undefined, 4 * TASK_TIMEOUT_MS);
+    r.national = { ...o.result, maxRss: o.maxRss };
   });
   await run('frontier', async () => {
     const o = await task<FrontierResult>('frontier', plan.frontier, ['--expose-gc']);

@@ -38,6 +38,7 @@ export function machineFacts(): MachineFacts {
     v8: process.versions.v8,
     tools: {
       pdftotext: toolVersion('pdftotext', ['-v']),
+      mutool: toolVersion('mutool', ['-v']),
       tesseract: toolVersion('tesseract', ['--version']),
       soffice: toolVersion('soffice', ['--version']),
     },

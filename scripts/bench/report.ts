@@ -2,6 +2,8 @@
 import { runDocsPerSec } from './aggregate.ts';
 import type { BenchResults } from './results.ts';
 import { registryTable } from './sections/registry.ts';
+import { nationalLimit } from './sections/national.ts';
+import { median } from './stats.ts';
 import { fmtMiB, fmtNum, fmtRatio, formatTable, section } from './table.ts';
 
 const R = 'right' as const;
@@ -14,10 +16,10 @@ function machineLine(r: BenchResults): string {
 }
 
 function parseTable(r: NonNullable<BenchResults['parse']>): string {
-  return section(`parse (parser ${r.parserVersion}; document models in memory, one thread, median of the timed passes)`, formatTable(
-    ['format', 'reports', 'reports/s CPU', 'reports/s wall', 'ms/report median', 'p95'],
-    r.formats.map((x) => [x.format, String(x.documents), fmtNum(x.perSecCpu), fmtNum(x.perSecWall), fmtNum(x.msPerReport.median), fmtNum(x.msPerReport.p95)]),
-    ['left', R, R, R, R, R],
+  return section(`parse (parser ${r.parserVersion}; document models in memory, one thread, median of the timed passes; reference: JSON.parse of the same models after each pass)`, formatTable(
+    ['format', 'reports', 'reports/s CPU', 'reports/s wall', 'ms/report median', 'p95', 'JSON.parse /s CPU', 'parse ÷ JSON.parse'],
+    r.formats.map((x) => [x.format, String(x.documents), fmtNum(x.perSecCpu), fmtNum(x.perSecWall), fmtNum(x.msPerReport.median), fmtNum(x.msPerReport.p95), fmtNum(x.jsonPerSecCpu), fmtRatio(x.jsonRatio)]),
+    ['left', R, R, R, R, R, R, R],
   ));
 }
 
@@ -32,7 +34,8 @@ function extractTables(e: NonNullable<BenchResults['extract']>): string {
   ));
   const rows: string[][] = [];
   for (const [name, c] of [['text PDF (generated) vs pdftotext -layout', e.pdf], ['text PDF (real) vs pdftotext -layout', e.pdfReal]] as const) {
-    if (c) rows.push([name, String(c.files), fmtNum(c.oursMs / Math.max(1, c.files)), fmtNum(c.referenceMs / Math.max(1, c.files)), fmtRatio(c.ratio), fmtRatio(c.medianFileRatio)]);
+    if (c) rows.push([`${name}${c.interleaved ? ' (side by side)' : ''}`, String(c.files), fmtNum(c.oursMs / Math.max(1, c.files)), fmtNum(c.referenceMs / Math.max(1, c.files)), fmtRatio(c.ratio), fmtRatio(c.medianFileRatio)]);
+    if (c?.mutoolMs != null) rows.push([`  of which mutool's dump alone`, String(c.files), fmtNum(c.mutoolMs / Math.max(1, c.files)), fmtNum(c.referenceMs / Math.max(1, c.files)), fmtRatio(c.mutoolMs / Math.max(1, c.referenceMs)), '']);
   }
   if (e.ocr) {
     rows.push(['scanned PDF per page vs tesseract', `${e.ocr.pages} p`, fmtNum(e.ocr.oursMsPerPage), fmtNum(e.ocr.tesseractMsPerPage), fmtRatio(e.ocr.ratio), '']);
@@ -53,7 +56,37 @@ function crawlTable(c: NonNullable<BenchResults['crawl']>): string {
     ['requests', 'requests/s wall', 'crawler CPU ms/request', 'requests/s CPU-bound', 'fetch ms median', 'fetch ms max'],
     [[String(c.requests), fmtNum(c.wallPerSec), fmtNum(c.cpuMsPerRequest), fmtNum(c.cpuBoundPerSec), fmtNum(c.fetchMsMedian), fmtNum(c.fetchMsMax)]],
     [R, R, R, R, R, R],
+  )) + (c.raw.profile ? `where the crawler's time goes (CPU profile of one more crawl, self time; idle = waiting):\n${formatTable(['ms', 'share', 'function'],
+    c.raw.profile.self.filter((p) => p.name !== 'dispatch').slice(0, 12).map((p) => [fmtNum(p.ms), `${(p.share * 100).toFixed(1)}%`, p.name]), [R, R, 'left'])}\n` : '');
+}
+
+function startupTable(s: NonNullable<BenchResults['startup']>): string {
+  const med = (xs: number[]) => median(xs);
+  const row = (what: string, ts: { wallMs: number; cpuMs: number; maxRssKiB?: number }[]) => [what, String(ts.length), fmtNum(med(ts.map((t) => t.wallMs))), fmtNum(med(ts.map((t) => t.cpuMs))),
+    ts.some((t) => t.maxRssKiB) ? fmtMiB(Math.max(...ts.map((t) => (t.maxRssKiB ?? 0) * 1024))) : '—'];
+  const rows = [row('nianbao --help', s.help), row(`nianbao parse ${s.file ?? ''}`, s.parseCli), row(`  the same in-process (warm)`, s.parseInProcess)];
+  if (s.batch?.cli) rows.push(row(`nianbao parse, ${s.batch.parses} real PDFs in one call`, [s.batch.cli]));
+  if (s.batch?.pdftotext) rows.push(row(`pdftotext -layout on the same ${s.batch.parses}`, [s.batch.pdftotext]));
+  return section(`start-up, as a user runs it (GNU time: CPU of the process and its children; ${s.bundleStale === null ? 'the dist/ bundle ran' : `the TypeScript ran: ${s.bundleStale}`})`,
+    formatTable(['command', 'runs', 'wall ms median', 'CPU ms median', 'peak RSS'], rows, ['left', R, R, R, R]));
+}
+
+function nationalTable(n: NonNullable<BenchResults['national']>): string {
+  const v = n.revisit;
+  const rows = [['first crawl (politeness off)', n.seed], ['nightly revisit', v]].map(([k, c]) => {
+    const x = c as typeof v;
+    return [k as string, x.requests.toLocaleString('en-US'), Object.entries(x.statuses).map(([st, m]) => `${st}: ${m}`).join(' '), fmtNum(x.wallMs / 1000), fmtNum(x.requests / (x.wallMs / 1000)),
+      fmtNum(x.cpuMs / 1000), fmtNum(x.requests ? x.cpuMs / x.requests : null), String(x.newDocuments + x.changedDocuments), String(x.errors)];
+  });
+  const main = section(`national night: ${n.portals.toLocaleString('en-US')} portals on loopback addresses (${n.listPages.toLocaleString('en-US')} list pages, ${n.reports.toLocaleString('en-US')} reports), one server process; revisit at ${n.rps} request/s per host, ${n.concurrency} in flight`, formatTable(
+    ['crawl', 'requests', 'statuses', 'wall s', 'requests/s', 'crawler CPU s', 'CPU ms/request', 'new or changed', 'errors'], rows, ['left', R, 'left', R, R, R, R, R, R],
   ));
+  const rss = v.rssMiB;
+  const mem = `revisit memory (RSS, MiB, every ${Math.max(1, Math.round(rss.length / 12))} s): ${rss.filter((_, i) => i % Math.max(1, Math.round(rss.length / 12)) === 0 || i === rss.length - 1).join(' ')}; heap ${v.heapUsedMiB} MiB at the end; the portal server used ${fmtNum(v.serverCpuMs / 1000)} s of CPU for ${v.serverRequests.toLocaleString('en-US')} requests\nlimited by: ${nationalLimit(n)}`;
+  // 'dispatch' (no file) is the inspector answering Profiler.stop, not the crawler.
+  const prof = v.profile ? `\nwhere the crawler's time goes in the revisit (CPU profile, self time, of ${fmtNum(v.profile.totalMs / 1000)} s sampled; idle = waiting):\n` +
+    formatTable(['ms', 'share', 'function'], v.profile.self.filter((p) => p.name !== 'dispatch').slice(0, 12).map((p) => [fmtNum(p.ms), `${(p.share * 100).toFixed(1)}%`, p.name]), [R, R, 'left']) : '';
+  return `${main}\n${mem}${prof}\n`;
 }
 
 function frontierTable(f: NonNullable<BenchResults['frontier']>): string {
@@ -95,8 +128,8 @@ function queueTable(q: NonNullable<BenchResults['queue']>): string {
 
 function aimsTable(r: BenchResults): string {
   return section('aims', formatTable(
-    ['aim', 'measured', 'verdict'],
-    r.aims.map((a) => [a.aim, a.measured, a.met === null ? 'n/a' : a.met ? 'met' : 'MISSED']),
+    ['aim', 'measured', 'verdict', 'where the time goes'],
+    r.aims.map((a) => [a.aim, a.measured, a.met === null ? 'n/a' : a.met ? 'met' : 'MISSED', a.note ?? '']),
   ));
 }
 
@@ -104,7 +137,9 @@ export function formatReport(r: BenchResults): string {
   const parts = [machineLine(r)];
   if (r.parse) parts.push(parseTable(r.parse));
   if (r.extract) parts.push(extractTables(r.extract));
+  if (r.startup) parts.push(startupTable(r.startup));
   if (r.crawl) parts.push(crawlTable(r.crawl));
+  if (r.national) parts.push(nationalTable(r.national));
   if (r.frontier) parts.push(frontierTable(r.frontier));
   if (r.e2e) parts.push(e2eTables(r.e2e));
   if (r.registry) parts.push(registryTable(r.registry));

@@ -4,6 +4,8 @@ import type { MachineFacts } from './machine.ts';
 import type { CrawlResult } from './sections/crawl.ts';
 import type { E2eRun } from './sections/e2e.ts';
 import type { FrontierResult } from './sections/frontier.ts';
+import { nationalAim, type NationalResult } from './sections/national.ts';
+import { startupAims, type StartupResult } from './sections/startup.ts';
 import type { ParseResult } from './sections/parse.ts';
 import { registryAims, type RegistryResult } from './sections/registry.ts';
 import type { QueueRow, QueueRun } from './sections/queue.ts';
@@ -30,6 +32,8 @@ export interface BenchResults {
     soffice: { files: number; freshMsMedian: number | null; reusedMsMedian: number | null } | null;
   };
   crawl?: CrawlSummaryFigures & { raw: CrawlResult; maxRss: number };
+  startup?: StartupResult;
+  national?: NationalResult & { maxRss: number };
   frontier?: FrontierResult & { maxRss: number };
   e2e?: { reportsOnSite: number; full: E2eRun; fullDocsPerSec: number | null; scaling: ScalingTable[] };
   registry?: RegistryResult & { maxRss: number };
@@ -49,6 +53,13 @@ export interface Aim {
 
 const f = (v: number | null | undefined, d = 0) => (v == null || !Number.isFinite(v) ? '—' : v.toFixed(d));
 
+/**
+ * JSON.parse of the parse section's document models (reports/s by CPU time), on the development machine
+ * (2 cores, AMD EPYC, shared) on 2026-12-05: the "one core" the parse aim means. A faster or less busy core
+ * parses faster and runs JSON.parse faster alike, so the verdict does not follow the machine.
+ */
+export const JSON_REFERENCE_PER_SEC: Record<string, number> = { txt: 41_000, html: 15_000 };
+
 /** Frontier memory counts as flat when RSS at the largest size is at most this much above the smallest. */
 export const FLAT_RSS_FACTOR = 1.25;
 /** Scaling aim: speedup with `cores` workers at least this share of the core count. */
@@ -59,25 +70,39 @@ export const QUEUE_OVERHEAD = 0.05;
 export function evaluateAims(r: BenchResults): Aim[] {
   const aims: Aim[] = [];
   if (r.parse) {
-    // Each is a lower bound of the speed on an idle core: wall time counts other load, CPU time counts V8's GC threads.
-    const rate = (x: { perSecCpu: number | null; perSecWall: number | null }) => Math.max(x.perSecCpu ?? 0, x.perSecWall ?? 0);
-    const worst = Math.min(...r.parse.formats.map(rate));
+    // Judged against JSON.parse of the same models in the same run (the machine's speed and load cancel out):
+    // 1,000 reports/s on a core where JSON.parse runs at the reference rate. Raw rates are shown too.
+    const judged = r.parse.formats.map((x) => ({
+      format: x.format, raw: x.perSecCpu, ref: JSON_REFERENCE_PER_SEC[x.format],
+      norm: x.jsonRatio && JSON_REFERENCE_PER_SEC[x.format] ? JSON_REFERENCE_PER_SEC[x.format]! / x.jsonRatio : null,
+    }));
+    const worst = Math.min(...judged.map((x) => x.norm ?? 0));
     aims.push({
-      id: 'parse', aim: 'parse ≥ 1,000 reports/s on one core',
-      measured: `${f(worst)} /s, slowest format (${r.parse.formats.map((x) => `${x.format} ${f(x.perSecCpu)} CPU / ${f(x.perSecWall)} wall`).join(', ')})`,
-      met: worst >= 1000,
+      id: 'parse', aim: 'parse ≥ 1,000 reports/s on one core (against JSON.parse of the same models in the same run)',
+      measured: judged.map((x) => `${x.format} ${f(x.norm)} /s on the reference core (${f(x.raw)} /s CPU here)`).join(', '),
+      met: judged.every((x) => x.norm != null) ? worst >= 1000 : null,
+      note: `the reference core runs JSON.parse of these models at ${Object.entries(JSON_REFERENCE_PER_SEC).map(([k, v]) => `${k} ${v.toLocaleString('en-US')}/s`).join(', ')}`,
     });
   }
   if (r.extract) {
     const parts: [string, number][] = [];
     if (r.extract.pdf?.ratio != null) parts.push(['generated', r.extract.pdf.ratio]);
     if (r.extract.pdfReal?.ratio != null) parts.push(['real', r.extract.pdfReal.ratio]);
+    const mu = [r.extract.pdf, r.extract.pdfReal].filter((c) => c?.mutoolMs != null && c.referenceMs > 0).map((c) => `${f(c!.mutoolMs! / c!.referenceMs, 2)}×`);
     aims.push({
-      id: 'pdf', aim: 'text-PDF extraction + parse ≤ 2× pdftotext -layout',
+      id: 'pdf', aim: 'text-PDF extraction + parse ≤ 2× pdftotext -layout (run side by side)',
       measured: parts.map(([k, v]) => `${f(v, 2)}× (${k})`).join(', ') || '—',
       met: parts.length ? Math.max(...parts.map(([, v]) => v)) <= 2 : null,
+      note: mu.length ? `mutool's dump alone, timed beside it, is ${mu.join(' / ')} pdftotext (generated / real): MuPDF's own work is most of ours; the rest is the layout and the parse` : undefined,
     });
-    if (r.extract.ocr) aims.push({ id: 'ocr', aim: 'OCR extraction vs plain tesseract (no aim; reported)', measured: `${f(r.extract.ocr.ratio, 2)}× tesseract, ${f(r.extract.ocr.ratioWithRaster, 2)}× pdftoppm + tesseract`, met: null });
+    if (r.extract.ocr) {
+      aims.push({
+        id: 'ocr', aim: 'OCR per page ≤ 1.3× a plain tesseract -l chi_sim on the same page images',
+        measured: `${f(r.extract.ocr.ratio, 2)}× tesseract, ${f(r.extract.ocr.ratioWithRaster, 2)}× pdftoppm + tesseract`,
+        met: r.extract.ocr.ratio == null ? null : r.extract.ocr.ratio <= 1.3,
+        note: 'each page is read 4 times (the page, then its value cells in chi_sim and eng and its label cells): the re-reads are most of the gap',
+      });
+    }
   }
   if (r.crawl) {
     aims.push({ id: 'crawl', aim: 'crawler overhead ≥ 500 requests/s', measured: `${f(r.crawl.cpuBoundPerSec)} /s by CPU per request (${f(r.crawl.wallPerSec)} /s wall against the fixture site)`, met: r.crawl.cpuBoundPerSec == null ? null : r.crawl.cpuBoundPerSec >= 500 });
@@ -116,5 +141,7 @@ export function evaluateAims(r: BenchResults): Aim[] {
       note: `wall clock: ${worst('extractOverhead') < QUEUE_OVERHEAD ? 'also under' : 'over'} ${QUEUE_OVERHEAD * 100} % (it swings with the machine's other load)`,
     });
   }
+  if (r.startup) aims.push(...startupAims(r.startup));
+  if (r.national) aims.push(nationalAim(r.national));
   return aims;
 }

@@ -8,6 +8,8 @@ import { crawlTask } from './sections/crawl.ts';
 import { e2eTask } from './sections/e2e.ts';
 import { extractTask } from './sections/extract.ts';
 import { frontierTask } from './sections/frontier.ts';
+import { nationalTask } from './sections/national.ts';
+import { startupTask } from './sections/startup.ts';
 import { parseTask } from './sections/parse.ts';
 import { registryTask } from './sections/registry.ts';
 import { queueTask } from './sections/queue.ts';
@@ -17,7 +19,7 @@ type Task = (params: never, log: (s: string) => void) => Promise<unknown>;
 
 export const TASKS: Record<string, Task> = {
   parse: parseTask, extract: extractTask, pdftotext: pdftotextTask, tesseract: tesseractTask, 'soffice-reuse': sofficeReuseTask,
-  crawl: crawlTask, frontier: frontierTask, e2e: e2eTask, registry: registryTask, queue: queueTask,
+  crawl: crawlTask, frontier: frontierTask, e2e: e2eTask, registry: registryTask, queue: queueTask, national: nationalTask, startup: startupTask,
 };
 
 async function main(name: string): Promise<void> {

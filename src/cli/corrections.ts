@@ -4,9 +4,6 @@
  * so the store reflects them at once.
  */
 import type { Command } from 'commander';
-import { openStore } from '../pipeline/run.ts';
-import { mergeCorrections } from '../store/corrections.ts';
-import { exportCorrections, readCorrectionsFile } from '../review/transfer.ts';
 import { executePlan } from './execute.ts';
 import { withExitCode } from './exit-codes.ts';
 import { addStoreOptions, configFrom, type CommonOptions } from './pipeline-options.ts';
@@ -19,6 +16,7 @@ export function registerCorrections(program: Command): void {
     .option('--no-bom', 'without the UTF-8 byte order mark');
   addStoreOptions(ex).action((file: string, o: CommonOptions) =>
     withExitCode(async () => {
+      const [{ openStore }, { exportCorrections }] = await Promise.all([import('../pipeline/run.ts'), import('../review/transfer.ts')]);
       const { db } = openStore(configFrom(ex, o));
       try {
         const n = await exportCorrections(db, file, { bom: o.bom !== false });
@@ -36,6 +34,9 @@ export function registerCorrections(program: Command): void {
   addStoreOptions(im).action((file: string, o: CommonOptions & { json?: boolean }) =>
     withExitCode(async () => {
       const config = configFrom(im, o);
+      const [{ openStore }, { mergeCorrections }, { readCorrectionsFile }] = await Promise.all([
+        import('../pipeline/run.ts'), import('../store/corrections.ts'), import('../review/transfer.ts'),
+      ]);
       const rows = readCorrectionsFile(file);
       const { db } = openStore(config);
       let merged;

@@ -9,15 +9,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { ConfigError } from '../model/errors.ts';
-import { openDb } from '../store/db.ts';
-import { writeCsv, writeTextFile } from '../export/csv-file.ts';
-import { buildCoverage, type CoverageMatrix } from '../divisions/coverage.ts';
-import { readCoverageRows } from '../divisions/coverage-data.ts';
-import { renderCoverageHtml } from '../divisions/coverage-html.ts';
-import { coverageTables } from '../divisions/coverage-tables.ts';
-import { registryFor } from '../divisions/store.ts';
-import { registryHtml, registrySummary, registryTables, registryView } from '../registry/coverage-view.ts';
-import { readPortalStates } from '../registry/site-states.ts';
+import type { CoverageMatrix } from '../divisions/coverage.ts';
 import { LEVELS, type DivisionLevel } from '../divisions/types.ts';
 import { withExitCode } from './exit-codes.ts';
 import { requireDatabase } from './require-db.ts';
@@ -51,6 +43,9 @@ export function parseYears(s: string | undefined): number[] | undefined {
 
 /** Writes the CSV files and the HTML page of a matrix into `dir`; returns [file, rows] pairs. */
 export async function writeCoverage(m: CoverageMatrix, dir: string, bom: boolean, now: string, extraHtml = ''): Promise<[string, number][]> {
+  const [{ writeCsv, writeTextFile }, { renderCoverageHtml }, { coverageTables }] = await Promise.all([
+    import('../export/csv-file.ts'), import('../divisions/coverage-html.ts'), import('../divisions/coverage-tables.ts'),
+  ]);
   mkdirSync(dir, { recursive: true });
   const out: [string, number][] = [];
   for (const t of coverageTables(m)) out.push([join(dir, t.name), await writeCsv(join(dir, t.name), t.header, t.rows, { bom })]);
@@ -73,6 +68,12 @@ export function registerCoverage(program: Command): void {
       const config = configFrom(cmd, o);
       const opts = { level: parseLevel(o.level), province: o.province, years: parseYears(o.years), includeDepartments: o.includeDepartments };
       requireDatabase(config);
+      // Loaded on use (the division registry is heavy), so `nianbao --help` and other commands do not pay for it.
+      const [{ openDb }, { writeCsv }, { buildCoverage }, { readCoverageRows }, { registryFor }, view_, { readPortalStates }] = await Promise.all([
+        import('../store/db.ts'), import('../export/csv-file.ts'), import('../divisions/coverage.ts'), import('../divisions/coverage-data.ts'),
+        import('../divisions/store.ts'), import('../registry/coverage-view.ts'), import('../registry/site-states.ts'),
+      ]);
+      const { registryHtml, registrySummary, registryTables, registryView } = view_;
       const db = openDb(config.db);
       try {
         const rows = readCoverageRows(db);

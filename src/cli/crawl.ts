@@ -14,14 +14,10 @@ import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import type { CrawlProgress, CrawlSummary } from '../../crawlers/types.ts';
 import { ConfigError } from '../model/errors.ts';
-import { BlobStore } from '../store/blobs.ts';
-import { openDb } from '../store/db.ts';
 import { acquireRunLock, heartbeatLock, releaseRunLock } from '../store/run-lock.ts';
-import { crawlHealth } from '../pipeline/crawl-health.ts';
 import { finishRun, startRun } from '../store/runs.ts';
 import { EXIT_CODES, withExitCode } from './exit-codes.ts';
 import { REGISTRY_HELP, registryMode } from './registry-option.ts';
-import { loadSiteRegistry } from '../pipeline/crawl-stage.ts';
 
 const PROJECT_DIR = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -94,6 +90,10 @@ export function formatSummary(s: CrawlSummary): string {
 
 async function runCrawl(o: CrawlCliOptions): Promise<number> {
   if (o.explain) return runExplain(o);
+  // Loaded on use, so `nianbao --help` and other commands never load the store, the registry or the crawler.
+  const [{ BlobStore }, { openDb }, { crawlHealth }, { loadSiteRegistry }] = await Promise.all([
+    import('../store/blobs.ts'), import('../store/db.ts'), import('../pipeline/crawl-health.ts'), import('../pipeline/crawl-stage.ts'),
+  ]);
   const dataDir = o.dataDir ?? o.data ?? process.env.NIANBAO_DATA_DIR ?? join(PROJECT_DIR, 'data/out');
   const sitesPath = o.sites ?? process.env.NIANBAO_SITES ?? join(PROJECT_DIR, 'data/sites/sites.csv');
   const db = openDb(o.db ?? process.env.NIANBAO_DB ?? join(dataDir, 'nianbao.sqlite'));

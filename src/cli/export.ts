@@ -1,7 +1,5 @@
 /** `nianbao export --out DIR`: the CSV files from the store (reads only; no run lock needed). */
 import type { Command } from 'commander';
-import { exportDataset, SCRIPT_FILES } from '../export/index.ts';
-import { openStore } from '../pipeline/run.ts';
 import { withExitCode } from './exit-codes.ts';
 import { requireDatabase } from './require-db.ts';
 import { addExportOptions, addStoreOptions, configFrom, type CommonOptions } from './pipeline-options.ts';
@@ -16,6 +14,7 @@ export function registerExport(program: Command): void {
     withExitCode(async () => {
       const config = configFrom(cmd, o);
       requireDatabase(config);
+      const [{ exportDataset, SCRIPT_FILES }, { openStore }] = await Promise.all([import('../export/index.ts'), import('../pipeline/run.ts')]);
       const { db } = openStore(config);
       try {
         const files = await exportDataset(db, config.exportDir, { bom: config.bom, onlyLatest: o.latestOnly });

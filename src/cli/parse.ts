@@ -3,7 +3,6 @@ import type { Command } from 'commander';
 import { readFile, stat } from 'node:fs/promises';
 import type { ParseOutput } from '../model/report.ts';
 import { loadConfig } from '../pipeline/config.ts';
-import { parseBytes } from '../pipeline/parse-file.ts';
 import { withExitCode } from './exit-codes.ts';
 
 /** Files larger than this are refused before reading (the extractors apply their own limits too). */
@@ -14,6 +13,7 @@ async function parseOne(file: string, timeoutMs: number): Promise<ParseOutput> {
     const info = await stat(file);
     if (!info.isFile()) return { file, sha256: '', format: 'unknown', error: 'not a regular file', errorCode: 'input.not_file' };
     if (info.size > MAX_FILE_BYTES) return { file, sha256: '', format: 'unknown', error: `file larger than ${MAX_FILE_BYTES} bytes`, errorCode: 'input.too_large' };
+    const { parseBytes } = await import('../pipeline/parse-file.ts'); // the extractors load only when a file is parsed
     return await parseBytes(await readFile(file), { file, timeoutMs });
   } catch (e) {
     const err = e as NodeJS.ErrnoException;

@@ -6,7 +6,6 @@
 import type { Command } from 'commander';
 import { userInfo } from 'node:os';
 import { ConfigError } from '../model/errors.ts';
-import { startReviewServer } from '../review/server.ts';
 import { withExitCode } from './exit-codes.ts';
 import { addStoreOptions, configFrom, type CommonOptions } from './pipeline-options.ts';
 
@@ -35,6 +34,7 @@ export function registerReview(program: Command): void {
     withExitCode(async () => {
       const port = o.port === undefined ? 0 : Number(o.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError('config.invalid', `--port: 「${o.port}」 is not a port`);
+      const { startReviewServer } = await import('../review/server.ts');
       const server = await startReviewServer({
         config: configFrom(cmd, o), host: o.host, port, reviewer: o.reviewer ?? osUser(),
         log: (line) => process.stdout.write(`${line}\n`),

@@ -7,14 +7,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { ConfigError } from '../model/errors.ts';
-import { openDb, type Db } from '../store/db.ts';
-import { writeCsv } from '../export/csv-file.ts';
-import { provinceFilter } from '../divisions/coverage.ts';
-import { registryFor } from '../divisions/store.ts';
-import { SITE_COLUMNS } from '../../crawlers/sites.ts';
-import { exportCells, formatFigures, LIST_HEADER, listLine } from '../registry/format.ts';
-import { importPortalList } from '../registry/import.ts';
-import { readRegistry, writeImport } from '../registry/store.ts';
+import type { Db } from '../store/db.ts';
 import { NATIONAL_DEFAULTS, type RegistryRow } from '../registry/types.ts';
 import { withExitCode } from './exit-codes.ts';
 import { addStoreOptions, configFrom, type CommonOptions } from './pipeline-options.ts';
@@ -40,10 +33,20 @@ function readList(file: string): string {
   }
 }
 
+/** The modules the subcommands use, loaded on use so that `nianbao --help` does not load the division registry. */
+async function modules() {
+  const [{ writeCsv }, { provinceFilter }, { registryFor }, { SITE_COLUMNS }, format, { importPortalList }, { readRegistry, writeImport }] = await Promise.all([
+    import('../export/csv-file.ts'), import('../divisions/coverage.ts'), import('../divisions/store.ts'), import('../../crawlers/sites.ts'),
+    import('../registry/format.ts'), import('../registry/import.ts'), import('../registry/store.ts'),
+  ]);
+  return { writeCsv, provinceFilter, registryFor, SITE_COLUMNS, ...format, importPortalList, readRegistry, writeImport };
+}
+
 /** Runs a subcommand body with the configured database open (closed after), under withExitCode. */
 function withDb(cmd: Command, o: CommonOptions, body: (db: Db, dbPath: string) => Promise<number>): Promise<void> {
   return withExitCode(async () => {
     const config = configFrom(cmd, { ...o, out: undefined });
+    const { openDb } = await import('../store/db.ts');
     const db = openDb(config.db);
     try {
       return await body(db, config.db);
@@ -76,6 +79,7 @@ function registerImport(group: Command): void {
     .option('--dry-run', 'print the figures and problems without writing the database');
   addStoreOptions(cmd).action((file: string, o: ImportFlags) =>
     withDb(cmd, o, async (db) => {
+      const { importPortalList, registryFor, writeImport, formatFigures } = await modules();
       const defaults = {
         rps: positive('--rps', o.rps, NATIONAL_DEFAULTS.rps), pageLimit: positive('--page-limit', o.pageLimit, NATIONAL_DEFAULTS.pageLimit, true),
         maxDepth: positive('--max-depth', o.maxDepth, NATIONAL_DEFAULTS.maxDepth, true),
@@ -104,6 +108,7 @@ function registerExport(group: Command): void {
     .option('--no-bom', 'no UTF-8 byte order mark');
   addStoreOptions(cmd).action((o: CommonOptions & { okOnly?: boolean; bom: boolean }) =>
     withDb(cmd, o, async (db, dbPath) => {
+      const { readRegistry, writeCsv, SITE_COLUMNS, exportCells } = await modules();
       const rows = readRegistry(db, o.okOnly ? { ok: true } : {});
       if (rows.length === 0) throw new ConfigError('registry.empty', `${dbPath}: the site registry is empty (run nianbao sites import FILE first)`);
       const n = await writeCsv(o.out!, SITE_COLUMNS, rows.map(exportCells), { bom: o.bom });
@@ -122,6 +127,7 @@ function registerList(group: Command): void {
     .option('--json', 'one JSON object per line');
   addStoreOptions(cmd).action((o: ListFlags) =>
     withDb(cmd, o, async (db) => {
+      const { provinceFilter, registryFor, readRegistry, LIST_HEADER, listLine } = await modules();
       const province = provinceFilter(o.province, registryFor(db));
       let rows: RegistryRow[] = readRegistry(db, o.problems ? { ok: false } : {});
       if (province) rows = rows.filter((r) => r.division?.startsWith(province.code) || r.path.split('/')[0] === province.name);
@@ -164,6 +170,7 @@ function registerProbe(group: Command): void {
     withDb(cmd, o, async (db) => {
       const { runProbe } = await import('../registry/probe-run.ts');
       const { defaultUserAgent } = await import('../../crawlers/crawl.ts');
+      const { provinceFilter, registryFor } = await modules();
       const province = provinceFilter(o.province, registryFor(db));
       const ac = new AbortController();
       const stop = (): void => {

@@ -1,13 +1,10 @@
 /** `nianbao status`: what the store holds, what is pending, who holds the run lock, the last runs. */
 import type { Command } from 'commander';
 import { statSync } from 'node:fs';
-import { DEFAULT_PARSER, EXTRACTOR_VERSION } from '../pipeline/context.ts';
-import { defaultResolver } from '../pipeline/resolver.ts';
-import { openStore } from '../pipeline/run.ts';
 import type { StageVersions } from '../store/reports.ts';
 import { lockHolder, type LockHolder } from '../store/run-lock.ts';
 import { recentRuns, type RunRow } from '../store/runs.ts';
-import { storeStats, type StoreStats } from '../store/stats.ts';
+import type { StoreStats } from '../store/stats.ts';
 import { withExitCode } from './exit-codes.ts';
 import { requireDatabase } from './require-db.ts';
 import { addStoreOptions, configFrom, type CommonOptions } from './pipeline-options.ts';
@@ -54,6 +51,9 @@ export function registerStatus(program: Command): void {
     withExitCode(async () => {
       const config = configFrom(cmd, o);
       requireDatabase(config);
+      const [{ DEFAULT_PARSER, EXTRACTOR_VERSION }, { defaultResolver }, { openStore }, { storeStats }] = await Promise.all([
+        import('../pipeline/context.ts'), import('../pipeline/resolver.ts'), import('../pipeline/run.ts'), import('../store/stats.ts'),
+      ]);
       const { db } = openStore(config);
       try {
         const versions = { extractor: EXTRACTOR_VERSION, parser: DEFAULT_PARSER.version, resolver: defaultResolver(db).version };

@@ -5,12 +5,14 @@
  * page); the crawler's own CPU time per request gives the rate its overhead allows on one core.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { crawl, loadSites } from '../../../crawlers/index.ts';
 import { BlobStore } from '../../../src/store/blobs.ts';
 import { openDb } from '../../../src/store/db.ts';
 import { startSiteProcess } from '../site-process.ts';
+import { summarizeProfile, type CpuProfile, type ProfileRow } from '../profile.ts';
 
 export interface CrawlParams {
   repeats: number;
@@ -32,6 +34,8 @@ export interface CrawlResult {
   sites: string[];
   excluded: string[];
   repeats: CrawlRepeat[];
+  /** CPU profile of one more crawl (not timed): where the crawler's time goes. */
+  profile?: { totalMs: number; self: ProfileRow[]; inclusive: ProfileRow[] };
 }
 
 const BROWSER_SITES = ['fx-jsrender', 'fx-challenge'];
@@ -42,7 +46,15 @@ export async function crawlTask(p: CrawlParams, log: (s: string) => void): Promi
     const all = loadSites(site.info.sitesFile);
     const sites = all.filter((s) => !BROWSER_SITES.includes(s.id));
     const repeats: CrawlRepeat[] = [];
-    for (let i = 0; i < p.repeats; i++) {
+    let profile: CrawlResult['profile'];
+    for (let i = 0; i <= p.repeats; i++) {
+      const profiled = i === p.repeats;
+      const session = profiled ? new Session() : undefined;
+      if (session) {
+        session.connect();
+        await session.post('Profiler.enable');
+        await session.post('Profiler.start');
+      }
       const dir = mkdtempSync(join(tmpdir(), 'nianbao-bench-crawl-'));
       const db = openDb(join(dir, 'nianbao.sqlite'));
       try {
@@ -51,6 +63,12 @@ export async function crawlTask(p: CrawlParams, log: (s: string) => void): Promi
         const s = await crawl({ db, blobs: new BlobStore(join(dir, 'raw')), sites, runId: `bench-${i}`, politeness: false, browser: 'never' });
         const wallMs = performance.now() - t0;
         const c = process.cpuUsage(c0);
+        if (session) {
+          const { profile: raw } = await session.post('Profiler.stop');
+          session.disconnect();
+          profile = summarizeProfile(raw as unknown as CpuProfile, 20);
+          continue;
+        }
         const f = db.prepare('SELECT ms FROM fetches WHERE ms IS NOT NULL ORDER BY ms').pluck().all() as number[];
         repeats.push({
           requests: s.pages, documents: s.documents, errors: s.errors, wallMs, cpuMs: (c.user + c.system) / 1000,
@@ -62,7 +80,7 @@ export async function crawlTask(p: CrawlParams, log: (s: string) => void): Promi
         rmSync(dir, { recursive: true, force: true });
       }
     }
-    return { sites: sites.map((s) => s.id), excluded: all.filter((s) => BROWSER_SITES.includes(s.id)).map((s) => s.id), repeats };
+    return { sites: sites.map((s) => s.id), excluded: all.filter((s) => BROWSER_SITES.includes(s.id)).map((s) => s.id), repeats, profile };
   } finally {
     await site.stop();
   }

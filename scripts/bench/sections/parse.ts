@@ -2,6 +2,8 @@
  * Parse throughput: generated text and HTML reports are extracted once (untimed) to document models in memory,
  * then `parseReport` runs over all of them `repeats` times after `warmup` passes, on one thread. Each pass
  * gives reports/s by wall clock and by this process's CPU time (robust against other load on the machine).
+ * After each parse pass, a reference pass runs `JSON.parse` over the same models (serialised once): the ratio
+ * of the two follows the code, not the machine's speed or load (results.ts judges the aim by it).
  */
 import { extract } from '../../../extractors/index.ts';
 import type { DocumentModel } from '../../../src/model/document.ts';
@@ -26,6 +28,10 @@ export interface ParseFormatResult {
   passes: { wallMs: number; cpuMs: number; perSecWall: number | null; perSecCpu: number | null }[];
   perSecWall: number | null;
   perSecCpu: number | null;
+  /** `JSON.parse` of the same models, reports/s by CPU time (median of the reference passes). */
+  jsonPerSecCpu: number | null;
+  /** Median over passes of (parse CPU time / JSON.parse CPU time): how many JSON.parses of its model a parse costs. */
+  jsonRatio: number | null;
   /** Per report, ms (every timed pass). */
   msPerReport: Summary;
 }
@@ -67,21 +73,42 @@ function pass(docs: DocumentModel[], perDoc?: number[]): { wallMs: number; cpuMs
   return { wallMs, cpuMs: (c.user + c.system) / 1000 };
 }
 
+/** JSON.parse of every serialised model, CPU ms. */
+function jsonPass(json: string[]): number {
+  const c0 = process.cpuUsage();
+  let keep = 0;
+  for (const s of json) keep += (JSON.parse(s) as { blocks: unknown[] }).blocks.length;
+  const c = process.cpuUsage(c0);
+  if (keep < 0) throw new Error('unreachable');
+  return (c.user + c.system) / 1000;
+}
+
 export async function parseTask(p: ParseParams, log: (s: string) => void): Promise<ParseResult> {
   const formats: ParseFormatResult[] = [];
   for (const format of ['txt', 'html'] as const) {
     const { docs, skipped } = await models(format, p);
     log(`parse: ${docs.length} ${format} reports in memory; ${p.warmup} warm-up + ${p.repeats} timed passes`);
-    for (let i = 0; i < p.warmup; i++) pass(docs);
+    const json = docs.map((m) => JSON.stringify(m));
+    for (let i = 0; i < p.warmup; i++) {
+      pass(docs);
+      jsonPass(json);
+    }
     const perDoc: number[] = [];
+    const jsonMs: number[] = [];
+    const ratios: number[] = [];
     const passes = Array.from({ length: p.repeats }, () => {
       const r = pass(docs, perDoc);
+      const j = jsonPass(json);
+      jsonMs.push(j);
+      if (j > 0) ratios.push(r.cpuMs / j);
       return { wallMs: round(r.wallMs)!, cpuMs: round(r.cpuMs)!, perSecWall: round(perSecond(docs.length, r.wallMs), 1), perSecCpu: round(perSecond(docs.length, r.cpuMs), 1) };
     });
     formats.push({
       format, documents: docs.length, skipped, passes,
       perSecWall: median(passes.map((x) => x.perSecWall ?? NaN)),
       perSecCpu: median(passes.map((x) => x.perSecCpu ?? NaN)),
+      jsonPerSecCpu: round(perSecond(docs.length, median(jsonMs) ?? NaN), 1),
+      jsonRatio: round(median(ratios), 2),
       msPerReport: summarize(perDoc),
     });
   }
