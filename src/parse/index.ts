@@ -11,10 +11,11 @@ import { evaluate } from '../validate/check.ts';
 import { equations, s3Rows } from '../validate/rules.ts';
 import { narrativeChecks } from '../validate/narrative.ts';
 import { repairOcr } from '../validate/repair.ts';
+import { crossYearChecks, crossYearEquations, isCrossYear, type Neighbours } from '../validate/cross-year.ts';
 import { deriveForced } from '../validate/solve.ts';
 import { findHeadings, textBetween } from './headings.ts';
 import { readMeta } from './meta.ts';
-import type { Glued } from './reading.ts';
+import { resolveGlued, type Evidence } from './glued.ts';
 import { findRegions } from './regions.ts';
 import { toRows } from './rows.ts';
 import { readSection2 } from './section2.ts';
@@ -28,6 +29,8 @@ export const PARSER_VERSION = '0.3.2';
 export interface ParseHints {
   /** The source's own title (HTML <title>, crawled link text), a fallback for year and body. */
   title?: string;
+  /** The same body's stored reports of the years before and after (cross-year checks X.1, X.2). */
+  neighbours?: Neighbours;
 }
 
 /** OCR words below this confidence make their cell flagged. */
@@ -96,7 +99,8 @@ export function parseReport(doc: DocumentModel, hints: ParseHints = {}): Result<
 
   const rulesTemplate: TemplateId = s3.otherStyle === 'subrows' || (s3.otherStyle === 'none' && template === 't2021') ? 't2021' : 't2019';
   const eqs = equations(rulesTemplate).filter((e) => [...e.lhs, ...e.rhs].every((c) => values.has(c)));
-  for (const g of [...s3.glued, ...s4.glued]) resolveGlued(g, values, eqs, record, warnings);
+  const cross = crossYearEquations(new Set(codes), hints.neighbours);
+  warnings.push(...resolveGlued([...s2.glued, ...s3.glued, ...s4.glued], values, eqs, record.cells, outsideEvidence(record.texts.s1, values, cross)));
   if (doc.ocr) {
     const readable = new Set(codes.filter((c) => record.cells[c]?.source === 'read' && record.cells[c]!.kind === 'number' && values.get(c) != null));
     const doubtful = new Set(codes.filter((c) => record.cells[c]?.kind === 'blank' || (record.cells[c]?.provenance.confidence ?? 100) < LOW_CONFIDENCE));
@@ -112,16 +116,22 @@ export function parseReport(doc: DocumentModel, hints: ParseHints = {}): Result<
   for (const [code, v] of values) record.values[code] = v;
   const { checks, flagged } = evaluate(record.values, eqs);
   const narrative = narrativeChecks(record.texts.s1, record.values);
+  const acrossYears = crossYearChecks(record.values, cross);
+  const crossOnly = [...acrossYears.flagged].filter((c) => !flagged.has(c));
   for (const c of narrative.filter((x) => x.status === 'fail')) {
     warnings.push(warn('check.narrative_mismatch', `section 一 quotes ${c.expected} for ${c.column}; the table has ${c.actual}`, { cell: c.column }));
   }
-  record.checks = [...checks, ...narrative];
+  record.checks = [...checks, ...narrative, ...acrossYears.checks];
   for (const [code, cell] of Object.entries(record.cells)) {
     if (cell.source === 'read' && (cell.provenance.confidence ?? 100) < LOW_CONFIDENCE) flagged.add(code);
     if (cell.rule?.startsWith('ocr_repair:')) flagged.add(code); // not what the page shows: a researcher checks it
   }
-  if (doc.ocr) flagUnverifiedOcr(record, checks, flagged, warnings);
+  if (doc.ocr) flagUnverifiedOcr(record, [...checks, ...acrossYears.checks], flagged, warnings);
+  const crossFlags = new Set(crossOnly.filter((c) => !flagged.has(c)));
+  for (const c of crossFlags) flagged.add(c);
   record.flagged = codes.filter((c) => flagged.has(c));
+  if (crossFlags.size) record.flaggedCross = codes.filter((c) => crossFlags.has(c));
+  if (cross.eqs.length) record.crossYear = cross;
   const readAny = Object.values(record.cells).some((c) => c.source === 'read' && c.kind === 'number');
   if (!readAny && (own.year === null || own.body === null)) {
     throw new BadDocumentError('parse.not_report', 'a blank template: its tables hold no values, and it names no year or issuing body');
@@ -145,7 +155,8 @@ function flagUnverifiedOcr(record: ReportRecord, checks: ReportRecord['checks'],
   };
   for (const c of checks) {
     // A sum that only holds through an empty OCR cell taken as 0 or a doubtful reading confirms nothing.
-    if (c.status !== 'pass' || c.rule.startsWith('X.') || c.rule === 'R.int' || c.cells.some(doubtful)) continue;
+    // A neighbouring year's trusted number (X.1, X.2) confirms as well as a sum does.
+    if (c.status !== 'pass' || (c.rule.startsWith('X.') && !isCrossYear(c.rule)) || c.rule === 'R.int' || c.cells.some(doubtful)) continue;
     for (const code of c.cells) confirmations.set(code, (confirmations.get(code) ?? 0) + 1);
   }
   let n = 0;
@@ -167,26 +178,16 @@ function templateCodes(template: TemplateId, family: string | null, other: strin
     .filter((c, i, a) => a.indexOf(c) === i && (other !== 'single' || !c.includes('.other.')));
 }
 
-/** Glued digits with several splits: keep the one split under which every rule that can be checked passes. */
-function resolveGlued(g: Glued, values: Map<string, number | null>, eqs: ReturnType<typeof equations>, record: ReportRecord, warnings: Message[]): void {
-  const related = eqs.filter((e) => [...e.lhs, ...e.rhs].some((c) => g.codes.includes(c)));
-  const ok = g.candidates.filter((cand) => {
-    const trial = new Map(values);
-    g.codes.forEach((c, i) => trial.set(c, cand[i]!));
-    deriveForced(trial, eqs);
-    const obj = Object.fromEntries(trial);
-    const { checks } = evaluate(obj, related);
-    return checks.every((c) => c.status === 'pass' || (c.rule === 'R.int'));
-  });
-  if (ok.length !== 1) {
-    warnings.push(warn('parse.digits_ambiguous', `glued digits ${g.tokens.map((t) => t.raw).join(' ')} fit ${ok.length} splits under the rules; left empty`, { cell: g.codes[0] }));
-    return;
+/** Evidence from outside the year's tables for glued digits: the numbers section 一 quotes, then the other years. */
+function outsideEvidence(s1: string | undefined, values: Map<string, number | null>, cross: ReturnType<typeof crossYearEquations>): Evidence[] {
+  const out: Evidence[] = [];
+  const quoted = narrativeChecks(s1, Object.fromEntries(values));
+  if (quoted.length) {
+    const consts = Object.fromEntries(quoted.map((c) => [`narr:${c.column}`, c.expected!]));
+    out.push({ name: 'section 一', consts, eqs: quoted.map((c) => ({ rule: 'X.5', column: c.column!, lhs: [c.column!], rhs: [`narr:${c.column}`], severity: 'warning' as const })) });
   }
-  g.codes.forEach((c, i) => {
-    values.set(c, ok[0]![i]!);
-    record.cells[c] = { raw: g.tokens.map((t) => t.raw).join(' '), source: 'read', kind: 'number', provenance: g.tokens[0]!.prov };
-  });
-  warnings.push(warn('parse.digits_split', `glued digits ${g.tokens.map((t) => t.raw).join(' ')} split by the rules`, { cell: g.codes[0] }));
+  if (cross.eqs.length) out.push({ name: `the ${[...new Set(cross.eqs.map((e) => e.rule))].join('/')} checks across years`, eqs: cross.eqs, consts: cross.consts });
+  return out;
 }
 
 function sectionTexts(rows: ReturnType<typeof toRows>, h: Partial<Record<number, number>>): ReportRecord['texts'] {

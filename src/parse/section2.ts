@@ -105,7 +105,9 @@ export function readSection2(stream: Stream, from: number, to: number): S2Read {
         read.warnings.push(warn('parse.digits_split', `s2.${def.row}: glued digits ${g[0]!.raw} have one split only`, { cell: `s2.${def.row}` }));
         return set(cands[0]!.map((v) => splitToken(g, v)));
       }
-      read.warnings.push(warn('parse.digits_ambiguous', `s2.${def.row}: glued digits ${g[0]!.raw} can be split ${cands.length} ways; left empty`, { cell: `s2.${def.row}` }));
+      // Several splits: left to the evidence outside the table (the year before, X.2), else empty.
+      if (cands.length > 1) read.glued.push({ codes: cols.map((c) => `s2.${def.row}.${c}`), candidates: cands, tokens: g });
+      else read.warnings.push(warn('parse.digits_unsplittable', `s2.${def.row}: glued digits ${g[0]!.raw} fit no split`, { cell: `s2.${def.row}` }));
       return set([]);
     }
     if (g.length > cols.length && g.slice(cols.length).every((t) => t.rowIndex !== g[cols.length - 1]!.rowIndex)) {

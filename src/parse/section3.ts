@@ -9,7 +9,7 @@ import { warn } from '../model/result.ts';
 import { findAnchors, type Anchor } from './anchors.ts';
 import { S3_ROWS } from './labels.ts';
 import { byGrid, dropStray, gridBlanks, emptyRead, loneTotal, headerColumns, incomplete, rowOf, splitToken, tokensIn, type SectionRead } from './reading.ts';
-import { rowSumCheck, splitDigits } from './split-digits.ts';
+import { GLUED_LIMIT, rowSumCheck, splitDigits } from './split-digits.ts';
 import type { Stream, ValueToken } from './tokenize.ts';
 
 export type OtherStyle = 'subrows' | 'single' | 'none';
@@ -206,14 +206,15 @@ export function readSection3(stream: Stream, from: number, to: number): S3Read {
       return;
     }
     if (isGlued(g)) {
-      const cands = splitDigits(g.map((t) => t.digits!), 7, { check: rowSumCheck });
+      const cands = splitDigits(g.map((t) => t.digits!), 7, { check: rowSumCheck, limit: GLUED_LIMIT });
       const codes = S3_COLUMNS.map((c) => `s3.${row}.${c}`);
       if (cands.length === 1) {
         set(row, cands[0]!.map((v) => splitToken(g, v)));
         read.warnings.push(warn('parse.digits_split', `glued digits ${g.map((t) => t.raw).join(' ')} split by the row sum`, { cell: `s3.${row}` }));
       } else {
         set(row, []);
-        if (cands.length > 1) read.glued.push({ codes, candidates: cands, tokens: g });
+        if (cands.length >= GLUED_LIMIT) read.warnings.push(warn('parse.digits_ambiguous', `glued digits ${g.map((t) => t.raw).join(' ')} fit at least ${cands.length} splits; left empty`, { cell: `s3.${row}` }));
+        else if (cands.length > 1) read.glued.push({ codes, candidates: cands, tokens: g });
         else read.warnings.push(warn('parse.digits_unsplittable', `glued digits ${g.map((t) => t.raw).join(' ')} fit no split`, { cell: `s3.${row}` }));
       }
       targets.slice(1).forEach((r) => set(r, []));

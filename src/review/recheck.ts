@@ -6,6 +6,7 @@
 import type { Check, ReportRecord } from '../model/report.ts';
 import { evaluate } from '../validate/check.ts';
 import { narrativeChecks } from '../validate/narrative.ts';
+import { crossYearChecks } from '../validate/cross-year.ts';
 import { equations, type Equation } from '../validate/rules.ts';
 
 export function rulesFor(values: Record<string, number | null>): Equation[] {
@@ -13,8 +14,12 @@ export function rulesFor(values: Record<string, number | null>): Equation[] {
   return equations(template).filter((e) => [...e.lhs, ...e.rhs].every((c) => c in values));
 }
 
-/** Checks in the parser's order, and the cells that failed error-level checks flag. */
-export function recheck(record: Pick<ReportRecord, 'values' | 'texts'>): { checks: Check[]; flagged: Set<string> } {
+/**
+ * Checks in the parser's order, and the cells that failed error-level checks flag; `cross`: the cells failed
+ * checks across years (X.1, X.2) flag, when the record carries them.
+ */
+export function recheck(record: Pick<ReportRecord, 'values' | 'texts' | 'crossYear'>): { checks: Check[]; flagged: Set<string>; cross: Set<string> } {
   const { checks, flagged } = evaluate(record.values, rulesFor(record.values));
-  return { checks: [...checks, ...narrativeChecks(record.texts.s1, record.values)], flagged };
+  const years = crossYearChecks(record.values, record.crossYear);
+  return { checks: [...checks, ...narrativeChecks(record.texts.s1, record.values), ...years.checks], flagged, cross: years.flagged };
 }
