@@ -57,11 +57,33 @@ function shortRow(stream: Stream, g: ValueToken[], n: number): (ValueToken | nul
   return labelCol < 0 ? null : placeByCells(stream, g, n, labelCol);
 }
 
+/**
+ * The template family of a section 二 whose headers say nothing (generic column names): 2019 prints
+ * 其他对外管理服务事项 and 政府集中采购 rows and three values per 许可/处罚/强制 row, 2021 one. Null when the
+ * rows disagree or say nothing.
+ */
+function familyFromRows(stream: Stream, anchors: ReturnType<typeof findAnchors>, to: number): S2Family | null {
+  const votes = new Set<S2Family>();
+  anchors.forEach((a, i) => {
+    const row = S2_ROWS[a.idx]!.row;
+    if (row === 'other_services' || row === 'procurement') votes.add('t2019');
+    if (!['licensing', 'penalty', 'coercion'].includes(row)) return;
+    const n = tokensIn(stream, a.start, i + 1 < anchors.length ? anchors[i + 1]!.start : to).length;
+    if (n === 1) votes.add('t2021');
+    else if (n === 3) votes.add('t2019');
+  });
+  return votes.size === 1 ? [...votes][0]! : null;
+}
+
 export function readSection2(stream: Stream, from: number, to: number): S2Read {
   const read: S2Read = { ...emptyRead(), family: null };
   const region = stream.labels.slice(from, to);
   read.family = s2Family(region);
   const anchors = findAnchors(stream.labels, S2_ROWS, from, to);
+  if (!read.family && anchors.length > 0) {
+    read.family = familyFromRows(stream, anchors, to);
+    if (read.family) read.warnings.push(warn('parse.s2_family_from_rows', `section 二's column headers are not the template's; its rows say ${read.family}`, { level: 'info' }));
+  }
   if (anchors.length === 0 || !read.family) return read;
   read.found = true;
   const family = read.family;

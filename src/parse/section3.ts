@@ -6,7 +6,7 @@
  */
 import { S3_COLUMNS } from '../model/codebook.ts';
 import { warn } from '../model/result.ts';
-import { findAnchors, type Anchor } from './anchors.ts';
+import { bestChain, findCandidates, type Anchor } from './anchors.ts';
 import { S3_ROWS } from './labels.ts';
 import { byGrid, dropStray, gridBlanks, emptyRead, loneTotal, headerColumns, incomplete, rowOf, splitToken, tokensIn, type SectionRead } from './reading.ts';
 import { GLUED_LIMIT, rowSumCheck, splitDigits } from './split-digits.ts';
@@ -72,7 +72,8 @@ function subtotalIndex(rows: ValueToken[][]): number | null {
 
 /** The header says where 小计 stands: before 商业企业 (index 1) or after 法律服务机构/其他 (index 6). */
 function subtotalFromHeader(header: string): number | null {
-  const at = header.search(/小计|合计/);
+  // 小计 names the subtotal; 合计 does only beside a 总计 (alone it is the 总计 column's other name).
+  const at = /小计/.test(header) ? header.search(/小计/) : /总计/.test(header) ? header.search(/合计/) : -1;
   const first = header.search(/商业企业/);
   const last = header.search(/法律服务机构/);
   if (at < 0 || first < 0 || last < 0) return null;
@@ -105,9 +106,16 @@ function blankSingle(stream: Stream, anchors: Anchor[], at: number): boolean {
   return !/[\p{Script=Han}\d]/u.test(stream.labels.slice(anchors[at]!.end, next.start).replace(/[(（]七[)）]?$/u, ''));
 }
 
+/** The row at label position `pos` is a column header (two or more organisation column names). */
+function inHeaderRow(stream: Stream, pos: number): boolean {
+  const text = stream.rows[rowOf(stream, pos)]?.text ?? '';
+  return (text.match(/商业企业|科研机构|社会公益组织|法律服务机构/g) ?? []).length >= 2;
+}
+
 export function readSection3(stream: Stream, from: number, to: number): S3Read {
   const read: S3Read = { ...emptyRead(), otherStyle: 'none', end: to, used: new Set() };
-  const anchors = findAnchors(stream.labels, S3_ROWS, from, to);
+  // A repeated header row (a table cut in pieces) is no row label: its 「其他」 column is not 「3.其他」.
+  const anchors = bestChain(findCandidates(stream.labels, S3_ROWS, from, to).filter((c) => !inHeaderRow(stream, c.start)));
   if (anchors.length < 3) return read;
   read.found = true;
   // A label in a trusted grid takes values from grid rows only: a page number or speck on a line of its own

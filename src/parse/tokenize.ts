@@ -41,6 +41,8 @@ const SCAN = /([-+]?\d[\d,]*(?:\.\d+)?)|(?<=^|\s)(-{1,2}|—{1,2}|–|―|\/|无
 const MAYBE_DASH = /[-—–―\/无空]/;
 const DASH_WORD = /(?:^|\s)(-{1,2}|—{1,2}|–|―|\/|无|空)(?:\s|$)/;
 const NOISE_AFTER = /^(\s*(年|月|日|时|页|号|周岁|%|‰|位小数)|[-/]\d|\.\d*\s*%)/;
+/** Generic column names converters write for a table's header (数据1 … 数据7, 列3, 栏2, 字段1). */
+const GENERIC_HEADER = /(?:^|\s)(数据|列|栏|字段|数值)$/;
 const UNIT_AFTER = /^\s*(万元|元|件|项|个|次|宗|条|人次|人)/;
 
 function parseNumber(raw: string): { value: number; digits: string } | null {
@@ -119,8 +121,8 @@ export function buildStream(rows: Row[]): Stream {
         let raw = m[0];
         const after = text.slice(start + raw.length);
         const prev = text.slice(0, start);
-        if (/\u0000$/.test(prev) || /第\s*$/.test(prev) || NOISE_AFTER.test(after) || (/^\.\d/.test(after))) {
-          continue; // inside a parenthetical note, 第N…, a date, a percentage
+        if (/\u0000$/.test(prev) || /第\s*$/.test(prev) || NOISE_AFTER.test(after) || (/^\.\d/.test(after)) || GENERIC_HEADER.test(prev)) {
+          continue; // inside a parenthetical note, 第N…, a date, a percentage, a converter's column name (数据3)
         }
         let enumerator = '';
         // 「2 重复申请」: a grid label cell (left of the row's values) opening with a small number, its dot lost
