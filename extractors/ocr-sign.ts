@@ -15,7 +15,7 @@ export type Sign = 'minus' | 'none' | 'unsure';
 interface Run { x0: number; x1: number; y0: number; y1: number }
 
 /** Runs of inked columns inside the box (its borders cut away), with their ink's vertical extent. */
-function inkRuns(g: Gray, box: [number, number, number, number]): Run[] {
+export function inkRuns(g: Gray, box: [number, number, number, number]): Run[] {
   const [bx0, by0, bx1, by1] = box.map(Math.round) as [number, number, number, number];
   const mx = Math.max(4, Math.round((bx1 - bx0) * MARGIN));
   const my = Math.max(4, Math.round((by1 - by0) * MARGIN));
