@@ -115,7 +115,9 @@ export function parseReport(doc: DocumentModel, hints: ParseHints = {}): Result<
   }
   for (const [code, v] of values) record.values[code] = v;
   const { checks, flagged } = evaluate(record.values, eqs);
-  const narrative = narrativeChecks(record.texts.s1, record.values);
+  for (const c of contradictedDerivations(record, [...s3.unplaced, ...s4.unplaced], warnings)) flagged.add(c);
+  // Section 一's numbers, and those of section 三 printed twice (a narrative list before its table).
+  const narrative = [...narrativeChecks(record.texts.s1, record.values), ...narrativeChecks(s3Prose(rows, headings.row), record.values)];
   const acrossYears = crossYearChecks(record.values, cross);
   const crossOnly = [...acrossYears.flagged].filter((c) => !flagged.has(c));
   for (const c of narrative.filter((x) => x.status === 'fail')) {
@@ -178,6 +180,30 @@ function templateCodes(template: TemplateId, family: string | null, other: strin
     .filter((c, i, a) => a.indexOf(c) === i && (other !== 'single' || !c.includes('.other.')));
 }
 
+/**
+ * A row left empty although it printed numbers (they could not be placed) and then filled by the rules: if
+ * the numbers derived do not include the nonzero numbers printed, the source breaks a rule the derivation
+ * relied on. Those derived cells are flagged, never trusted.
+ */
+function contradictedDerivations(record: ReportRecord, unplaced: [string, number[]][], warnings: Message[]): string[] {
+  const out: string[] = [];
+  for (const [row, printed] of unplaced) {
+    const derived = Object.keys(record.cells).filter((c) => (row === 's4' ? c.startsWith('s4.') : c.slice(0, c.lastIndexOf('.')) === row) && record.cells[c]!.source === 'derived');
+    if (derived.length === 0) continue;
+    const pool = derived.map((c) => record.values[c]);
+    const missing = printed.filter((v) => v !== 0).filter((v) => {
+      const i = pool.indexOf(v);
+      if (i < 0) return true;
+      pool.splice(i, 1);
+      return false;
+    });
+    if (missing.length === 0) continue;
+    out.push(...derived);
+    warnings.push(warn('parse.derived_contradicted', `${row}: the rules give ${derived.map((c) => record.values[c]).join(' ')}, but the row prints ${missing.join(' ')}: flagged`, { cell: row }));
+  }
+  return out;
+}
+
 /** Evidence from outside the year's tables for glued digits: the numbers section 一 quotes, then the other years. */
 function outsideEvidence(s1: string | undefined, values: Map<string, number | null>, cross: ReturnType<typeof crossYearEquations>): Evidence[] {
   const out: Evidence[] = [];
@@ -188,6 +214,14 @@ function outsideEvidence(s1: string | undefined, values: Map<string, number | nu
   }
   if (cross.eqs.length) out.push({ name: `the ${[...new Set(cross.eqs.map((e) => e.rule))].join('/')} checks across years`, eqs: cross.eqs, consts: cross.consts });
   return out;
+}
+
+/** The sentences of section 三 (outside its table): some reports list the section's numbers before the table. */
+function s3Prose(rows: ReturnType<typeof toRows>, h: Partial<Record<number, number>>): string | undefined {
+  if (h[3] === undefined) return undefined;
+  const end = [h[4], h[5], h[6]].find((x) => x !== undefined && x > h[3]!) ?? rows.length;
+  const lines = rows.slice(h[3] + 1, end).filter((r) => r.tableIndex === undefined && r.cells.length === 1 && /\d\s*件/.test(r.text));
+  return lines.length ? lines.map((r) => r.text).join('\n') : undefined;
 }
 
 function sectionTexts(rows: ReturnType<typeof toRows>, h: Partial<Record<number, number>>): ReportRecord['texts'] {

@@ -16,10 +16,12 @@ export interface SectionRead {
   cells: Map<string, ValueToken | null>;
   glued: Glued[];
   warnings: Message[];
+  /** Rows left empty although numbers were printed in them (they could not be placed): row code → those numbers. */
+  unplaced: Map<string, number[]>;
 }
 
 export function emptyRead(): SectionRead {
-  return { found: false, cells: new Map(), glued: [], warnings: [] };
+  return { found: false, cells: new Map(), glued: [], warnings: [], unplaced: new Map() };
 }
 
 /**

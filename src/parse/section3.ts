@@ -112,10 +112,17 @@ function inHeaderRow(stream: Stream, pos: number): boolean {
   return (text.match(/商业企业|科研机构|社会公益组织|法律服务机构/g) ?? []).length >= 2;
 }
 
+/** The row at label position `pos` is a sentence, not a table row (「（一）本年新收政府信息公开申请5件。」). */
+export function inProse(stream: Stream, pos: number): boolean {
+  const row = stream.rows[rowOf(stream, pos)];
+  return !!row && row.tableIndex === undefined && row.cells.length === 1 && /\d\s*件|[。；;]\s*$/.test(row.text);
+}
+
 export function readSection3(stream: Stream, from: number, to: number): S3Read {
   const read: S3Read = { ...emptyRead(), otherStyle: 'none', end: to, used: new Set() };
   // A repeated header row (a table cut in pieces) is no row label: its 「其他」 column is not 「3.其他」.
-  const anchors = bestChain(findCandidates(stream.labels, S3_ROWS, from, to).filter((c) => !inHeaderRow(stream, c.start)));
+  // Nor is a sentence (the section printed twice: a narrative list before its table).
+  const anchors = bestChain(findCandidates(stream.labels, S3_ROWS, from, to).filter((c) => !inHeaderRow(stream, c.start) && !inProse(stream, c.start)));
   if (anchors.length < 3) return read;
   read.found = true;
   // A label in a trusted grid takes values from grid rows only: a page number or speck on a line of its own
@@ -246,6 +253,7 @@ export function readSection3(stream: Stream, from: number, to: number): S3Read {
     } else {
       set(row, []);
       read.warnings.push(incomplete('parse.s3_row_incomplete', g.length, width, `s3.${row}`));
+      read.unplaced.set(`s3.${row}`, g.flatMap((t) => (t.kind === 'number' ? [t.value!] : [])));
     }
     targets.slice(1).forEach((r) => set(r, []));
   });

@@ -122,5 +122,6 @@ export function readSection4(stream: Stream, from: number, to: number, used: Set
   // A damaged table (most of its 15 values there), not a narrative quoting a number of cases.
   read.found = m !== null && g.length >= 8 && new Set(g.map((t) => t.rowIndex)).size <= 3;
   read.warnings.push(incomplete('parse.s4_incomplete', g.length, 15));
+  if (read.found) read.unplaced.set('s4', g.flatMap((t) => (t.kind === 'number' ? [t.value!] : [])));
   return read;
 }

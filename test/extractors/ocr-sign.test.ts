@@ -42,3 +42,18 @@ test('re-reads that only dropped digits of the page reading do not replace it; t
   assert.ok(v!.confidence < 60);
   assert.equal(voteCell({ text: '6', confidence: 90 }, { text: '65', confidence: 93 }, { text: '65', confidence: 96 })?.text, '65', 'a digit the page lost is still restored');
 });
+
+test('the ink\'s digit count decides between readings of different lengths, only where the vote was in doubt', async () => {
+  const { byGlyphs, glyphCount } = await import('../../extractors/ocr-glyphs.ts');
+  assert.equal(glyphCount(cell(DIGIT(50), DIGIT(70)), BOX), 2);
+  assert.equal(glyphCount(cell([40, 38, 54, 42], DIGIT(60)), BOX), 1, 'a minus is no digit');
+  assert.equal(glyphCount(cell([50, 25, 100, 55]), BOX), null, 'digits touching: not known');
+  const page = { text: '1', confidence: 90 };
+  const reads = [{ text: '11', confidence: 89 }, { text: '', confidence: 0 }];
+  const doubt = voteCell(page, reads[0], reads[1]);
+  assert.equal(doubt?.kind, 'disagree');
+  assert.equal(byGlyphs(doubt, page, reads, 2)?.text, '11');
+  assert.equal(byGlyphs(doubt, page, reads, 3)?.text, doubt?.text, 'no reading has 3 digits: the vote stands');
+  const sure = voteCell({ text: '1900', confidence: 92 }, { text: '190', confidence: 92 }, { text: '190', confidence: 96 });
+  assert.equal(byGlyphs(sure, { text: '1900', confidence: 92 }, [{ text: '190', confidence: 92 }], 4)?.text, '190', 'a sure vote is not overruled');
+});
