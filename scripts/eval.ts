@@ -2,9 +2,9 @@
  * `npm run eval`: generates (or reads with --dir) the labelled corpus plus the seeds, parses every file with
  * parseBytes, compares with the expected files and prints accuracy tables. Always exits 0 (an eval, not a test).
  *
- *   tsx scripts/eval.ts [--dir DIR] [--n 300] [--seed 1] [--out DIR] [--seeds DIR | --no-seeds] [--json FILE]
+ *   tsx scripts/eval.ts [--dir DIR] [--n 300] [--seed 1] [--out DIR] [--seeds DIR | --no-seeds] [--json FILE] [--cache DIR]
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -15,6 +15,7 @@ import { scoreDoc, type DocScore } from './corpus/eval-score.ts';
 import { labelledFiles } from './corpus/eval-files.ts';
 
 type ParseFn = (bytes: Uint8Array, input: { file: string; contentType?: string }) => Promise<ParseOutput>;
+type Extract = typeof import('../extractors/index.ts').extract;
 
 const TIMEOUT_MS = 120_000;
 
@@ -23,6 +24,8 @@ const USAGE = `usage: npm run eval -- [--dir DIR | --n 300 --seed 1 [--out DIR]]
   --n, --seed   generate N reports from SEED (into a temporary directory, or --out DIR to keep them)
   --seeds DIR   also score the real seed reports in DIR (default test/fixtures/seeds); --no-seeds skips them
   --json FILE   write the figures as JSON
+  --cache DIR   keep each file's extraction (document model) in DIR, by sha256 and extractor version, and reuse
+                it: scans are OCR'd once, and a parser change is scored again in seconds
 Prints accuracy per format, template and damage kind; always exits 0 (an evaluation, not a test).
 `;
 
@@ -42,13 +45,27 @@ async function parseOne(parse: ParseFn, path: string, file: string): Promise<Par
   }
 }
 
+/** The extractor with its results kept in `dir` (`<sha256>.<extractor version>.json`; errors are not kept). */
+async function cachedExtract(dir: string): Promise<Extract> {
+  const { extract, EXTRACTOR_VERSION } = await import('../extractors/index.ts');
+  const { createHash } = await import('node:crypto');
+  mkdirSync(dir, { recursive: true });
+  return async (bytes, hints, options) => {
+    const path = join(dir, `${createHash('sha256').update(bytes).digest('hex')}.${EXTRACTOR_VERSION}.json`);
+    if (existsSync(path)) return JSON.parse(readFileSync(path, 'utf8')) as Awaited<ReturnType<Extract>>;
+    const out = await extract(bytes, hints, options);
+    writeFileSync(path, JSON.stringify(out));
+    return out;
+  };
+}
+
 async function run(argv: string[]): Promise<void> {
   const { values: opt } = parseArgs({
     args: argv,
     options: {
       dir: { type: 'string' }, n: { type: 'string', default: '300' }, seed: { type: 'string', default: '1' },
       out: { type: 'string' }, seeds: { type: 'string', default: 'test/fixtures/seeds' }, 'no-seeds': { type: 'boolean', default: false },
-      json: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false },
+      json: { type: 'string' }, cache: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false },
     },
   });
   if (opt.help) {
@@ -64,7 +81,9 @@ async function run(argv: string[]): Promise<void> {
   const sets = [{ dir, source: 'generated' as const }, ...(opt['no-seeds'] || !existsSync(opt.seeds!) ? [] : [{ dir: opt.seeds!, source: 'seed' as const }])];
   let parse: ParseFn;
   try {
-    parse = (await import('../src/pipeline/parse-file.ts')).parseBytes as ParseFn;
+    const { parseBytes } = await import('../src/pipeline/parse-file.ts');
+    const cache = opt.cache ? await cachedExtract(opt.cache) : undefined;
+    parse = (bytes, input) => parseBytes(bytes, input, cache);
   } catch (e) {
     process.stdout.write(`eval: cannot load the parser (src/pipeline/parse-file.ts): ${(e as Error).message}\n`);
     return;

@@ -127,8 +127,16 @@ export function readSection3(stream: Stream, from: number, to: number): S3Read {
   read.found = true;
   // A label in a trusted grid takes values from grid rows only: a page number or speck on a line of its own
   // after the table is not a value.
+  // Nor is a number in a trusted grid's label columns, left of the header's 自然人 (OCR reads specks there).
+  const firstRow = rowOf(stream, anchors[0]!.start);
+  const header = headerColumns(stream, firstRow - 6, firstRow + 1, HEADER_KEYS);
+  const valueFrom = header.get('natural_person');
+  const inLabels = (t: ValueToken) => valueFrom !== undefined && t.reliableGrid && t.gridCol !== undefined && t.gridCol < valueFrom;
+  let dropped = 0;
   const groups = anchors.map((a, i) => tokensIn(stream, a.start, i + 1 < anchors.length ? anchors[i + 1]!.start : to)
-    .filter((t) => t.reliableGrid || !stream.rows[rowOf(stream, a.end - 1)]!.reliableGrid));
+    .filter((t) => t.reliableGrid || !stream.rows[rowOf(stream, a.end - 1)]!.reliableGrid)
+    .filter((t) => !inLabels(t) || (dropped++, false)));
+  if (dropped) read.warnings.push(warn('parse.s3_label_column_value', `${dropped} number(s) in the label columns of section 三's grid ignored`));
   const rowCode = (idx: number) => S3_ROWS[idx]!.row;
 
   // 「3.其他」 alone can come from a repeated header (…其他 总计): the two distinctive sub-rows decide.
@@ -148,8 +156,6 @@ export function readSection3(stream: Stream, from: number, to: number): S3Read {
     sub = subtotalFromHeader(stream.labels.slice(from, anchors[0]!.start)) ?? subtotalIndex(eights.filter((g) => g.every((t) => t.kind === 'number')));
     if (sub === null) read.warnings.push(warn('parse.s3_subtotal_ambiguous', 'section 三 has 8 value columns and the subtotal column cannot be told apart; each row\'s own sums decide, else it is left empty'));
   }
-  const firstRow = rowOf(stream, anchors[0]!.start);
-  const header = headerColumns(stream, firstRow - 6, firstRow + 1, HEADER_KEYS);
   const toColumns = (g: ValueToken[]): ValueToken[] | null => {
     if (width === 7) return g;
     const j = sub ?? rowSubtotal(g);
