@@ -128,7 +128,7 @@ export function parseReport(doc: DocumentModel, hints: ParseHints = {}): Result<
     if (cell.source === 'read' && (cell.provenance.confidence ?? 100) < LOW_CONFIDENCE) flagged.add(code);
     if (cell.rule?.startsWith('ocr_repair:')) flagged.add(code); // not what the page shows: a researcher checks it
   }
-  if (doc.ocr) flagUnverifiedOcr(record, [...checks, ...acrossYears.checks], flagged, warnings);
+  if (doc.ocr) flagUnverifiedOcr(record, [...checks, ...narrative, ...acrossYears.checks], flagged, warnings);
   const crossFlags = new Set(crossOnly.filter((c) => !flagged.has(c)));
   for (const c of crossFlags) flagged.add(c);
   record.flagged = codes.filter((c) => flagged.has(c));
@@ -157,8 +157,9 @@ function flagUnverifiedOcr(record: ReportRecord, checks: ReportRecord['checks'],
   };
   for (const c of checks) {
     // A sum that only holds through an empty OCR cell taken as 0 or a doubtful reading confirms nothing.
-    // A neighbouring year's trusted number (X.1, X.2) confirms as well as a sum does.
-    if (c.status !== 'pass' || (c.rule.startsWith('X.') && !isCrossYear(c.rule)) || c.rule === 'R.int' || c.cells.some(doubtful)) continue;
+    // A neighbouring year's trusted number (X.1, X.2) or the same number quoted in the text (X.5, read apart
+    // from the table) confirms as well as a sum does.
+    if (c.status !== 'pass' || (c.rule.startsWith('X.') && !isCrossYear(c.rule) && c.rule !== 'X.5') || c.rule === 'R.int' || c.cells.some(doubtful)) continue;
     for (const code of c.cells) confirmations.set(code, (confirmations.get(code) ?? 0) + 1);
   }
   let n = 0;
