@@ -81,6 +81,7 @@ export function parseReport(doc: DocumentModel, hints: ParseHints = {}): Result<
   const tokens = new Map<string, ValueToken | null>([...s2.cells, ...s3.cells, ...s4.cells]);
   const values = new Map<string, number | null>();
   let blanks = 0;
+  const ocrBlanks: string[] = [];
   for (const code of codes) {
     const t = tokens.get(code) ?? null;
     values.set(code, null);
@@ -91,7 +92,9 @@ export function parseReport(doc: DocumentModel, hints: ParseHints = {}): Result<
     record.cells[code] = cell;
     if (t.kind === 'number') values.set(code, t.value);
     else if (t.kind === 'blank') {
-      values.set(code, 0);
+      // OCR: an empty cell may be a digit lost; the rules fill it first where they force it, else it is 0.
+      if (doc.ocr) ocrBlanks.push(code);
+      else values.set(code, 0);
       blanks++;
     } else warnings.push(warn('parse.dash', `${code}: 「${t.raw}」 is not a number; left empty`, { cell: code }));
   }
@@ -113,6 +116,7 @@ export function parseReport(doc: DocumentModel, hints: ParseHints = {}): Result<
   for (const d of deriveForced(values, eqs)) {
     record.cells[d.code] = { ...(record.cells[d.code] ?? { raw: '', kind: 'number', provenance: {} }), source: 'derived', rule: d.rule };
   }
+  for (const code of ocrBlanks) if (values.get(code) === null) values.set(code, 0);
   for (const [code, v] of values) record.values[code] = v;
   const { checks, flagged } = evaluate(record.values, eqs);
   for (const c of contradictedDerivations(record, [...s3.unplaced, ...s4.unplaced], warnings)) flagged.add(c);

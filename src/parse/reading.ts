@@ -165,3 +165,11 @@ export function placeByCells(stream: Stream, g: ValueToken[], n: number, afterCo
   const numbers = g.some((t) => t.kind === 'number');
   return cells.map((c) => g.find((x) => x.gridCol === c.gridCol) ?? (numbers ? blankCell(row, c, g[0]!) : null));
 }
+
+/** A short grid row after its label cell (the last cell of words only), placed by its cells. */
+export function shortRow(stream: Stream, g: ValueToken[], n: number): (ValueToken | null)[] | null {
+  if (g.length === 0) return null;
+  const row = stream.rows[g[0]!.rowIndex]!;
+  const labelCol = Math.max(...row.cells.filter((c) => /\p{Script=Han}/u.test(c.text) && !/\d/.test(c.text)).map((c) => c.gridCol ?? -1));
+  return labelCol < 0 ? null : placeByCells(stream, g, n, labelCol);
+}

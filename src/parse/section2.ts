@@ -6,7 +6,7 @@
 import { warn } from '../model/result.ts';
 import { findAnchors } from './anchors.ts';
 import { S2_MARKERS, S2_ROWS, type S2Row } from './labels.ts';
-import { emptyRead, incomplete, placeByCells, splitToken, tokensIn, type SectionRead } from './reading.ts';
+import { emptyRead, incomplete, shortRow, splitToken, tokensIn, type SectionRead } from './reading.ts';
 import { splitDigits } from './split-digits.ts';
 import type { Stream, ValueToken } from './tokenize.ts';
 
@@ -47,14 +47,6 @@ function valueRows(tokens: ValueToken[]): ValueToken[][] {
 function unlabelled(stream: Stream, tokens: ValueToken[]): boolean {
   const row = stream.rows[tokens[0]!.rowIndex]!;
   return row.cells.every((c) => !/[\p{Script=Han}A-Za-z]/u.test(c.text));
-}
-
-/** A short grid row after its label cell (the last cell of words only), placed by its cells. */
-function shortRow(stream: Stream, g: ValueToken[], n: number): (ValueToken | null)[] | null {
-  if (g.length === 0) return null;
-  const row = stream.rows[g[0]!.rowIndex]!;
-  const labelCol = Math.max(...row.cells.filter((c) => /\p{Script=Han}/u.test(c.text) && !/\d/.test(c.text)).map((c) => c.gridCol ?? -1));
-  return labelCol < 0 ? null : placeByCells(stream, g, n, labelCol);
 }
 
 /**

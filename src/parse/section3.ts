@@ -8,7 +8,7 @@ import { S3_COLUMNS } from '../model/codebook.ts';
 import { warn } from '../model/result.ts';
 import { bestChain, findCandidates, type Anchor } from './anchors.ts';
 import { S3_ROWS } from './labels.ts';
-import { byGrid, dropStray, gridBlanks, emptyRead, loneTotal, headerColumns, incomplete, rowOf, splitToken, tokensIn, type SectionRead } from './reading.ts';
+import { byGrid, dropStray, gridBlanks, emptyRead, loneTotal, headerColumns, incomplete, rowOf, shortRow, splitToken, tokensIn, type SectionRead } from './reading.ts';
 import { GLUED_LIMIT, rowSumCheck, splitDigits } from './split-digits.ts';
 import type { Stream, ValueToken } from './tokenize.ts';
 
@@ -127,11 +127,12 @@ export function readSection3(stream: Stream, from: number, to: number): S3Read {
   read.found = true;
   // A label in a trusted grid takes values from grid rows only: a page number or speck on a line of its own
   // after the table is not a value.
-  // Nor is a number in a trusted grid's label columns, left of the header's 自然人 (OCR reads specks there).
+  // Nor is a number OCR read in a trusted grid's label columns, left of the header's 自然人 (a speck).
   const firstRow = rowOf(stream, anchors[0]!.start);
   const header = headerColumns(stream, firstRow - 6, firstRow + 1, HEADER_KEYS);
   const valueFrom = header.get('natural_person');
-  const inLabels = (t: ValueToken) => valueFrom !== undefined && t.reliableGrid && t.gridCol !== undefined && t.gridCol < valueFrom;
+  // (OCR only: a printed row shifted one column left keeps its values there.)
+  const inLabels = (t: ValueToken) => valueFrom !== undefined && t.reliableGrid && t.gridCol !== undefined && t.gridCol < valueFrom && !!stream.rows[t.rowIndex]!.ocr;
   let dropped = 0;
   const groups = anchors.map((a, i) => tokensIn(stream, a.start, i + 1 < anchors.length ? anchors[i + 1]!.start : to)
     .filter((t) => t.reliableGrid || !stream.rows[rowOf(stream, a.end - 1)]!.reliableGrid)
@@ -248,6 +249,7 @@ export function readSection3(stream: Stream, from: number, to: number): S3Read {
       return;
     }
     const mapped = header.size >= 2 ? byGrid(g, header) : null; // only the columns the table prints
+    let placed: (ValueToken | null)[] | null = null;
     if (mapped) {
       if (gridBlanks(stream, mapped, header).includes('total') && S3_COLUMNS.some((c) => (mapped.get(c)?.value ?? 0) > 0)) {
         // An empty 总计 next to numbers is a total not printed (some reports leave it to the reader), not a 0.
@@ -256,6 +258,10 @@ export function readSection3(stream: Stream, from: number, to: number): S3Read {
       }
       set(row, S3_COLUMNS.map((c) => mapped.get(c) ?? null));
       if (mapped.size < 7) read.warnings.push(warn('parse.s3_cells_missing', `s3.${row}: ${7 - mapped.size} cells empty in the grid`, { cell: `s3.${row}` }));
+    } else if (width === 7 && (placed = shortRow(stream, g, 7))) {
+      // The header's columns could not be used (another table's grid): the row's own cells after its label.
+      set(row, placed);
+      read.warnings.push(warn('parse.s3_cells_missing', `s3.${row}: ${placed.filter((t) => t === null).length} cell(s) empty or unreadable in the grid`, { cell: `s3.${row}` }));
     } else {
       set(row, []);
       read.warnings.push(incomplete('parse.s3_row_incomplete', g.length, width, `s3.${row}`));

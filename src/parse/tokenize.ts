@@ -144,6 +144,12 @@ export function buildStream(rows: Row[]): Stream {
         out.push(makeToken(stream, row, cell, rowIndex, 'number', num.value, raw + (unit ?? ''), num.digits, unit));
       }
       addLabel(text.slice(last).replace(/\u0000/g, ''), rowIndex);
+      // OCR: one grid cell read as several numbers (「1 1」: 11, or 1 beside a border mark) is a cell that could
+      // not be read, not two values (the rules may still force it).
+      if (row.ocr && row.reliableGrid && out.length > 1 && out.every((t) => t.kind === 'number') && !/\p{Script=Han}/u.test(trimmed)) {
+        const first = out[0]!;
+        out.splice(0, out.length, { ...first, kind: 'dash', value: null, raw: trimmed, digits: undefined, unit: undefined });
+      }
     });
     // Blanks: empty cells between two value cells of the same row mean zero; in OCR'd grids a short
     // non-number there is an unreadable value, not a label.
