@@ -22,7 +22,7 @@ export const S3_ROWS: RowLabel[] = [
   { row: 'result.withheld.security_stability', keys: [/三安全/, /一稳定/, /危及/] },
   { row: 'result.withheld.third_party', keys: [/第三方/, /合法权益/] },
   { row: 'result.withheld.internal_affairs', keys: [/内部事务/, /三类内部/, /内部事物/] },
-  { row: 'result.withheld.process_info', keys: [/过程性/] },
+  { row: 'result.withheld.process_info', keys: [/过程性/, /四类/] },
   { row: 'result.withheld.enforcement_file', keys: [/执法案卷/, /行政执法/] },
   { row: 'result.withheld.admin_query', keys: [/查询事项/, /行政查询/] },
   { row: 'result.unable.not_held', keys: [/不掌握/] },

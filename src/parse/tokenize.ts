@@ -159,9 +159,11 @@ export function buildStream(rows: Row[]): Stream {
     const tokens: ValueToken[] = [];
     row.cells.forEach((cell, ci) => {
       tokens.push(...(cellTokens[ci] ?? []));
-      if (ci <= first || ci >= lastV || (cellTokens[ci]?.length ?? 0) > 0) return;
-      const pos = tokens.length ? tokens[tokens.length - 1]!.pos : stream.labels.length;
       const text = cell.text.trim();
+      // OCR: the row's last cell (its 总计) read as a mark or two after the numbers is unreadable too.
+      const lastMark = row.reliableGrid && row.ocr && first >= 0 && ci === row.cells.length - 1 && ci > lastV && text !== '' && !/\p{Script=Han}/u.test(text);
+      if (ci <= first || (ci >= lastV && !lastMark) || (cellTokens[ci]?.length ?? 0) > 0) return;
+      const pos = tokens.length ? tokens[tokens.length - 1]!.pos : stream.labels.length;
       if (text === '') {
         tokens.push({ kind: 'blank', value: null, raw: '', pos, rowIndex, gridCol: row.reliableGrid ? cell.gridCol : undefined, reliableGrid: row.reliableGrid, prov: cell.prov });
       } else if (row.reliableGrid && row.ocr && [...text].length <= 2) {
