@@ -24,7 +24,7 @@ import { readSection4 } from './section4.ts';
 import { detectTemplate } from './template.ts';
 import { buildStream, type ValueToken } from './tokenize.ts';
 
-export const PARSER_VERSION = '0.3.2';
+export const PARSER_VERSION = '0.3.3';
 
 export interface ParseHints {
   /** The source's own title (HTML <title>, crawled link text), a fallback for year and body. */
