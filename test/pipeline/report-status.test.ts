@@ -4,7 +4,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { junkText } from '../../scripts/hostile/files.ts';
@@ -16,7 +16,8 @@ import { openDb } from '../../src/store/db.ts';
 import { addDocument, makeRecord, tempStore } from '../store/fixture-db.ts';
 import { quietIo, seed, SEED_A, testConfig } from './helpers.ts';
 
-const FREE_FORM = readFileSync(fileURLToPath(new URL('../fixtures/corpus/0025_free_form_2017.txt', import.meta.url)));
+const CORPUS = fileURLToPath(new URL('../fixtures/corpus/', import.meta.url));
+const FREE_FORM = readFileSync(join(CORPUS, readdirSync(CORPUS).find((f) => /_free_form_\d+\.txt$/.test(f))!));
 const TITLE = '某某镇人民政府2023年政府信息公开工作年度报告';
 
 test('status rules: text_only without a number, partial past 5% empty cells, else flagged or ok', () => {
