@@ -141,6 +141,7 @@ function parseOne(ctx: StageContext, sha: string, stats: ParseStats, cascade = t
   else stats.reparsed++;
   if (saved.changed) stats.changed++;
   stats.flaggedCells += input.record ? new Set(input.record.flagged).size : 0;
+  if (!cascade) return; // a neighbour parsed again: not one of the stage's documents
   ctx.progress.stageTick('parse', {
     failed: input.status === 'failed' && extraction.status === 'ok', sha256: sha, status: input.status, body: input.record?.body ?? null,
     year: input.record?.year ?? null, ...(input.errorCode ? { code: input.errorCode } : {}),
