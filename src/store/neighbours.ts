@@ -1,7 +1,8 @@
 /**
  * A body's stored reports of the years next to one report: what the checks across years (X.1, X.2,
  * src/validate/cross-year.ts) compare it with. The body is the report's division code when resolved, else its
- * name, as `latest_reports` groups them; of several reports of one year, the one `latest_reports` keeps.
+ * name, as `latest_reports` groups them; of several reports of one year, the one `latest_reports` keeps (its
+ * ordering, among reports with numbers).
  */
 import type { Db } from './db.ts';
 import type { Neighbours, YearNeighbour } from '../validate/cross-year.ts';
@@ -20,10 +21,16 @@ interface Row { id: number; sha256: string; year: number; template: string | nul
 export function neighboursOf(db: Db, key: NeighbourKey): { neighbours: Neighbours; shas: string[] } {
   const who = key.divisionCode ?? key.body;
   if (!who || key.year === null) return { neighbours: {}, shas: [] };
-  const rows = db.prepare(
-    `SELECT id, sha256, year, template FROM latest_reports
-     WHERE COALESCE(division_code, body) = ? AND year IN (?, ?) AND sha256 <> ? AND status <> 'text_only'`,
+  // The rows latest_reports would keep, read through the (division_code, year) or (body, year) index: the
+  // view itself ranks every report, too slow to ask once per report of a re-parse.
+  const where = key.divisionCode ? 'division_code = ?' : 'division_code IS NULL AND body = ?';
+  const ranked = db.prepare(
+    `SELECT id, sha256, year, template FROM reports
+     WHERE ${where} AND year IN (?, ?) AND sha256 <> ? AND status IN ('ok', 'flagged', 'partial') AND body IS NOT NULL
+     ORDER BY year, (published_at IS NULL), published_at DESC,
+       CASE status WHEN 'ok' THEN 0 WHEN 'flagged' THEN 1 ELSE 2 END, failed_checks, fetched_at DESC, id DESC`,
   ).all(who, key.year - 1, key.year + 1, key.sha256) as Row[];
+  const rows = ranked.filter((r, i) => i === 0 || ranked[i - 1]!.year !== r.year);
   const cells = db.prepare('SELECT code, value, flagged, flagged_cross AS cross FROM cells WHERE report_id = ?');
   const load = (r: Row): YearNeighbour => {
     const values: Record<string, number | null> = {};
