@@ -14,6 +14,8 @@ import type { Gray } from './raster.ts';
 import { cellBox, cellCuts, readStrips, type Cut } from './ocr-strip.ts';
 import { DASH_LIKE, DISAGREE_CONFIDENCE, voteCell } from './ocr-vote.ts';
 import { isSlashStroke, strokeShape } from './ocr-slash.ts';
+import { signedVerdict as signed, inkSign } from './ocr-sign.ts';
+import { byGlyphs, glyphCount } from './ocr-glyphs.ts';
 
 const DIGITS = ['--psm', '6', '-c', 'tessedit_char_whitelist=0123456789.,-/'];
 const HAN = /\p{Script=Han}/u;
@@ -111,7 +113,9 @@ export async function rereadTableCells(
     if (replaced.has(cut.cell)) continue;
     const readings = reads.map((ws) => ({ text: ws.map((w) => w.text).join(''), confidence: minConfidence(ws) ?? 0 }));
     const shape = strokeShape(g, cut.box);
-    const v = voteCell({ text: cut.first, confidence: minConfidence(cut.cell.words) ?? 0 }, readings[0], readings[1], isSlashStroke(shape));
+    const first = { text: cut.first, confidence: minConfidence(cut.cell.words) ?? 0 };
+    const vote = byGlyphs(voteCell(first, readings[0], readings[1], isSlashStroke(shape)), first, readings, glyphCount(g, cut.box));
+    const v = signed(vote, first, readings, inkSign(g, cut.box));
     if (process.env.NIANBAO_OCR_DEBUG) process.stderr.write(`cell p${page.page} ${JSON.stringify(cut.first)} ${JSON.stringify(readings)} -> ${JSON.stringify(v)} ${JSON.stringify(shape)}\n`);
     if (!v) continue;
     const [x0, y0, x1, y1] = cellBox(cut.table, cut.cell);

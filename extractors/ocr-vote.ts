@@ -53,6 +53,15 @@ function withoutEdgeMark(text: string): string | null {
   return rest !== null && CLEAN_NUMBER.test(rest) ? rest : null;
 }
 
+/** Whether `fewer` is `text` with one or more of its digits dropped (same sign, digits in order). */
+export function lostDigits(text: string, fewer: string): boolean {
+  const a = text.replace(/^-/, ''), b = fewer.replace(/^-/, '');
+  if (!/^\d+$/.test(a) || !/^\d+$/.test(b) || b.length >= a.length) return false;
+  let i = 0;
+  for (const ch of a) if (i < b.length && b[i] === ch) i++;
+  return i === b.length;
+}
+
 /** Confidence of a cell where the page reading and the independent (eng) re-read disagree. */
 export const CONTESTED_CONFIDENCE = 40;
 
@@ -99,6 +108,12 @@ export function voteCell(first: Reading, same?: Reading, other?: Reading, slashS
     return { text, confidence, kind: kind === 'confirmed' ? 'repaired' : kind };
   };
   const cap = (n: number) => Math.min(REPAIR_CAP, n);
+  // Re-reads that each dropped different digits of the page reading (「242」 → 「22」, 「2」): strips of noisy
+  // cells lose digits; the page reading stands, with a low confidence. (Re-reads agreeing on fewer digits
+  // speak against the page: it may have doubled them, 「118118」.)
+  if (aClean && a !== '' && c && e && c.text !== e.text && lostDigits(a, c.text) && lostDigits(a, e.text)) {
+    return verdict(a, Math.min(DISAGREE_CONFIDENCE, first.confidence), 'disagree');
+  }
   if (c && e) {
     if (c.text === e.text) {
       const best = cap(Math.max(c.confidence, e.confidence));

@@ -22,8 +22,25 @@ export function extractText(bytes: Uint8Array, hints: { charset?: string; maxCha
   let offset = 0;
   for (const line of text.split(/\r\n|\r|\n/)) {
     // A line of only tabs is an empty cell in one-cell-per-line text: kept, the parser decides.
-    if (line.trim() !== '' || line.includes('\t')) blocks.push({ kind: 'paragraph', text: line, offset });
+    const row = pipeRow(line);
+    if (row !== null) {
+      if (row !== '') blocks.push({ kind: 'paragraph', text: row, offset });
+    } else if (line.trim() !== '' || line.includes('\t')) blocks.push({ kind: 'paragraph', text: line, offset });
     offset += line.length + 1;
   }
   return { value: { format: 'txt', blocks, charset }, warnings };
+}
+
+/** A markdown table's rule line (`| --- | :-: |`). */
+const PIPE_RULE = /^\s*\|(\s*:?-+:?\s*\|)+\s*$/;
+
+/**
+ * A markdown table row (`| a | | 3 |`, as PDF- and OCR-to-Markdown converters write tables) as tab-separated
+ * cells, its empty cells kept; '' for the rule line under a header; null for any other line.
+ */
+export function pipeRow(line: string): string | null {
+  const t = line.trim();
+  if (t.length < 3 || !t.startsWith('|') || !t.endsWith('|')) return null;
+  if (PIPE_RULE.test(t)) return '';
+  return t.slice(1, -1).split('|').map((c) => c.trim()).join('\t');
 }

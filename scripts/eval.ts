@@ -2,12 +2,12 @@
  * `npm run eval`: generates (or reads with --dir) the labelled corpus plus the seeds, parses every file with
  * parseBytes, compares with the expected files and prints accuracy tables. Always exits 0 (an eval, not a test).
  *
- *   tsx scripts/eval.ts [--dir DIR] [--n 300] [--seed 1] [--out DIR] [--seeds DIR | --no-seeds] [--pre-n 120 --pre-seed S] [--json FILE]
+ *   tsx scripts/eval.ts [--dir DIR] [--n 300] [--seed 1] [--out DIR] [--seeds DIR | --no-seeds] [--pre-n 120 --pre-seed S] [--json FILE] [--cache DIR]
  *
  * The pre-2019 corpus (reports of 2008–2018, template p2008) is generated beside the 2019+ one and scored
  * apart: its figures are printed after the others and never mixed into them.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -19,6 +19,7 @@ import { scoreDoc, type DocScore } from './corpus/eval-score.ts';
 import { labelledFiles } from './corpus/eval-files.ts';
 
 type ParseFn = (bytes: Uint8Array, input: { file: string; contentType?: string }) => Promise<ParseOutput>;
+type Extract = typeof import('../extractors/index.ts').extract;
 
 const TIMEOUT_MS = 120_000;
 
@@ -29,6 +30,8 @@ const USAGE = `usage: npm run eval -- [--dir DIR | --n 300 --seed 1 [--out DIR]]
   --pre-n N     also generate N reports of 2008–2018 (default 120; 0: none), scored apart
   --pre-seed S  their seed (default: --seed)
   --json FILE   write the figures as JSON
+  --cache DIR   keep each file's extraction (document model) in DIR, by sha256 and extractor version, and reuse
+                it: scans are OCR'd once, and a parser change is scored again in seconds
 Prints accuracy per format, template and damage kind; always exits 0 (an evaluation, not a test).
 `;
 
@@ -48,13 +51,27 @@ async function parseOne(parse: ParseFn, path: string, file: string): Promise<Par
   }
 }
 
+/** The extractor with its results kept in `dir` (`<sha256>.<extractor version>.json`; errors are not kept). */
+async function cachedExtract(dir: string): Promise<Extract> {
+  const { extract, EXTRACTOR_VERSION } = await import('../extractors/index.ts');
+  const { createHash } = await import('node:crypto');
+  mkdirSync(dir, { recursive: true });
+  return async (bytes, hints, options) => {
+    const path = join(dir, `${createHash('sha256').update(bytes).digest('hex')}.${EXTRACTOR_VERSION}.json`);
+    if (existsSync(path)) return JSON.parse(readFileSync(path, 'utf8')) as Awaited<ReturnType<Extract>>;
+    const out = await extract(bytes, hints, options);
+    writeFileSync(path, JSON.stringify(out));
+    return out;
+  };
+}
+
 async function run(argv: string[]): Promise<void> {
   const { values: opt } = parseArgs({
     args: argv,
     options: {
       dir: { type: 'string' }, n: { type: 'string', default: '300' }, seed: { type: 'string', default: '1' },
       out: { type: 'string' }, seeds: { type: 'string', default: 'test/fixtures/seeds' }, 'no-seeds': { type: 'boolean', default: false },
-      json: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false },
+      json: { type: 'string' }, cache: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false },
       'pre-n': { type: 'string', default: '120' }, 'pre-seed': { type: 'string' },
     },
   });
@@ -77,7 +94,9 @@ async function run(argv: string[]): Promise<void> {
   }
   let parse: ParseFn;
   try {
-    parse = (await import('../src/pipeline/parse-file.ts')).parseBytes as ParseFn;
+    const { parseBytes } = await import('../src/pipeline/parse-file.ts');
+    const cache = opt.cache ? await cachedExtract(opt.cache) : undefined;
+    parse = (bytes, input) => parseBytes(bytes, input, cache);
   } catch (e) {
     process.stdout.write(`eval: cannot load the parser (src/pipeline/parse-file.ts): ${(e as Error).message}\n`);
     return;

@@ -55,13 +55,19 @@ export function tableLines(table: TTable, style: TextStyle): string[] {
       lines.push(...transposed(row.cells, style.sep));
       return;
     }
-    for (const cell of vertical) lines.push(...verticalLines(cell));
+    if (!style.markdown) for (const cell of vertical) lines.push(...verticalLines(cell));
     let { tokens, valueAt } = rowTokens(table, r, grid, style);
     if (row.shift && valueAt >= 0) shiftTokens(tokens, valueAt, row.shift);
     if (row.glued) {
       const labels = row.cells.filter((c) => c.role !== 'value').map((c) => c.text).filter((t) => t !== '');
       const digits = row.cells.filter((c) => c.role === 'value').map((c) => c.text).join('');
       tokens = [...labels, digits];
+    }
+    if (style.markdown) {
+      const cells = tokens.map((t) => t.replace(/\n/g, ''));
+      lines.push(`| ${cells.join(' | ')} |`);
+      if (r === 0) lines.push(`|${cells.map(() => ' --- ').join('|')}|`);
+      return;
     }
     if (style.cellPerLine) {
       lines.push('');

@@ -53,6 +53,8 @@ export interface TextStyle {
   cellPerLine: boolean;
   /** Blank line between paragraphs. */
   blankLines: boolean;
+  /** Tables as markdown pipe tables (PDF- or OCR-to-Markdown converters): `| a | b |`, a rule under the first row. */
+  markdown?: boolean;
 }
 
 export interface HtmlStyle {

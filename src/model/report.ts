@@ -52,6 +52,16 @@ export interface ReportRecord {
   values: Record<string, number | null>;
   /** Cells involved in a failed check or read with low confidence. */
   flagged: string[];
+  /** Of `flagged`, the cells flagged only by a failed check across years (X.1, X.2): still what the report prints. */
+  flaggedCross?: string[];
+  /**
+   * The checks across years as equations, with the neighbouring years' numbers under pseudo codes (`prev:…`,
+   * `next:…`): kept so that the checks can run again over corrected values (src/review). Not stored.
+   */
+  crossYear?: {
+    eqs: { rule: string; column: string; lhs: string[]; rhs: string[]; severity: 'error' | 'warning' }[];
+    consts: Record<string, number>;
+  };
   cells: Record<string, CellRecord>;
   checks: Check[];
   texts: ReportTexts;

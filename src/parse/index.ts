@@ -11,10 +11,12 @@ import { evaluate } from '../validate/check.ts';
 import { equations, s3Rows } from '../validate/rules.ts';
 import { narrativeChecks } from '../validate/narrative.ts';
 import { repairOcr } from '../validate/repair.ts';
+import { crossYearChecks, crossYearEquations, isCrossYear, type Neighbours } from '../validate/cross-year.ts';
 import { deriveForced } from '../validate/solve.ts';
 import { findHeadings, textBetween } from './headings.ts';
 import { readMeta } from './meta.ts';
-import type { Glued } from './reading.ts';
+import { resolveGlued } from './glued.ts';
+import { contradictedDerivations, outsideEvidence, s3Prose } from './evidence.ts';
 import { findRegions } from './regions.ts';
 import { toRows } from './rows.ts';
 import { readSection2 } from './section2.ts';
@@ -26,11 +28,13 @@ import type { Meta } from './meta.ts';
 import { detectTemplate } from './template.ts';
 import { buildStream, type ValueToken } from './tokenize.ts';
 
-export const PARSER_VERSION = '0.4.1';
+export const PARSER_VERSION = '0.5.0';
 
 export interface ParseHints {
   /** The source's own title (HTML <title>, crawled link text), a fallback for year and body. */
   title?: string;
+  /** The same body's stored reports of the years before and after (cross-year checks X.1, X.2). */
+  neighbours?: Neighbours;
 }
 
 /** OCR words below this confidence make their cell flagged. */
@@ -84,6 +88,7 @@ export function parseReport(doc: DocumentModel, hints: ParseHints = {}): Result<
   const tokens = new Map<string, ValueToken | null>([...s2.cells, ...s3.cells, ...s4.cells]);
   const values = new Map<string, number | null>();
   let blanks = 0;
+  const ocrBlanks: string[] = [];
   for (const code of codes) {
     const t = tokens.get(code) ?? null;
     values.set(code, null);
@@ -94,7 +99,9 @@ export function parseReport(doc: DocumentModel, hints: ParseHints = {}): Result<
     record.cells[code] = cell;
     if (t.kind === 'number') values.set(code, t.value);
     else if (t.kind === 'blank') {
-      values.set(code, 0);
+      // OCR: an empty cell may be a digit lost; the rules fill it first where they force it, else it is 0.
+      if (doc.ocr) ocrBlanks.push(code);
+      else values.set(code, 0);
       blanks++;
     } else warnings.push(warn('parse.dash', `${code}: 「${t.raw}」 is not a number; left empty`, { cell: code }));
   }
@@ -102,7 +109,8 @@ export function parseReport(doc: DocumentModel, hints: ParseHints = {}): Result<
 
   const rulesTemplate: TemplateId = s3.otherStyle === 'subrows' || (s3.otherStyle === 'none' && template === 't2021') ? 't2021' : 't2019';
   const eqs = equations(rulesTemplate).filter((e) => [...e.lhs, ...e.rhs].every((c) => values.has(c)));
-  for (const g of [...s3.glued, ...s4.glued]) resolveGlued(g, values, eqs, record, warnings);
+  const cross = crossYearEquations(new Set(codes), hints.neighbours);
+  warnings.push(...resolveGlued([...s2.glued, ...s3.glued, ...s4.glued], values, eqs, record.cells, outsideEvidence(record.texts.s1, values, cross)));
   if (doc.ocr) {
     const readable = new Set(codes.filter((c) => record.cells[c]?.source === 'read' && record.cells[c]!.kind === 'number' && values.get(c) != null));
     const doubtful = new Set(codes.filter((c) => record.cells[c]?.kind === 'blank' || (record.cells[c]?.provenance.confidence ?? 100) < LOW_CONFIDENCE));
@@ -115,19 +123,28 @@ export function parseReport(doc: DocumentModel, hints: ParseHints = {}): Result<
   for (const d of deriveForced(values, eqs)) {
     record.cells[d.code] = { ...(record.cells[d.code] ?? { raw: '', kind: 'number', provenance: {} }), source: 'derived', rule: d.rule };
   }
+  for (const code of ocrBlanks) if (values.get(code) === null) values.set(code, 0);
   for (const [code, v] of values) record.values[code] = v;
   const { checks, flagged } = evaluate(record.values, eqs);
-  const narrative = narrativeChecks(record.texts.s1, record.values);
+  for (const c of contradictedDerivations(record, [...s3.unplaced, ...s4.unplaced], warnings)) flagged.add(c);
+  // Section 一's numbers, and those of section 三 printed twice (a narrative list before its table).
+  const narrative = [...narrativeChecks(record.texts.s1, record.values), ...narrativeChecks(s3Prose(rows, headings.row), record.values)];
+  const acrossYears = crossYearChecks(record.values, cross);
+  const crossOnly = [...acrossYears.flagged].filter((c) => !flagged.has(c));
   for (const c of narrative.filter((x) => x.status === 'fail')) {
     warnings.push(warn('check.narrative_mismatch', `section 一 quotes ${c.expected} for ${c.column}; the table has ${c.actual}`, { cell: c.column }));
   }
-  record.checks = [...checks, ...narrative];
+  record.checks = [...checks, ...narrative, ...acrossYears.checks];
   for (const [code, cell] of Object.entries(record.cells)) {
     if (cell.source === 'read' && (cell.provenance.confidence ?? 100) < LOW_CONFIDENCE) flagged.add(code);
     if (cell.rule?.startsWith('ocr_repair:')) flagged.add(code); // not what the page shows: a researcher checks it
   }
-  if (doc.ocr) flagUnverifiedOcr(record, checks, flagged, warnings);
+  if (doc.ocr) flagUnverifiedOcr(record, [...checks, ...narrative, ...acrossYears.checks], flagged, warnings);
+  const crossFlags = new Set(crossOnly.filter((c) => !flagged.has(c)));
+  for (const c of crossFlags) flagged.add(c);
   record.flagged = codes.filter((c) => flagged.has(c));
+  if (crossFlags.size) record.flaggedCross = codes.filter((c) => crossFlags.has(c));
+  if (cross.eqs.length) record.crossYear = cross;
   const readAny = Object.values(record.cells).some((c) => c.source === 'read' && c.kind === 'number');
   if (!readAny && (own.value.year === null || own.value.body === null)) {
     throw new BadDocumentError('parse.not_report', 'a blank template: its tables hold no values, and it names no year or issuing body');
@@ -177,7 +194,9 @@ function flagUnverifiedOcr(record: ReportRecord, checks: ReportRecord['checks'],
   };
   for (const c of checks) {
     // A sum that only holds through an empty OCR cell taken as 0 or a doubtful reading confirms nothing.
-    if (c.status !== 'pass' || c.rule.startsWith('X.') || c.rule === 'R.int' || c.cells.some(doubtful)) continue;
+    // A neighbouring year's trusted number (X.1, X.2) or the same number quoted in the text (X.5, read apart
+    // from the table) confirms as well as a sum does.
+    if (c.status !== 'pass' || (c.rule.startsWith('X.') && !isCrossYear(c.rule) && c.rule !== 'X.5') || c.rule === 'R.int' || c.cells.some(doubtful)) continue;
     for (const code of c.cells) confirmations.set(code, (confirmations.get(code) ?? 0) + 1);
   }
   let n = 0;
@@ -197,28 +216,6 @@ function templateCodes(template: TemplateId, family: string | null, other: strin
   const s3 = new Set(s3Rows('t2021'));
   return [...codesFor('t2019').filter((c) => !c.startsWith('s3.')), ...codesFor('t2021').filter((c) => c.startsWith('s3.') && s3.has(c.split('.').slice(1, -1).join('.')))]
     .filter((c, i, a) => a.indexOf(c) === i && (other !== 'single' || !c.includes('.other.')));
-}
-
-/** Glued digits with several splits: keep the one split under which every rule that can be checked passes. */
-function resolveGlued(g: Glued, values: Map<string, number | null>, eqs: ReturnType<typeof equations>, record: ReportRecord, warnings: Message[]): void {
-  const related = eqs.filter((e) => [...e.lhs, ...e.rhs].some((c) => g.codes.includes(c)));
-  const ok = g.candidates.filter((cand) => {
-    const trial = new Map(values);
-    g.codes.forEach((c, i) => trial.set(c, cand[i]!));
-    deriveForced(trial, eqs);
-    const obj = Object.fromEntries(trial);
-    const { checks } = evaluate(obj, related);
-    return checks.every((c) => c.status === 'pass' || (c.rule === 'R.int'));
-  });
-  if (ok.length !== 1) {
-    warnings.push(warn('parse.digits_ambiguous', `glued digits ${g.tokens.map((t) => t.raw).join(' ')} fit ${ok.length} splits under the rules; left empty`, { cell: g.codes[0] }));
-    return;
-  }
-  g.codes.forEach((c, i) => {
-    values.set(c, ok[0]![i]!);
-    record.cells[c] = { raw: g.tokens.map((t) => t.raw).join(' '), source: 'read', kind: 'number', provenance: g.tokens[0]!.prov };
-  });
-  warnings.push(warn('parse.digits_split', `glued digits ${g.tokens.map((t) => t.raw).join(' ')} split by the rules`, { cell: g.codes[0] }));
 }
 
 function sectionTexts(rows: ReturnType<typeof toRows>, h: Partial<Record<number, number>>): ReportRecord['texts'] {

@@ -16,10 +16,12 @@ export interface SectionRead {
   cells: Map<string, ValueToken | null>;
   glued: Glued[];
   warnings: Message[];
+  /** Rows left empty although numbers were printed in them (they could not be placed): row code → those numbers. */
+  unplaced: Map<string, number[]>;
 }
 
 export function emptyRead(): SectionRead {
-  return { found: false, cells: new Map(), glued: [], warnings: [] };
+  return { found: false, cells: new Map(), glued: [], warnings: [], unplaced: new Map() };
 }
 
 /**
@@ -162,4 +164,12 @@ export function placeByCells(stream: Stream, g: ValueToken[], n: number, afterCo
   if (cells.some((c) => /\p{Script=Han}{2}/u.test(c.text) && !g.some((t) => t.gridCol === c.gridCol))) return null; // a label among them
   const numbers = g.some((t) => t.kind === 'number');
   return cells.map((c) => g.find((x) => x.gridCol === c.gridCol) ?? (numbers ? blankCell(row, c, g[0]!) : null));
+}
+
+/** A short grid row after its label cell (the last cell of words only), placed by its cells. */
+export function shortRow(stream: Stream, g: ValueToken[], n: number): (ValueToken | null)[] | null {
+  if (g.length === 0) return null;
+  const row = stream.rows[g[0]!.rowIndex]!;
+  const labelCol = Math.max(...row.cells.filter((c) => /\p{Script=Han}/u.test(c.text) && !/\d/.test(c.text)).map((c) => c.gridCol ?? -1));
+  return labelCol < 0 ? null : placeByCells(stream, g, n, labelCol);
 }

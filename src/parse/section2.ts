@@ -6,7 +6,7 @@
 import { warn } from '../model/result.ts';
 import { findAnchors } from './anchors.ts';
 import { S2_MARKERS, S2_ROWS, type S2Row } from './labels.ts';
-import { emptyRead, incomplete, placeByCells, splitToken, tokensIn, type SectionRead } from './reading.ts';
+import { emptyRead, incomplete, shortRow, splitToken, tokensIn, type SectionRead } from './reading.ts';
 import { splitDigits } from './split-digits.ts';
 import type { Stream, ValueToken } from './tokenize.ts';
 
@@ -49,12 +49,22 @@ function unlabelled(stream: Stream, tokens: ValueToken[]): boolean {
   return row.cells.every((c) => !/[\p{Script=Han}A-Za-z]/u.test(c.text));
 }
 
-/** A short grid row after its label cell (the last cell of words only), placed by its cells. */
-function shortRow(stream: Stream, g: ValueToken[], n: number): (ValueToken | null)[] | null {
-  if (g.length === 0) return null;
-  const row = stream.rows[g[0]!.rowIndex]!;
-  const labelCol = Math.max(...row.cells.filter((c) => /\p{Script=Han}/u.test(c.text) && !/\d/.test(c.text)).map((c) => c.gridCol ?? -1));
-  return labelCol < 0 ? null : placeByCells(stream, g, n, labelCol);
+/**
+ * The template family of a section 二 whose headers say nothing (generic column names): 2019 prints
+ * 其他对外管理服务事项 and 政府集中采购 rows and three values per 许可/处罚/强制 row, 2021 one. Null when the
+ * rows disagree or say nothing.
+ */
+function familyFromRows(stream: Stream, anchors: ReturnType<typeof findAnchors>, to: number): S2Family | null {
+  const votes = new Set<S2Family>();
+  anchors.forEach((a, i) => {
+    const row = S2_ROWS[a.idx]!.row;
+    if (row === 'other_services' || row === 'procurement') votes.add('t2019');
+    if (!['licensing', 'penalty', 'coercion'].includes(row)) return;
+    const n = tokensIn(stream, a.start, i + 1 < anchors.length ? anchors[i + 1]!.start : to).length;
+    if (n === 1) votes.add('t2021');
+    else if (n === 3) votes.add('t2019');
+  });
+  return votes.size === 1 ? [...votes][0]! : null;
 }
 
 export function readSection2(stream: Stream, from: number, to: number): S2Read {
@@ -62,6 +72,10 @@ export function readSection2(stream: Stream, from: number, to: number): S2Read {
   const region = stream.labels.slice(from, to);
   read.family = s2Family(region);
   const anchors = findAnchors(stream.labels, S2_ROWS, from, to);
+  if (!read.family && anchors.length > 0) {
+    read.family = familyFromRows(stream, anchors, to);
+    if (read.family) read.warnings.push(warn('parse.s2_family_from_rows', `section 二's column headers are not the template's; its rows say ${read.family}`, { level: 'info' }));
+  }
   if (anchors.length === 0 || !read.family) return read;
   read.found = true;
   const family = read.family;
@@ -105,7 +119,9 @@ export function readSection2(stream: Stream, from: number, to: number): S2Read {
         read.warnings.push(warn('parse.digits_split', `s2.${def.row}: glued digits ${g[0]!.raw} have one split only`, { cell: `s2.${def.row}` }));
         return set(cands[0]!.map((v) => splitToken(g, v)));
       }
-      read.warnings.push(warn('parse.digits_ambiguous', `s2.${def.row}: glued digits ${g[0]!.raw} can be split ${cands.length} ways; left empty`, { cell: `s2.${def.row}` }));
+      // Several splits: left to the evidence outside the table (the year before, X.2), else empty.
+      if (cands.length > 1) read.glued.push({ codes: cols.map((c) => `s2.${def.row}.${c}`), candidates: cands, tokens: g });
+      else read.warnings.push(warn('parse.digits_unsplittable', `s2.${def.row}: glued digits ${g[0]!.raw} fit no split`, { cell: `s2.${def.row}` }));
       return set([]);
     }
     if (g.length > cols.length && g.slice(cols.length).every((t) => t.rowIndex !== g[cols.length - 1]!.rowIndex)) {

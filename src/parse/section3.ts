@@ -6,10 +6,10 @@
  */
 import { S3_COLUMNS } from '../model/codebook.ts';
 import { warn } from '../model/result.ts';
-import { findAnchors, type Anchor } from './anchors.ts';
+import { bestChain, findCandidates, type Anchor } from './anchors.ts';
 import { S3_ROWS } from './labels.ts';
-import { byGrid, dropStray, gridBlanks, emptyRead, loneTotal, headerColumns, incomplete, rowOf, splitToken, tokensIn, type SectionRead } from './reading.ts';
-import { rowSumCheck, splitDigits } from './split-digits.ts';
+import { byGrid, dropStray, gridBlanks, emptyRead, loneTotal, headerColumns, incomplete, rowOf, shortRow, splitToken, tokensIn, type SectionRead } from './reading.ts';
+import { GLUED_LIMIT, rowSumCheck, splitDigits } from './split-digits.ts';
 import type { Stream, ValueToken } from './tokenize.ts';
 
 export type OtherStyle = 'subrows' | 'single' | 'none';
@@ -72,7 +72,8 @@ function subtotalIndex(rows: ValueToken[][]): number | null {
 
 /** The header says where 小计 stands: before 商业企业 (index 1) or after 法律服务机构/其他 (index 6). */
 function subtotalFromHeader(header: string): number | null {
-  const at = header.search(/小计|合计/);
+  // 小计 names the subtotal; 合计 does only beside a 总计 (alone it is the 总计 column's other name).
+  const at = /小计/.test(header) ? header.search(/小计/) : /总计/.test(header) ? header.search(/合计/) : -1;
   const first = header.search(/商业企业/);
   const last = header.search(/法律服务机构/);
   if (at < 0 || first < 0 || last < 0) return null;
@@ -105,15 +106,38 @@ function blankSingle(stream: Stream, anchors: Anchor[], at: number): boolean {
   return !/[\p{Script=Han}\d]/u.test(stream.labels.slice(anchors[at]!.end, next.start).replace(/[(（]七[)）]?$/u, ''));
 }
 
+/** The row at label position `pos` is a column header (two or more organisation column names). */
+function inHeaderRow(stream: Stream, pos: number): boolean {
+  const text = stream.rows[rowOf(stream, pos)]?.text ?? '';
+  return (text.match(/商业企业|科研机构|社会公益组织|法律服务机构/g) ?? []).length >= 2;
+}
+
+/** The row at label position `pos` is a sentence, not a table row (「（一）本年新收政府信息公开申请5件。」). */
+export function inProse(stream: Stream, pos: number): boolean {
+  const row = stream.rows[rowOf(stream, pos)];
+  return !!row && row.tableIndex === undefined && row.cells.length === 1 && /\d\s*件|[。；;]\s*$/.test(row.text);
+}
+
 export function readSection3(stream: Stream, from: number, to: number): S3Read {
   const read: S3Read = { ...emptyRead(), otherStyle: 'none', end: to, used: new Set() };
-  const anchors = findAnchors(stream.labels, S3_ROWS, from, to);
+  // A repeated header row (a table cut in pieces) is no row label: its 「其他」 column is not 「3.其他」.
+  // Nor is a sentence (the section printed twice: a narrative list before its table).
+  const anchors = bestChain(findCandidates(stream.labels, S3_ROWS, from, to).filter((c) => !inHeaderRow(stream, c.start) && !inProse(stream, c.start)));
   if (anchors.length < 3) return read;
   read.found = true;
   // A label in a trusted grid takes values from grid rows only: a page number or speck on a line of its own
   // after the table is not a value.
+  // Nor is a number OCR read in a trusted grid's label columns, left of the header's 自然人 (a speck).
+  const firstRow = rowOf(stream, anchors[0]!.start);
+  const header = headerColumns(stream, firstRow - 6, firstRow + 1, HEADER_KEYS);
+  const valueFrom = header.get('natural_person');
+  // (OCR only: a printed row shifted one column left keeps its values there.)
+  const inLabels = (t: ValueToken) => valueFrom !== undefined && t.reliableGrid && t.gridCol !== undefined && t.gridCol < valueFrom && !!stream.rows[t.rowIndex]!.ocr;
+  let dropped = 0;
   const groups = anchors.map((a, i) => tokensIn(stream, a.start, i + 1 < anchors.length ? anchors[i + 1]!.start : to)
-    .filter((t) => t.reliableGrid || !stream.rows[rowOf(stream, a.end - 1)]!.reliableGrid));
+    .filter((t) => t.reliableGrid || !stream.rows[rowOf(stream, a.end - 1)]!.reliableGrid)
+    .filter((t) => !inLabels(t) || (dropped++, false)));
+  if (dropped) read.warnings.push(warn('parse.s3_label_column_value', `${dropped} number(s) in the label columns of section 三's grid ignored`));
   const rowCode = (idx: number) => S3_ROWS[idx]!.row;
 
   // 「3.其他」 alone can come from a repeated header (…其他 总计): the two distinctive sub-rows decide.
@@ -133,8 +157,6 @@ export function readSection3(stream: Stream, from: number, to: number): S3Read {
     sub = subtotalFromHeader(stream.labels.slice(from, anchors[0]!.start)) ?? subtotalIndex(eights.filter((g) => g.every((t) => t.kind === 'number')));
     if (sub === null) read.warnings.push(warn('parse.s3_subtotal_ambiguous', 'section 三 has 8 value columns and the subtotal column cannot be told apart; each row\'s own sums decide, else it is left empty'));
   }
-  const firstRow = rowOf(stream, anchors[0]!.start);
-  const header = headerColumns(stream, firstRow - 6, firstRow + 1, HEADER_KEYS);
   const toColumns = (g: ValueToken[]): ValueToken[] | null => {
     if (width === 7) return g;
     const j = sub ?? rowSubtotal(g);
@@ -206,14 +228,15 @@ export function readSection3(stream: Stream, from: number, to: number): S3Read {
       return;
     }
     if (isGlued(g)) {
-      const cands = splitDigits(g.map((t) => t.digits!), 7, { check: rowSumCheck });
+      const cands = splitDigits(g.map((t) => t.digits!), 7, { check: rowSumCheck, limit: GLUED_LIMIT });
       const codes = S3_COLUMNS.map((c) => `s3.${row}.${c}`);
       if (cands.length === 1) {
         set(row, cands[0]!.map((v) => splitToken(g, v)));
         read.warnings.push(warn('parse.digits_split', `glued digits ${g.map((t) => t.raw).join(' ')} split by the row sum`, { cell: `s3.${row}` }));
       } else {
         set(row, []);
-        if (cands.length > 1) read.glued.push({ codes, candidates: cands, tokens: g });
+        if (cands.length >= GLUED_LIMIT) read.warnings.push(warn('parse.digits_ambiguous', `glued digits ${g.map((t) => t.raw).join(' ')} fit at least ${cands.length} splits; left empty`, { cell: `s3.${row}` }));
+        else if (cands.length > 1) read.glued.push({ codes, candidates: cands, tokens: g });
         else read.warnings.push(warn('parse.digits_unsplittable', `glued digits ${g.map((t) => t.raw).join(' ')} fit no split`, { cell: `s3.${row}` }));
       }
       targets.slice(1).forEach((r) => set(r, []));
@@ -226,6 +249,7 @@ export function readSection3(stream: Stream, from: number, to: number): S3Read {
       return;
     }
     const mapped = header.size >= 2 ? byGrid(g, header) : null; // only the columns the table prints
+    let placed: (ValueToken | null)[] | null = null;
     if (mapped) {
       if (gridBlanks(stream, mapped, header).includes('total') && S3_COLUMNS.some((c) => (mapped.get(c)?.value ?? 0) > 0)) {
         // An empty 总计 next to numbers is a total not printed (some reports leave it to the reader), not a 0.
@@ -234,9 +258,14 @@ export function readSection3(stream: Stream, from: number, to: number): S3Read {
       }
       set(row, S3_COLUMNS.map((c) => mapped.get(c) ?? null));
       if (mapped.size < 7) read.warnings.push(warn('parse.s3_cells_missing', `s3.${row}: ${7 - mapped.size} cells empty in the grid`, { cell: `s3.${row}` }));
+    } else if (width === 7 && (placed = shortRow(stream, g, 7))) {
+      // The header's columns could not be used (another table's grid): the row's own cells after its label.
+      set(row, placed);
+      read.warnings.push(warn('parse.s3_cells_missing', `s3.${row}: ${placed.filter((t) => t === null).length} cell(s) empty or unreadable in the grid`, { cell: `s3.${row}` }));
     } else {
       set(row, []);
       read.warnings.push(incomplete('parse.s3_row_incomplete', g.length, width, `s3.${row}`));
+      read.unplaced.set(`s3.${row}`, g.flatMap((t) => (t.kind === 'number' ? [t.value!] : [])));
     }
     targets.slice(1).forEach((r) => set(r, []));
   });

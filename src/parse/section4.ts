@@ -6,7 +6,7 @@
 import { warn } from '../model/result.ts';
 import { S4_COLUMNS, S4_GROUPS, S4_HEADER } from './labels.ts';
 import { byGrid, dropStray, gridBlanks, emptyRead, headerColumns, incomplete, placeByCells, rowOf, splitToken, tokensIn, type SectionRead } from './reading.ts';
-import { groupSumCheck, splitDigits } from './split-digits.ts';
+import { GLUED_LIMIT, groupSumCheck, splitDigits } from './split-digits.ts';
 import type { Stream, ValueToken } from './tokenize.ts';
 
 export const S4_CODES = S4_GROUPS.flatMap((g) => S4_COLUMNS.map((c) => `s4.${g}.${c}`));
@@ -88,7 +88,7 @@ export function readSection4(stream: Stream, from: number, to: number, used: Set
   const digitCount = numeric ? g.reduce((a, t) => a + t.digits!.length, 0) : 0;
   const evidence = g.some((t) => /^0\d/.test(t.digits ?? '') || (t.digits?.length ?? 0) >= 6);
   if (numeric && g.length < 15 && digitCount >= 15 && evidence) {
-    const cands = splitDigits(g.map((t) => t.digits!), 15, { check: groupSumCheck, maxDigits: 5 });
+    const cands = splitDigits(g.map((t) => t.digits!), 15, { check: groupSumCheck, maxDigits: 5, limit: GLUED_LIMIT });
     read.found = true;
     if (cands.length === 1) {
       set(cands[0]!.map((v) => splitToken(g, v)));
@@ -96,7 +96,8 @@ export function readSection4(stream: Stream, from: number, to: number, used: Set
       return read;
     }
     set([]);
-    if (cands.length > 1) read.glued.push({ codes: S4_CODES, candidates: cands, tokens: g });
+    if (cands.length >= GLUED_LIMIT) read.warnings.push(warn('parse.digits_ambiguous', `section 四 glued digits fit at least ${cands.length} splits; left empty`));
+    else if (cands.length > 1) read.glued.push({ codes: S4_CODES, candidates: cands, tokens: g });
     else read.warnings.push(warn('parse.digits_unsplittable', 'section 四 glued digits fit no split'));
     return read;
   }
@@ -121,5 +122,6 @@ export function readSection4(stream: Stream, from: number, to: number, used: Set
   // A damaged table (most of its 15 values there), not a narrative quoting a number of cases.
   read.found = m !== null && g.length >= 8 && new Set(g.map((t) => t.rowIndex)).size <= 3;
   read.warnings.push(incomplete('parse.s4_incomplete', g.length, 15));
+  if (read.found) read.unplaced.set('s4', g.flatMap((t) => (t.kind === 'number' ? [t.value!] : [])));
   return read;
 }

@@ -4,6 +4,9 @@
  * prunes: it is called after each value i is placed and may reject the prefix. The caller decides what
  * is unique enough to use (the arithmetic rules must leave exactly one split).
  */
+/** Splits listed for a glued run of a table row; a run with this many or more is left empty (too many to decide). */
+export const GLUED_LIMIT = 2000;
+
 export interface SplitOptions {
   /** Longest number allowed, in digits. Default 7. */
   maxDigits?: number;

@@ -41,6 +41,8 @@ const SCAN = /([-+]?\d[\d,]*(?:\.\d+)?)|(?<=^|\s)(-{1,2}|—{1,2}|–|―|\/|无
 const MAYBE_DASH = /[-—–―\/无空]/;
 const DASH_WORD = /(?:^|\s)(-{1,2}|—{1,2}|–|―|\/|无|空)(?:\s|$)/;
 const NOISE_AFTER = /^(\s*(年|月|日|时|页|号|周岁|%|‰|位小数)|[-/]\d|\.\d*\s*%)/;
+/** Generic column names converters write for a table's header (数据1 … 数据7, 列3, 栏2, 字段1). */
+const GENERIC_HEADER = /(?:^|\s)(数据|列|栏|字段|数值)$/;
 const UNIT_AFTER = /^\s*(万元|元|件|项|个|次|宗|条|人次|人)/;
 
 function parseNumber(raw: string): { value: number; digits: string } | null {
@@ -119,8 +121,8 @@ export function buildStream(rows: Row[]): Stream {
         let raw = m[0];
         const after = text.slice(start + raw.length);
         const prev = text.slice(0, start);
-        if (/\u0000$/.test(prev) || /第\s*$/.test(prev) || NOISE_AFTER.test(after) || (/^\.\d/.test(after))) {
-          continue; // inside a parenthetical note, 第N…, a date, a percentage
+        if (/\u0000$/.test(prev) || /第\s*$/.test(prev) || NOISE_AFTER.test(after) || (/^\.\d/.test(after)) || GENERIC_HEADER.test(prev)) {
+          continue; // inside a parenthetical note, 第N…, a date, a percentage, a converter's column name (数据3)
         }
         let enumerator = '';
         // 「2 重复申请」: a grid label cell (left of the row's values) opening with a small number, its dot lost
@@ -142,6 +144,12 @@ export function buildStream(rows: Row[]): Stream {
         out.push(makeToken(stream, row, cell, rowIndex, 'number', num.value, raw + (unit ?? ''), num.digits, unit));
       }
       addLabel(text.slice(last).replace(/\u0000/g, ''), rowIndex);
+      // OCR: one grid cell read as several numbers (「1 1」: 11, or 1 beside a border mark) is a cell that could
+      // not be read, not two values (the rules may still force it).
+      if (row.ocr && row.reliableGrid && out.length > 1 && out.every((t) => t.kind === 'number') && !/\p{Script=Han}/u.test(trimmed)) {
+        const first = out[0]!;
+        out.splice(0, out.length, { ...first, kind: 'dash', value: null, raw: trimmed, digits: undefined, unit: undefined });
+      }
     });
     // Blanks: empty cells between two value cells of the same row mean zero; in OCR'd grids a short
     // non-number there is an unreadable value, not a label.
@@ -151,9 +159,11 @@ export function buildStream(rows: Row[]): Stream {
     const tokens: ValueToken[] = [];
     row.cells.forEach((cell, ci) => {
       tokens.push(...(cellTokens[ci] ?? []));
-      if (ci <= first || ci >= lastV || (cellTokens[ci]?.length ?? 0) > 0) return;
-      const pos = tokens.length ? tokens[tokens.length - 1]!.pos : stream.labels.length;
       const text = cell.text.trim();
+      // OCR: the row's last cell (its 总计) read as a mark or two after the numbers is unreadable too.
+      const lastMark = row.reliableGrid && row.ocr && first >= 0 && ci === row.cells.length - 1 && ci > lastV && text !== '' && !/\p{Script=Han}/u.test(text);
+      if (ci <= first || (ci >= lastV && !lastMark) || (cellTokens[ci]?.length ?? 0) > 0) return;
+      const pos = tokens.length ? tokens[tokens.length - 1]!.pos : stream.labels.length;
       if (text === '') {
         tokens.push({ kind: 'blank', value: null, raw: '', pos, rowIndex, gridCol: row.reliableGrid ? cell.gridCol : undefined, reliableGrid: row.reliableGrid, prov: cell.prov });
       } else if (row.reliableGrid && row.ocr && [...text].length <= 2) {

@@ -22,13 +22,16 @@ export interface ParseInput {
   timeoutMs?: number;
 }
 
-export async function parseBytes(bytes: Uint8Array, input: ParseInput): Promise<ParseOutput> {
+/** The extraction step, replaceable (the eval's `--cache` reuses stored document models). */
+export type Extractor = (bytes: Uint8Array, hints: ExtractHints, options: { timeoutMs?: number }) => ReturnType<typeof extract>;
+
+export async function parseBytes(bytes: Uint8Array, input: ParseInput, extractWith: Extractor = extract): Promise<ParseOutput> {
   const out: ParseOutput = { file: input.file, sha256: sha256(bytes), format: 'unknown' };
   if (input.url) out.url = input.url;
   try {
     out.format = sniff(bytes, input.file).format;
     const hints: ExtractHints = { fileName: input.file, contentType: input.contentType };
-    const extracted = await extract(bytes, hints, { timeoutMs: input.timeoutMs });
+    const extracted = await extractWith(bytes, hints, { timeoutMs: input.timeoutMs });
     out.format = extracted.value.format;
     const parsed = parseReport(extracted.value, { title: input.title });
     const r = parsed.value;

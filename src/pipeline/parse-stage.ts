@@ -17,6 +17,8 @@ import { stageVersions, type StageContext } from './context.ts';
 import { leadText } from './resolver.ts';
 import { statusCounts, statusForError } from './report-status.ts';
 import { finishParsed, finishUnparsed } from '../review/reviewed-parse.ts';
+import { neighboursOf } from '../store/neighbours.ts';
+import type { ParseHints } from '../parse/index.ts';
 
 export interface ParseStats {
   pending: number;
@@ -82,7 +84,11 @@ export function reparseContent(ctx: StageContext, sha: string): ParseStats {
   return stats;
 }
 
-function parseOne(ctx: StageContext, sha: string, stats: ParseStats): void {
+/**
+ * `cascade`: after storing, the body's reports of the years next to it are parsed again, once (their checks
+ * across years, X.1 and X.2, now have this report to compare with); they do not cascade further.
+ */
+function parseOne(ctx: StageContext, sha: string, stats: ParseStats, cascade = true): void {
   const extraction = getExtraction(ctx.db, sha, ctx.extractorVersion);
   if (!extraction) return;
   const source = firstDocument(ctx.db, sha);
@@ -90,7 +96,7 @@ function parseOne(ctx: StageContext, sha: string, stats: ParseStats): void {
     sha256: sha, source, extractorVersion: ctx.extractorVersion, parserVersion: ctx.parser.version,
     resolverVersion: ctx.resolver?.version ?? null, status: 'failed', format: extraction.format, runId: ctx.runId, now: new Date().toISOString(),
   };
-  let parsed: { doc: DocumentModel; record: ReportRecord } | undefined;
+  let parsed: { doc: DocumentModel; record: ReportRecord; hints: ParseHints } | undefined;
   if (extraction.status === 'failed') {
     Object.assign(input, { errorCode: extraction.errorCode, errorMessage: extraction.errorMessage });
   } else {
@@ -103,8 +109,8 @@ function parseOne(ctx: StageContext, sha: string, stats: ParseStats): void {
     }
     try {
       const doc = JSON.parse(readFileSync(path, 'utf8')) as DocumentModel;
-      const { value } = ctx.parser.parse(doc, source.title ? { title: source.title } : {});
-      parsed = { doc, record: value };
+      const hints: ParseHints = source.title ? { title: source.title } : {};
+      parsed = { doc, record: ctx.parser.parse(doc, hints).value, hints };
     } catch (e) {
       const code = errorCode(e);
       Object.assign(input, { status: statusForError(code), errorCode: code, errorMessage: (e as Error).message });
@@ -116,19 +122,31 @@ function parseOne(ctx: StageContext, sha: string, stats: ParseStats): void {
   }
   // Reviewers' corrections are read in the transaction that stores the report: a correction saved meanwhile
   // (nianbao review) is never overwritten by a parse that did not see it.
+  let neighbourShas: string[] = [];
   const saved = ctx.db.transaction(() => {
     if (parsed) {
-      const { doc } = parsed;
-      finishParsed(ctx.db, ctx.resolver, input, parsed.record, extraction.warnings, (r) => resolveDivision(ctx, doc, r, source));
+      const { doc, hints } = parsed;
+      const finish = (record: ReportRecord) => finishParsed(ctx.db, ctx.resolver, input, record, extraction.warnings, (r) => resolveDivision(ctx, doc, r, source));
+      finish(parsed.record);
+      // The body's other years, when stored: parsed again with them (checks X.1, X.2; evidence for doubts).
+      const near = neighboursOf(ctx.db, { sha256: sha, divisionCode: input.division?.code ?? null, body: input.record?.body ?? null, year: input.record?.year ?? null });
+      if (input.status !== 'not_report' && (near.neighbours.prev || near.neighbours.next)) {
+        finish(ctx.parser.parse(doc, { ...hints, neighbours: near.neighbours }).value);
+      }
+      neighbourShas = near.shas;
     } else finishUnparsed(ctx.db, input);
     return saveReport(ctx.db, input);
   }).immediate();
+  if (cascade && (saved.created || saved.changed)) {
+    for (const other of neighbourShas) parseOne(ctx, other, newStats(1), false);
+  }
   stats.parsed++;
   stats.byStatus[input.status]++;
   if (saved.created) stats.created++;
   else stats.reparsed++;
   if (saved.changed) stats.changed++;
   stats.flaggedCells += input.record ? new Set(input.record.flagged).size : 0;
+  if (!cascade) return; // a neighbour parsed again: not one of the stage's documents
   ctx.progress.stageTick('parse', {
     failed: input.status === 'failed' && extraction.status === 'ok', sha256: sha, status: input.status, body: input.record?.body ?? null,
     year: input.record?.year ?? null, ...(input.errorCode ? { code: input.errorCode } : {}),

@@ -12,6 +12,8 @@ import { reportStatus } from '../pipeline/report-status.ts';
 import type { StageContext } from '../pipeline/context.ts';
 import { reparseContent } from '../pipeline/parse-stage.ts';
 import { applyCorrections } from './apply.ts';
+import { neighboursOf } from '../store/neighbours.ts';
+import { crossYearEquations } from '../validate/cross-year.ts';
 import { checkCorrection } from './correction-input.ts';
 import { loadReportView, reportHead, type CheckView, type ReportHead, type ReportView } from './report-view.ts';
 
@@ -108,6 +110,11 @@ function storedRecord(db: Db, view: ReportView): ReportRecord {
     if (c.source) record.cells[c.code] = { raw: c.raw ?? '', source: c.source as CellRecord['source'], kind: (c.kind ?? 'number') as CellKind, provenance: c.provenance ?? {} };
     if (c.flagged) record.flagged.push(c.code);
   }
+  // The checks across years run again too, against the body's stored years around this one.
+  const { report } = view;
+  const near = neighboursOf(db, { sha256: report.sha256, divisionCode: report.divisionCode, body: report.body, year: report.year });
+  const cross = crossYearEquations(new Set(Object.keys(record.values)), near.neighbours);
+  if (cross.eqs.length) record.crossYear = cross;
   return record;
 }
 

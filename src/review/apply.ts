@@ -53,8 +53,8 @@ export function applyCorrections(input: ReportRecord, corrections: readonly Corr
   if (corrections.length === 0) return { value: out, warnings: [] };
   const warnings: Message[] = [];
   const record: ReportRecord = { ...input, values: { ...input.values }, cells: { ...input.cells } };
-  const before = recheck(input).flagged;
-  const otherFlags = input.flagged.filter((c) => !before.has(c));
+  const prior = recheck(input);
+  const otherFlags = input.flagged.filter((c) => !prior.flagged.has(c) && !prior.cross.has(c));
   const decided = new Set<string>();
   let corrected = 0;
   let confirmed = 0;
@@ -79,10 +79,13 @@ export function applyCorrections(input: ReportRecord, corrections: readonly Corr
     if (c.action === 'confirm') confirmed++;
     else corrected++;
   }
-  const { checks, flagged } = recheck(record);
+  const { checks, flagged, cross } = recheck(record);
   record.checks = checks;
-  const flags = new Set([...otherFlags, ...flagged]);
+  const flags = new Set([...otherFlags, ...flagged, ...cross]);
   record.flagged = Object.keys(record.values).filter((c) => flags.has(c) && !decided.has(c));
+  const crossOnly = record.flagged.filter((c) => cross.has(c) && !flagged.has(c) && !otherFlags.includes(c));
+  if (crossOnly.length) record.flaggedCross = crossOnly;
+  else delete record.flaggedCross;
   if (corrected + confirmed > 0) {
     warnings.push(warn('review.applied', `${corrected} cells corrected and ${confirmed} confirmed by reviewers`, { level: 'info' }));
   }

@@ -22,7 +22,9 @@ export function applyCrossYearChecks(db: Db): CrossYearStats {
     const touched = new Set<number>(db.prepare(`SELECT DISTINCT report_id FROM checks WHERE rule = ?`).pluck().all(RULE) as number[]);
     db.prepare('DELETE FROM checks WHERE rule = ?').run(RULE);
     db.prepare('DELETE FROM report_warnings WHERE code = ?').run(WARNING);
-    db.prepare('UPDATE cells SET flagged_cross = 0 WHERE flagged_cross = 1').run();
+    // Only p2008 reports' flags are this check's; the national templates' (X.1, X.2) are the parser's.
+    db.prepare(`UPDATE cells SET flagged_cross = 0 WHERE flagged_cross = 1
+      AND report_id IN (SELECT id FROM reports WHERE template = 'p2008')`).run();
     const reports = db.prepare(`SELECT id, COALESCE(division_code, body) AS who, year FROM latest_reports
       WHERE template = 'p2008' ORDER BY who, year`).all() as { id: number; who: string; year: number }[];
     const cum = db.prepare(`SELECT code, value FROM cells WHERE report_id = ? AND code LIKE 'p.cum.%' AND value IS NOT NULL`);

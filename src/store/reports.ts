@@ -134,14 +134,15 @@ function divisionParams(d: ReportDivision | null | undefined): Record<string, st
 
 function insertChildren(db: Db, id: number, r: ReportRecord): void {
   const flagged = new Set(r.flagged);
+  const cross = new Set(r.flaggedCross ?? []);
   const cell = db.prepare(
-    `INSERT INTO cells (report_id, code, value, raw, source, kind, rule, unit, flagged, provenance_json, evidence)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO cells (report_id, code, value, raw, source, kind, rule, unit, flagged, provenance_json, evidence, flagged_cross)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   for (const [code, value] of Object.entries(r.values)) {
     const c = r.cells[code];
     cell.run(id, code, value, c?.raw ?? null, c?.source ?? null, c?.kind ?? null, c?.rule ?? null,
-      c?.unit ?? null, flagged.has(code) ? 1 : 0, c ? JSON.stringify(c.provenance) : null, c?.evidence ?? null);
+      c?.unit ?? null, flagged.has(code) ? 1 : 0, c ? JSON.stringify(c.provenance) : null, c?.evidence ?? null, flagged.has(code) && cross.has(code) ? 1 : 0);
   }
   const check = db.prepare(
     'INSERT INTO checks (report_id, seq, rule, col, status, expected, actual, cells_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',

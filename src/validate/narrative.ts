@@ -7,6 +7,7 @@ import { normalizeText } from '../parse/normalize.ts';
 
 const QUOTES: { code: string; re: RegExp }[] = [
   { code: 's3.new.total', re: /(?:新收|收到|受理)(?:各类|政府信息公开|依申请公开)*(?:政府信息公开)?申请(?:共|合计)?(\d+)(?:件|个|条)/ },
+  { code: 's3.carried_in.total', re: /上年(?:度)?结转(?:政府信息公开申请|申请)?(\d+)(?:件|个)/ },
   { code: 's3.result.total.total', re: /(?:共|已|全部)?办结(?:政府信息公开申请|申请)?(?:共|合计)?(\d+)(?:件|个)/ },
   { code: 's3.carried_out.total', re: /结转(?:至|到)?下(?:一)?年度?(?:继续办理)?(?:的)?(?:申请)?(\d+)(?:件|个)/ },
 ];

@@ -22,6 +22,8 @@ export const RULE_TEXT: Record<string, string> = {
   'R4.2': 's4.litigation.direct.total = upheld + corrected + other + pending',
   'R4.3': 's4.litigation.after_review.total = upheld + corrected + other + pending',
   'R.int': 'counts are whole numbers ≥ 0 (items_delta may be negative; money may have decimals)',
+  'X.1': 'carried_in (this year) = carried_out (the year before), each column; the column names the other year',
+  'X.2': '2021: in_force + repealed (this year) = in_force (the year before) + issued (this year)',
   'X.4': '2019: new_published ≤ total_published',
   'X.5': 'numbers quoted in section 一 match the table',
 };

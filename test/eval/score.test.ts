@@ -54,7 +54,7 @@ test('expected errors: detected by any error code, exact by the same code', () =
 });
 
 test('a parser that returns the expected values scores 100%; one that reads dashes as 0 does not', () => {
-  const docs = generateCorpus({ n: 40, seed: 21 });
+  const docs = generateCorpus({ n: 40, seed: 24 }); // a seed whose dashes include some no rule can restore
   const perfect = docs.map((d) => {
     const un = new Set(d.expected.unrecoverable ?? []);
     const values = Object.fromEntries(Object.entries(d.expected.values).map(([k, v]) => [k, un.has(k) ? null : v]));

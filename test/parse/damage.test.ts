@@ -182,3 +182,15 @@ test('section 二 rows whose labels were lost keep their values when whole rows 
   const short = await parse({ s2: s2.replace('\t33', '\t33\t7') });
   assert.equal(short.values!['s2.licensing.decisions'], null);
 });
+
+test('a row whose printed numbers cannot be placed is not quietly filled by rules its source breaks', async () => {
+  // carried_out prints 4 and 4 (cells lost); new 5 = result.total 5 forces carried_out to 0 under R3.1
+  const out = await parse({ s3: { ...CLEAN, carried_out: '4\t4' } });
+  assert.equal(out.values!['s3.carried_out.total'], 0);
+  assert.equal(out.cells!['s3.carried_out.total']!.source, 'derived');
+  assert.ok(out.flagged!.includes('s3.carried_out.total') && out.flagged!.includes('s3.carried_out.natural_person'));
+  assert.ok(out.warnings!.some((w) => w.code === 'parse.derived_contradicted'));
+  // A row of zeros that could not be placed contradicts nothing
+  const zeros = await parse({ s3: { ...CLEAN, carried_out: '0\t0' } });
+  assert.ok(!zeros.flagged!.includes('s3.carried_out.total'));
+});

@@ -6,7 +6,6 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { junkText } from '../../scripts/hostile/files.ts';
 import { parseBytes } from '../../src/pipeline/parse-file.ts';
 import { reportStatus } from '../../src/pipeline/report-status.ts';

@@ -8,6 +8,7 @@ export const DAMAGE_KINDS = [
   'subtotal_column', 'merged_values', 'truncated_table', 'glued_digits', 'dash_zeros', 'blank_zeros', 'units_notes', 'fullwidth_digits',
   'label_typos', 'numbering', 'label_spaces', 'label_split', 'vertical_labels', 'values_wrapped', 'row_shift',
   'page_split', 'missing_table', 'cell_per_line', 'heading_variants', 'heading_markup', 'preamble_titles',
+  'split_tables', 'fragmented_headers', 'generic_headers', 'duplicated_section', 'glued_rows',
 ] as const;
 export type DamageKind = (typeof DAMAGE_KINDS)[number];
 

@@ -4,10 +4,11 @@ import { CELL_DAMAGES } from './cells.ts';
 import { DAMAGE_KINDS, type Damage, type DamageContext, type DamageKind } from './context.ts';
 import { LABEL_DAMAGES } from './labels.ts';
 import { LAYOUT_DAMAGES } from './layout.ts';
+import { CONVERTER_DAMAGES } from './converter.ts';
 
 export { DAMAGE_KINDS, type DamageContext, type DamageKind } from './context.ts';
 
-const ALL = [...CELL_DAMAGES, ...LABEL_DAMAGES, ...LAYOUT_DAMAGES];
+const ALL = [...CELL_DAMAGES, ...LABEL_DAMAGES, ...LAYOUT_DAMAGES, ...CONVERTER_DAMAGES];
 /** Every damage, in application order (DAMAGE_KINDS). */
 export const DAMAGES: readonly Damage[] = DAMAGE_KINDS.map((k) => ALL.find((d) => d.kind === k)!);
 export const DAMAGE_BY_KIND: ReadonlyMap<DamageKind, Damage> = new Map(DAMAGES.map((d) => [d.kind, d]));
@@ -19,17 +20,20 @@ const CONFLICTS: [DamageKind, DamageKind][] = [
   ['glued_digits', 'subtotal_column'], ['glued_digits', 'merged_values'], ['glued_digits', 'dash_zeros'],
   ['glued_digits', 'blank_zeros'], ['glued_digits', 'units_notes'], ['cell_per_line', 'row_shift'],
   ['truncated_table', 'merged_values'],
+  ...(['subtotal_column', 'merged_values', 'glued_digits', 'dash_zeros', 'blank_zeros', 'units_notes', 'fullwidth_digits', 'cell_per_line',
+    'split_tables', 'fragmented_headers', 'generic_headers', 'duplicated_section'] as const).map((k): [DamageKind, DamageKind] => ['glued_rows', k]),
+  ...(['split_tables', 'fragmented_headers', 'generic_headers', 'duplicated_section'] as const).map((k): [DamageKind, DamageKind] => ['cell_per_line', k]),
 ];
 
 /** Damage kinds whose expected values rely on the rules holding (never combined with a rule break). */
-export const NEEDS_CONSISTENT_RULES: readonly DamageKind[] = ['merged_values', 'truncated_table', 'dash_zeros', 'glued_digits'];
+export const NEEDS_CONSISTENT_RULES: readonly DamageKind[] = ['merged_values', 'truncated_table', 'dash_zeros', 'glued_digits', 'glued_rows'];
 
 export function conflicts(a: DamageKind, b: DamageKind): boolean {
   return CONFLICTS.some(([x, y]) => (x === a && y === b) || (x === b && y === a));
 }
 
 /** Text-only kinds (they force the text format). */
-export const TEXT_ONLY: readonly DamageKind[] = ['glued_digits', 'cell_per_line'];
+export const TEXT_ONLY: readonly DamageKind[] = ['glued_digits', 'cell_per_line', 'split_tables', 'fragmented_headers', 'generic_headers', 'duplicated_section', 'glued_rows'];
 
 /** Adds up to `extra` random kinds to `base` that fit the document and conflict with none already chosen. */
 export function pickDamages(rng: Rng, ctx: DamageContext, base: DamageKind[], extra: number): DamageKind[] {

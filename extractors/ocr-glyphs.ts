@@ -1,0 +1,49 @@
+/**
+ * How many digits a value cell's ink holds: printed digits stand apart, so the runs of inked columns at
+ * least half as high as the tallest are the digits (a minus, a point or a speck is lower). When the page
+ * reading and the digit re-reads disagree on how many digits a number has (「11」 read 「1」, 「10」 read 「1」),
+ * the one reading whose count the ink shows wins; if none or several do, or the vote was sure, it stands.
+ */
+import type { Gray } from './raster.ts';
+import { inkRuns } from './ocr-sign.ts';
+
+export function glyphCount(g: Gray, box: [number, number, number, number]): number | null {
+  const all = inkRuns(g, box);
+  if (all.length === 0) return null;
+  // Runs at the edges of the cut are border remnants (the cell's rule, skewed into it), not digits.
+  const left = Math.min(...all.map((r) => r.x0)), right = Math.max(...all.map((r) => r.x1));
+  const inner = Math.round((box[2] - box[0]) * 0.12);
+  const runs = all.filter((r) => !((r.x0 <= left && r.x0 - box[0] < inner) || (r.x1 >= right && box[2] - r.x1 < inner)) || r.x1 - r.x0 > 2);
+  const heights = runs.map((r) => r.y1 - r.y0 + 1).sort((a, b) => a - b);
+  const typical = heights[heights.length >> 1] ?? 0;
+  if (typical < 8) return null;
+  const digits = runs.filter((r) => r.y1 - r.y0 + 1 >= 0.5 * typical);
+  // A run taller than the digits (a rule) or much wider than their height (digits touching): not known.
+  if (digits.some((r) => r.y1 - r.y0 + 1 > 1.5 * typical || r.x1 - r.x0 + 1 > 0.9 * typical)) return null;
+  return digits.length;
+}
+
+interface Reading { text: string; confidence: number }
+interface Verdict { text: string; confidence: number; kind: 'repaired' | 'disagree' | 'confirmed' }
+
+const digitsOf = (t: string) => t.replace(/\s+/g, '').replace(/^[.,]+|[.,]+$/g, '');
+const NUMBER = /^-?\d+$/;
+
+/**
+ * The vote's verdict checked against the ink's digit count: when the readings (page and re-reads) are
+ * whole numbers of different lengths and exactly one distinct reading has as many digits as the ink shows,
+ * it is taken (confidence at most 60: a number no check confirms is still flagged by the parser).
+ */
+export function byGlyphs(v: Verdict | undefined, first: Reading, reads: Reading[], glyphs: number | null): Verdict | undefined {
+  // Only where the readings left the vote in doubt; a slash, a dash or nothing read stands too.
+  if (!v || v.kind !== 'disagree' || glyphs === null || !NUMBER.test(v.text)) return v;
+  const current = v.text;
+  const texts = [...new Set([first, ...reads].map((r) => digitsOf(r.text)).filter((t) => NUMBER.test(t)))];
+  if (texts.length < 2 || new Set(texts.map((t) => t.replace('-', '').length)).size < 2) return v;
+  const fit = texts.filter((t) => t.replace('-', '').length === glyphs);
+  if (fit.length !== 1) return v;
+  const chosen = current.replace('-', '').length === glyphs ? null : fit[0]!;
+  if (chosen === null) return v;
+  const conf = Math.min(60, Math.max(...[first, ...reads].filter((r) => digitsOf(r.text) === chosen).map((r) => r.confidence)));
+  return { text: chosen, confidence: conf, kind: 'repaired' };
+}
