@@ -6,6 +6,7 @@ import type { E2eParams } from './sections/e2e.ts';
 import type { FrontierParams } from './sections/frontier.ts';
 import type { NationalParams } from './sections/national.ts';
 import type { StartupParams } from './sections/startup.ts';
+import type { ProbeParams } from './sections/probe.ts';
 import { DEFAULT_LIST, type RegistryParams } from './sections/registry.ts';
 import type { ParseParams } from './sections/parse.ts';
 import type { QueueParams } from './sections/queue.ts';
@@ -60,6 +61,8 @@ export interface BenchPlan {
   startup: StartupParams;
   frontier: FrontierParams;
   registry: RegistryParams;
+  /** The registry probe against simulated portals (run in the registry section). */
+  probe: ProbeParams;
   e2e: Omit<E2eParams, 'sampleFiles'>;
   queue: Omit<QueueParams, 'sampleFiles'>;
 }
@@ -76,6 +79,7 @@ export function benchPlan(quick: boolean): BenchPlan {
       startup: { helpRuns: 3, parseRuns: 2 },
       frontier: { checkpoints: [10_000, 20_000, 40_000], hosts: 50, batch: 10_000 },
       registry: { sites: 5_000, list: DEFAULT_LIST },
+      probe: { portals: 6, seed: 11 },
       e2e: { maxPerFormat: 4, workers: [1, 2], rounds: 1, timeoutMs: 300_000 },
       queue: { workers: [1, 2, 3], rounds: 1, timeoutMs: 300_000 },
     }
@@ -88,6 +92,7 @@ export function benchPlan(quick: boolean): BenchPlan {
       startup: { helpRuns: 7, parseRuns: 5 },
       frontier: { checkpoints: [10_000, 100_000, 1_000_000], hosts: 50, batch: 10_000 },
       registry: { sites: 50_000, list: DEFAULT_LIST },
+      probe: { portals: 24, seed: 11 },
       e2e: { maxPerFormat: 4, workers: [1, 2, 4], rounds: 2, timeoutMs: 600_000 },
       queue: { workers: [1, 2, 3], rounds: 2, timeoutMs: 600_000 },
     };

@@ -24,6 +24,7 @@ import type { FrontierResult } from './sections/frontier.ts';
 import type { NationalResult } from './sections/national.ts';
 import type { StartupResult } from './sections/startup.ts';
 import type { ParseResult } from './sections/parse.ts';
+import type { ProbeResult } from './sections/probe.ts';
 import type { RegistryResult } from './sections/registry.ts';
 import { queueRows, type QueueResult } from './sections/queue.ts';
 import type { OcrReference, ToolTiming } from './sections/reference.ts';
@@ -128,6 +129,7 @@ export async function runBench(args: BenchArgs, command: string): Promise<BenchR
   await run('registry', async () => {
     const o = await task<RegistryResult>('registry', plan.registry, ['--expose-gc']);
     r.registry = { ...o.result, maxRss: o.maxRss };
+    r.probe = (await task<ProbeResult>('probe', plan.probe)).result;
   });
   await run('queue', async () => {
     const samples = await prepareSamples(plan.samples, log);

@@ -1,6 +1,7 @@
 /** The printed bench report: one aligned table per section, then the aims (pure). */
 import { runDocsPerSec } from './aggregate.ts';
 import type { BenchResults } from './results.ts';
+import { probeTable } from './sections/probe.ts';
 import { registryTable } from './sections/registry.ts';
 import { nationalLimit } from './sections/national.ts';
 import { median } from './stats.ts';
@@ -143,6 +144,7 @@ export function formatReport(r: BenchResults): string {
   if (r.frontier) parts.push(frontierTable(r.frontier));
   if (r.e2e) parts.push(e2eTables(r.e2e));
   if (r.registry) parts.push(registryTable(r.registry));
+  if (r.probe) parts.push(probeTable(r.probe));
   if (r.queue) parts.push(queueTable(r.queue));
   const times = Object.entries(r.sectionTimes);
   if (times.length) {

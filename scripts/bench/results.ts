@@ -7,6 +7,7 @@ import type { FrontierResult } from './sections/frontier.ts';
 import { nationalAim, type NationalResult } from './sections/national.ts';
 import { startupAims, type StartupResult } from './sections/startup.ts';
 import type { ParseResult } from './sections/parse.ts';
+import { probeAim, type ProbeResult } from './sections/probe.ts';
 import { registryAims, type RegistryResult } from './sections/registry.ts';
 import type { QueueRow, QueueRun } from './sections/queue.ts';
 
@@ -37,6 +38,7 @@ export interface BenchResults {
   frontier?: FrontierResult & { maxRss: number };
   e2e?: { reportsOnSite: number; full: E2eRun; fullDocsPerSec: number | null; scaling: ScalingTable[] };
   registry?: RegistryResult & { maxRss: number };
+  probe?: ProbeResult;
   queue?: { documents: number; rows: QueueRow[]; runs: QueueRun[] };
   aims: Aim[];
   errors: { section: string; message: string }[];
@@ -130,6 +132,7 @@ export function evaluateAims(r: BenchResults): Aim[] {
     });
   }
   if (r.registry) aims.push(...registryAims(r.registry));
+  if (r.probe) aims.push(probeAim(r.probe));
   if (r.queue?.rows.length) {
     const pct = (v: number | null) => (v == null ? '—' : `${(v * 100).toFixed(1)} %`);
     const worst = (k: 'extractOverhead' | 'slotOverhead') => Math.max(...r.queue!.rows.map((x) => x[k] ?? Infinity));

@@ -13,13 +13,14 @@ import { startupTask } from './sections/startup.ts';
 import { parseTask } from './sections/parse.ts';
 import { registryTask } from './sections/registry.ts';
 import { queueTask } from './sections/queue.ts';
+import { probeTask } from './sections/probe.ts';
 import { pdftotextTask, sofficeReuseTask, tesseractTask } from './sections/reference.ts';
 
 type Task = (params: never, log: (s: string) => void) => Promise<unknown>;
 
 export const TASKS: Record<string, Task> = {
   parse: parseTask, extract: extractTask, pdftotext: pdftotextTask, tesseract: tesseractTask, 'soffice-reuse': sofficeReuseTask,
-  crawl: crawlTask, frontier: frontierTask, e2e: e2eTask, registry: registryTask, queue: queueTask, national: nationalTask, startup: startupTask,
+  crawl: crawlTask, frontier: frontierTask, e2e: e2eTask, registry: registryTask, probe: probeTask, queue: queueTask, national: nationalTask, startup: startupTask,
 };
 
 async function main(name: string): Promise<void> {
