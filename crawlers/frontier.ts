@@ -10,8 +10,11 @@ import { hostOf, urlKey } from './canonical.ts';
 import type { FoundLink, FrontierKind, FrontierState, ListRole, SiteConfig } from './types.ts';
 
 
-/** How many of the oldest pending rows one claim looks at (bounds its cost on a huge frontier). */
-const CLAIM_WINDOW = 5000;
+/**
+ * How many of the oldest claimable rows one claim looks at: a few times what it may return (its window function
+ * sorts them all), at most 5,000 (bounds its cost on a huge frontier).
+ */
+const claimWindow = (perHost: number, limit: number): number => Math.min(5000, Math.max(256, perHost * limit * 4));
 export interface FrontierRow {
   url_key: string;
   url: string;
@@ -128,7 +131,7 @@ export class Frontier {
              AND site_id IN (SELECT value FROM json_each(?))
            ORDER BY f.rowid LIMIT ?) w)
        WHERE rn <= ? ORDER BY rn, seq LIMIT ?`,
-    ).all(nowIso, JSON.stringify(skipHosts), JSON.stringify(skipSites), JSON.stringify(onlySites), CLAIM_WINDOW, perHost, limit) as FrontierRow[];
+    ).all(nowIso, JSON.stringify(skipHosts), JSON.stringify(skipSites), JSON.stringify(onlySites), claimWindow(perHost, limit), perHost, limit) as FrontierRow[];
     const mark = stmt(this.db, "UPDATE frontier SET state = 'in_progress' WHERE url_key = ?");
     this.db.transaction(() => rows.forEach((r) => mark.run(r.url_key)))();
     return rows;
