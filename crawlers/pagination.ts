@@ -32,6 +32,12 @@ export function totalPages(html: string): number | undefined {
   return undefined;
 }
 
+/** The number a list page states for itself: `当前第2页`, `第2页/共5页`, `2/5页`. */
+export function currentPage(html: string): number | undefined {
+  const m = /当前\s*第?\s*(\d{1,4})\s*页/.exec(html) ?? /第\s*(\d{1,4})\s*页\s*[/／,，]?\s*共\s*\d{1,4}\s*页/.exec(html) ?? /(?:^|[^\d/])(\d{1,4})\s*\/\s*\d{1,4}\s*页/.exec(html);
+  return m ? Number(m[1]) : undefined;
+}
+
 function sameDir(a: URL, b: URL): boolean {
   return a.host === b.host && a.pathname.replace(/[^/]*$/, '') === b.pathname.replace(/[^/]*$/, '');
 }
@@ -122,8 +128,12 @@ export function numberedPages(pageUrl: string, html: string, anchors: Anchor[], 
       const first = firsts.get(base);
       if (first) out.add(first);
       // TRS counts from index_1 (the second page); others from list_2.
+      // The page's own number, when it states it (当前第1页 on list_56_1.html), settles which convention it is.
       const ns = [...g.keys(), ...(base === hereFile[2] && hereFile[3] !== undefined ? [Number(hereFile[3])] : [])];
-      const zeroBased = ns.length > 0 && Math.min(...ns) <= 1;
+      const current = base === hereFile[2] && hereFile[3] !== undefined ? currentPage(html) : undefined;
+      const zeroBased = current !== undefined && [0, 1].includes(current - Number(hereFile[3]))
+        ? current - Number(hereFile[3]) === 1
+        : ns.length > 0 && Math.min(...ns) <= 1;
       for (const [n, url] of g) add(url, zeroBased ? n + 1 : n);
       if (total !== undefined) {
         const from = zeroBased ? 1 : 2;

@@ -14,6 +14,8 @@ export interface ScriptPaging {
   count: number;
   prefix: string;
   suffix: string;
+  /** The current page the call states (TRS: 0 on the first page; 1-based pagers: 1). */
+  current?: number;
 }
 
 function scriptVars(js: string): Map<string, string> {
@@ -40,14 +42,14 @@ const SUFFIX = /^\.?(s?html?|jsp|aspx?|php)$/i;
  * The page count from the numbers before the stem: one number is the count; `(count, current)` (TRS,
  * `createPageHTML('div', 12, 1, …)`); three or more are `(records, page size, current)` (`pageBar(56, 15, 0, …)`).
  */
-function countOf(nums: number[]): number | undefined {
+function countOf(nums: number[]): { count: number; current?: number } | undefined {
   if (nums.length === 0) return undefined;
   if (nums.length >= 3 && nums[1]! > 1) {
     // (records, page size, current page): the current page lies within the pages they make.
     const pages = Math.max(1, Math.ceil(nums[0]! / nums[1]!));
-    if (nums[2]! <= pages) return pages;
+    if (nums[2]! <= pages) return { count: pages, current: nums[2] };
   }
-  return nums[0];
+  return { count: nums[0]!, current: nums.length === 2 ? nums[1] : undefined };
 }
 
 /** The first script pager call (or page-count variables) whose arguments give a count, a prefix and a suffix. */
@@ -62,9 +64,9 @@ export function scriptPaging(scripts: string[]): ScriptPaging | undefined {
     if (suffixAt < 1) continue;
     const prefix = args[suffixAt - 1];
     const nums = args.slice(0, suffixAt - 1).filter((a): a is string => a !== undefined && /^\d+$/.test(a)).map(Number);
-    const count = countOf(nums);
-    if (count === undefined || !prefix || !/^[\w-]+$/.test(prefix)) continue;
-    return { count, prefix: prefix.replace(/_$/, ''), suffix: (args[suffixAt] as string).replace(/^\./, '') };
+    const c = countOf(nums);
+    if (c === undefined || !prefix || !/^[\w-]+$/.test(prefix)) continue;
+    return { count: c.count, current: c.current, prefix: prefix.replace(/_$/, ''), suffix: (args[suffixAt] as string).replace(/^\./, '') };
   }
   const count = Number(vars.get('countPage') ?? vars.get('pageCount') ?? vars.get('totalPage') ?? vars.get('page_count') ?? NaN);
   if (Number.isFinite(count) && count > 0) {
@@ -75,10 +77,16 @@ export function scriptPaging(scripts: string[]): ScriptPaging | undefined {
   return undefined;
 }
 
-/** index.html, index_1.html … index_(count-1).html (TRS counts the second page as _1). */
+/**
+ * index.html, index_1.html … index_(count-1).html (TRS counts the second page as _1). A first page that calls
+ * itself page 1 may belong to a pager that names the second page _2: then _count is asked for too (one
+ * request too many under either naming, never a page missed).
+ */
 export function scriptPages(pageUrl: string, p: ScriptPaging, limit = 200): string[] {
   const out: string[] = [];
-  for (let i = 0; i < Math.min(p.count, limit); i++) {
+  const first = !new RegExp(`${p.prefix}_\\d+\\.${p.suffix}$`).test(new URL(pageUrl).pathname);
+  const last = first && p.current === 1 ? p.count : p.count - 1;
+  for (let i = 0; i <= Math.min(last, limit - 1); i++) {
     const name = i === 0 ? `${p.prefix}.${p.suffix}` : `${p.prefix}_${i}.${p.suffix}`;
     const u = canonicalUrl(name, pageUrl);
     if (u && u !== canonicalUrl(pageUrl)) out.push(u);
