@@ -125,8 +125,10 @@ function scorePortal(p: PortalTruth, db: CrawlDb, parsed: boolean, reqs: LoggedR
     if (right) attributed++;
     if (r.pages) {
       splitExpected++;
-      // Compared as normalised URLs: a crawler may send the query's parameters in another order.
-      const fetched = new Set(reqs.filter((q) => q.status === 200 || q.status === 304).map((q) => normUrl(`http://x${q.path}`)));
+      // Compared as normalised URLs: a crawler may send the query's parameters in another order. A report
+      // revision 2 adds can only be fetched by the second run.
+      const added = p.revision2.added.includes(r.url);
+      const fetched = new Set([...reqs, ...(added ? rerun ?? [] : [])].filter((q) => q.status === 200 || q.status === 304).map((q) => normUrl(`http://x${q.path}`)));
       if (r.pages.every((u) => fetched.has(normUrl(`http://x${new URL(u).pathname}${new URL(u).search}`)))) splitComplete++;
     }
     byReport.push({ presentation: r.presentation, organKind: r.organKind, format: r.format, found: isFound, parsedOk: ok });

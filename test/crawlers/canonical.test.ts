@@ -47,5 +47,6 @@ test('canonicalUrl: session ids in the path and random session parameters are dr
   assert.equal(canonicalUrl('http://a.gov.cn/nb/?sid=f3a9c2e1b7d84e6fa0c1&page=2'), 'http://a.gov.cn/nb/?page=2');
   assert.equal(canonicalUrl('http://a.gov.cn/nb/?t=1733412345678'), 'http://a.gov.cn/nb/');
   assert.equal(canonicalUrl('http://a.gov.cn/gkmlpt/api/all/123?page=1&sid=755021'), 'http://a.gov.cn/gkmlpt/api/all/123?page=1&sid=755021');
+  assert.equal(canonicalUrl('http://a.gov.cn/index.php?id=28887&sid=0796545313616'), 'http://a.gov.cn/index.php?id=28887');
   assert.equal(canonicalUrl('http://a.gov.cn/x?PHPSESSID=abc&id=5'), 'http://a.gov.cn/x?id=5');
 });
