@@ -13,9 +13,9 @@ const SESSION_PARAM = /^(sid|sessid|token|_t|t|rnd|rand|random|r|v|ts)$/i;
 function isSessionValue(key: string, value: string): boolean {
   if (!SESSION_PARAM.test(key)) return false;
   if (/^(t|ts|_t|v|r|rnd|rand|random)$/i.test(key)) return /^\d{10,13}$/.test(value) || /^0\.\d{6,}$/.test(value) || /^[a-z0-9]{16,}$/i.test(value);
-  // Hex or base-36 noise of 10+ characters with letters and digits, or a run of 12+ digits (a site id is a
-  // short number or a word).
-  if (/^\d{12,}$/.test(value)) return true;
+  // Hex or base-36 noise of 10+ characters, letters and digits or digits alone (a site id is a short number
+  // or a word).
+  if (/^\d{10,}$/.test(value)) return true;
   return value.length >= 10 && /^[\w-]+$/.test(value) && /\d/.test(value) && /[a-z]/i.test(value);
 }
 
