@@ -3,7 +3,9 @@
  * host gate and robots.txt like any request, and their article text appended to the first page's, so the
  * report is stored and parsed as one document under the first page's URL. At most 30 pages.
  */
+import * as cheerio from 'cheerio';
 import { decodeHtml } from '../extractors/decode.ts';
+import { findMainContent } from '../extractors/html-content.ts';
 import { canonicalUrl } from './canonical.ts';
 import { AbortedBeforeStart, gatedGet, robotsFor, type RunContext, type SiteRun } from './context.ts';
 import { reportMarkerCount } from './detail.ts';
@@ -13,16 +15,27 @@ import { Page } from './page.ts';
 
 const MAX_PAGES = 30;
 
-/** The article part of a page: the element holding most of its text, else the body. */
+/** The article part of a page, as the HTML extractor finds it (html-content.ts), else the body. */
 function articleHtml(page: Page): string {
   const $ = page.$;
-  const candidates = $('.TRS_Editor, .article, .content, #content, .zoom, #zoom, .detail, .main-text, article, .view, ucapcontent').toArray();
-  let best = '';
-  for (const el of candidates) {
-    const h = $(el).html() ?? '';
-    if ($(el).text().length > best.length / 2 && h.length > best.length) best = h;
+  const main = findMainContent($);
+  return (main.via === 'whole-page' ? $('body').html() : $(main.root).html()) ?? page.body;
+}
+
+/**
+ * The first page with the others' articles appended inside its own article (where the extractor will look),
+ * or at the end of its body when it has none.
+ */
+function joinPages(html: string, parts: string[]): string {
+  const blocks = parts.map((p, i) => `<div class="nianbao-page" data-page="${i + 2}">${p}</div>`).join('\n');
+  const $ = cheerio.load(html);
+  const main = findMainContent($);
+  if (main.via !== 'whole-page' && main.root.type === 'tag') {
+    $(main.root).append(blocks);
+    return $.html();
   }
-  return best || ($('body').html() ?? page.body);
+  const joined = html.replace(/<\/body>/i, `${blocks}</body>`);
+  return joined === html ? `${html}\n${blocks}` : joined;
 }
 
 export interface WholeReport {
@@ -56,8 +69,7 @@ export async function fetchContinuations(ctx: RunContext, row: FrontierRow, site
       break;
     }
   }
-  const joined = parts.length ? html.replace(/<\/body>/i, `${parts.map((p, i) => `<div class="nianbao-page" data-page="${i + 2}">${p}</div>`).join('\n')}</body>`) : html;
-  const appended = joined === html && parts.length ? `${html}\n${parts.join('\n')}` : joined;
+  const appended = parts.length ? joinPages(html, parts) : html;
   // Stored as UTF-8 whatever the first page declared.
   const whole = parts.length ? appended.replace(/(<meta[^>]*charset\s*=\s*["']?)[\w-]+/gi, '$1utf-8') : appended;
   const text = new Page(whole, { url: row.url, role: 'column', depth: 0, site: site.config }).text;
