@@ -6,23 +6,24 @@
 import { FetchError } from '../src/model/errors.ts';
 import type { Rendered } from './browser.ts';
 import { classifyPage } from './block.ts';
+import { attachmentExt } from './detail.ts';
 import { AbortedBeforeStart, type RunContext, type SiteRun } from './context.ts';
 import { logFetch } from './documents.ts';
 import type { FrontierRow } from './frontier.ts';
 import { handleListHtml } from './handle-body.ts';
 import { block, fail, retryLater } from './outcomes.ts';
 
-async function renderGated(ctx: RunContext, row: FrontierRow, site: SiteRun): Promise<Rendered | undefined> {
+async function renderGated(ctx: RunContext, row: FrontierRow, site: SiteRun, url = row.url): Promise<Rendered | undefined> {
   const browser = ctx.browser;
   if (!browser) return fail(ctx, row, site, 'render.browser_disabled'), undefined;
   site.pages++;
   try {
     const r = await ctx.gate.run(row.host, async () => {
       if (ctx.signal?.aborted) throw new AbortedBeforeStart(row.url);
-      return browser.render(row.url, ctx.jar.list(row.host), ctx.gate.intervalOf(row.host));
+      return browser.render(url, ctx.jar.list(row.host), ctx.gate.intervalOf(row.host));
     });
-    ctx.stats.page(row.host, row.url);
-    logFetch(ctx.db, { runId: ctx.runId, url: row.url, siteId: site.config.id, status: r.status, bytes: r.html.length, ms: r.ms, via: 'browser' });
+    ctx.stats.page(row.host, url);
+    logFetch(ctx.db, { runId: ctx.runId, url, siteId: site.config.id, status: r.status, bytes: r.html.length, ms: r.ms, via: 'browser' });
     for (const c of r.cookies) ctx.jar.set(row.host, c.name, c.value);
     return r;
   } catch (e) {
@@ -55,7 +56,9 @@ export async function solveChallenge(ctx: RunContext, row: FrontierRow, site: Si
   if (!ctx.browser) return block(ctx, row, site, 'blocked.challenge_no_browser', evidence);
   if (solved >= 2) return block(ctx, row, site, 'blocked.challenge_unsolved', evidence);
   ctx.challenges.set(row.host, solved + 1);
-  const r = await renderGated(ctx, row, site);
+  // The cookie is the host's: a file (which a browser would download, not show) passes through its host's home.
+  const file = row.kind === 'attachment' || attachmentExt(row.url) !== undefined;
+  const r = await renderGated(ctx, row, site, file ? new URL('/', row.url).toString() : row.url);
   if (!r) return;
   const verdict = classifyPage(r.html, r.status);
   if (verdict.kind !== 'ok') return block(ctx, row, site, 'blocked.challenge_unsolved', verdict.evidence);
