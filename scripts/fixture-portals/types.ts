@@ -225,8 +225,8 @@ export interface PortalTruth {
   /** Mobile twins of report pages (other bytes, same report): storing both counts a report twice. */
   twins: { url: string; of: string }[];
   revision: number;
-  /** URLs whose bytes changed in revision 2, and reports new in revision 2. */
-  revision2: { changed: string[]; added: string[] };
+  /** URLs whose bytes changed in revision 2, reports new in revision 2, and non-report files new with them (a 图解). */
+  revision2: { changed: string[]; added: string[]; addedFiles?: string[] };
   /** Needs a real browser for some of its lists. */
   needsBrowser: boolean;
 }
