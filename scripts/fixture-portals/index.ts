@@ -27,6 +27,7 @@ import { planPortal, type PortalPlan } from './plan.ts';
 import { Portal, sha256, type HostRole, type SharedState } from './portal.ts';
 import { registerViewer } from './publish.ts';
 import { renderAll, type RenderJob } from './render.ts';
+import { widenTitles } from './list-variants.ts';
 import { portalTruth } from './truth.ts';
 import { FAMILIES, PATTERNS, type Family, type Pattern, type PortalTruth, type ReportFormat, type TruthFile } from './types.ts';
 
@@ -110,7 +111,7 @@ export async function startPortals(opts: PortalsOptions = {}): Promise<Portals> 
   const rps = opts.rps ?? 10;
   const rng = new Rng(keySeed(seed, 'portals'));
   const families = assignFamilies(rng, n, (opts.families ?? BUILT_FAMILIES).filter((f) => BUILDERS[f]));
-  const patterns = assignPatterns(rng, families, opts.patterns ?? PATTERNS);
+  const patterns = assignPatterns(rng, families, opts.patterns ?? PATTERNS, new Rng(keySeed(seed, 'portals/later')));
   const used = new Set<string>();
   const plans = families.map((family, index) => planPortal({
     seed, index, family, patterns: patterns[index]!, usedCounties: used, reportsPerBody: opts.reportsPerBody ?? 3,
@@ -147,6 +148,7 @@ export async function startPortals(opts: PortalsOptions = {}): Promise<Portals> 
     p.foreign = { gov: gov.base, mirror: mirror.base };
     p.neighbours = portals.filter((q) => q !== p && Math.abs(q.plan.index - p.plan.index) <= 2).map((q) => ({ name: `${q.plan.county.name}人民政府`, url: q.url('www', '/') }));
     if (p.plan.items.some((i) => i.viewer === 'pdfjs')) registerViewer(p);
+    widenTitles(p);
     BUILDERS[p.family]!(p);
     addExtras(p);
   }

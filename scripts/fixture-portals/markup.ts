@@ -76,7 +76,8 @@ export interface Entry {
   date: string;
 }
 
-function cut(title: string): string {
+/** A title cut the way lists cut them (15 characters and ...). */
+export function cut(title: string): string {
   return [...title].length > 16 ? `${[...title].slice(0, 15).join('')}...` : title;
 }
 

@@ -4,7 +4,7 @@
  * pattern (given enough portals).
  */
 import type { Rng } from '../corpus/prng.ts';
-import { FAMILIES, PATTERNS, type Family, type Pattern } from './types.ts';
+import { FAMILIES, LATER_PATTERNS, PATTERNS, type Family, type Pattern } from './types.ts';
 
 const ALL = new Set<Family>(FAMILIES);
 const only = (...f: Family[]): Set<Family> => new Set(f);
@@ -40,6 +40,12 @@ export const CARRIERS: Record<Pattern, Set<Family>> = {
   'wap-twins': only('trs', 'hanweb', 'slug', 'generic'),
   mirrors: ALL,
   pre2019: ALL,
+  // List-level patterns: the families whose static lists are rendered by families/common.ts listPage.
+  'index-table': only('trs', 'lonsun', 'slug', 'generic'),
+  'select-pager': only('trs', 'lonsun', 'slug', 'generic'),
+  'whitespace-hrefs': only('trs', 'lonsun', 'slug', 'generic'),
+  'host-variants': only('trs', 'lonsun', 'slug', 'generic'),
+  'attachment-list': ALL,
 };
 
 /** How often a portal draws each pattern on its own (the rest come from the coverage fill). */
@@ -48,9 +54,19 @@ const RATE: Partial<Record<Pattern, number>> = {
   'second-host': 0.35, 'js-challenge': 0.03, 'misleading-titles': 0.5, 'disguised-attachment': 0.45, viewer: 0.35, pre2019: 0.3,
 };
 
-/** Patterns of each portal (`families[i]` is portal i's family), restricted to `wanted`. */
-export function assignPatterns(rng: Rng, families: Family[], wanted: readonly Pattern[] = PATTERNS): Pattern[][] {
-  const out = families.map((f) => wanted.filter((p) => CARRIERS[p].has(f) && rng.chance(RATE[p] ?? 0.25)));
+/**
+ * Patterns of each portal (`families[i]` is portal i's family), restricted to `wanted`. The first set is drawn
+ * from `rng`, the later patterns (LATER_PATTERNS) afterwards from `later`, so adding them changes no older draw.
+ */
+export function assignPatterns(rng: Rng, families: Family[], wanted: readonly Pattern[] = PATTERNS, later: Rng = rng): Pattern[][] {
+  const first = draw(rng, families, wanted.filter((p) => !LATER_PATTERNS.includes(p)), families.map(() => []));
+  const out = draw(later, families, wanted.filter((p) => LATER_PATTERNS.includes(p)), first);
+  // A portal that needs a browser keeps its other lists static (xhr-only stays rare and contained).
+  return out.map((ps) => PATTERNS.filter((p) => ps.includes(p)));
+}
+
+function draw(rng: Rng, families: Family[], wanted: readonly Pattern[], before: Pattern[][]): Pattern[][] {
+  const out = families.map((f, i) => [...before[i]!, ...wanted.filter((p) => CARRIERS[p].has(f) && rng.chance(RATE[p] ?? 0.25))]);
   for (const p of wanted) {
     if (out.some((ps) => ps.includes(p))) continue;
     const able = families.map((f, i) => (CARRIERS[p].has(f) ? i : -1)).filter((i) => i >= 0);
@@ -60,8 +76,7 @@ export function assignPatterns(rng: Rng, families: Family[], wanted: readonly Pa
     const i = rng.pick(able.filter((j) => out[j]!.length === fewest));
     out[i]!.push(p);
   }
-  // A portal that needs a browser keeps its other lists static (xhr-only stays rare and contained).
-  return out.map((ps) => PATTERNS.filter((p) => ps.includes(p)));
+  return out;
 }
 
 /** Families for `n` portals: every wanted family in turn (shuffled), so each appears. */

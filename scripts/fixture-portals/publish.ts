@@ -190,9 +190,11 @@ export function publishItem(portal: Portal, item: Item, spec: PublishSpec): Entr
     record();
     return { ...entry, href: file.link };
   }
-  const text = linkText(item);
   const link = relativeHref(detail, file.link);
-  const attachments = item.viewer ? viewerBlock(portal, item, link, file.link, text) : item.disguise?.jsCall ? jsDownload(link, text) : `附件：<a href="${esc(link)}" target="_blank">${esc(text)}</a>`;
+  const listed = portal.has('attachment-list') && !item.viewer && !item.disguise?.jsCall;
+  const text = listed ? `附件1${item.n % 3 === 0 ? '' : `.${item.format}`}` : linkText(item);
+  const attachments = item.viewer ? viewerBlock(portal, item, link, file.link, text) : item.disguise?.jsCall ? jsDownload(link, text)
+    : listed ? attachmentList(portal, item, spec, detail, [{ href: link, text }]) : `附件：<a href="${esc(link)}" target="_blank">${esc(text)}</a>`;
   const intro = `<p>${esc(item.fullTitle)}${item.viewer ? '' : '全文详见附件。'}</p>`;
   const wrapper = (): Buffer => html(portal, item, intro, { attachments });
   portal.route(spec.role, spec.detailPath, serve(() => (visible() ? { body: wrapper(), ...common() } : undefined)));
@@ -200,6 +202,26 @@ export function publishItem(portal: Portal, item: Item, spec: PublishSpec): Entr
   portal.nonReports.push({ item, url: detail, kind: 'wrapper', title: item.fullTitle, bytes: wrapper, column: spec.columns[0], visible });
   record(detail);
   return entry;
+}
+
+/**
+ * attachment-list: 附件： over a numbered list; a report's wrapper also lists its 图解 as 附件2.jpg (an image, a
+ * non-report).
+ */
+function attachmentList(portal: Portal, item: Item, spec: PublishSpec, detail: string, files: { href: string; text: string }[]): string {
+  const all = [...files];
+  if (item.kind === 'report') {
+    const path = `${spec.detailPath.replace(/[?#].*$/, '').replace(/[^/]*$/, '')}W0${item.date.replace(/-/g, '')}${hex(item, 'g').slice(0, 8)}.jpg`;
+    const url = portal.url(spec.role, path);
+    // A 1×1 PNG with the item's number after IEND: every 图解 has its own bytes.
+    const bytes = (): Buffer => Buffer.concat([PNG, Buffer.from(`nb-graphic-${portal.plan.id}-${item.n}`)]);
+    const visible = (): boolean => portal.visible(item);
+    portal.route(spec.role, path, () => (visible() ? { body: bytes(), type: 'image/jpeg', lastModified: lastModified(item) } : undefined));
+    portal.nonReports.push({ item, url, kind: 'graphic', title: `附件2：图解${item.fullTitle}`, bytes, column: spec.columns[0], visible });
+    portal.documentUrls.add(url);
+    all.push({ href: relativeHref(detail, url), text: '附件2.jpg' });
+  }
+  return `<p class="fj-title">附件：</p><ul class="fj-list">${all.map((f) => `<li><a href="${esc(f.href)}" target="_blank">${esc(f.text)}</a></li>`).join('')}</ul>`;
 }
 
 function defaultPager(urls: string[], current: number): string {

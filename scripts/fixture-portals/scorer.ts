@@ -154,7 +154,7 @@ function scorePortal(p: PortalTruth, db: CrawlDb, parsed: boolean, reqs: LoggedR
     const fresh = new Set([...p.revision2.changed, ...p.revision2.added].flatMap((u) => {
       const r = p.reports.find((x) => x.url === u);
       return r ? [...reportUrls(r), ...(r.detailUrl ? [normUrl(r.detailUrl)] : [])] : [normUrl(u)];
-    }));
+    }).concat((p.revision2.addedFiles ?? []).map(normUrl)));
     const docUrls = new Set(p.documentUrls.map(normUrl));
     refetchedUnchanged = rerun.filter((q) => {
       const h = p.hosts.find((x) => x.role === q.site.slice(p.id.length + 1));

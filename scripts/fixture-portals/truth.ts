@@ -45,10 +45,12 @@ export function portalTruth(portal: Portal, rps: number): PortalTruth {
   const disallowed = (Object.entries(portal.disallow) as [HostRole, string[]][]).flatMap(([role, paths]) => paths.map((path) => ({ host: portal.host(role), path })));
   const changed = portal.reports.filter((r) => r.item.changes).map((r) => r.url);
   const added = portal.reports.filter((r) => r.item.fromRevision > 1).map((r) => r.url);
+  // Files that come with a new report and are no report page (a 图解 listed beside it: attachment-list).
+  const addedFiles = portal.nonReports.filter((n) => (n.item?.fromRevision ?? 1) > 1 && n.kind !== 'wrapper').map((n) => n.url);
   return {
     id: plan.id, name: `${plan.county.name}人民政府`, family: plan.family, patterns: plan.patterns, division: plan.county.code,
     entryUrl: portal.url('www', '/'), allowedHosts: hosts.map((h) => new URL(h.base).hostname).filter((h, i, a) => a.indexOf(h) === i),
     hosts, rps, columns: portal.columns, reports, nonReports, traps: portal.traps, disallowed,
-    documentUrls: [...portal.documentUrls], twins: portal.twins, revision: rev, revision2: { changed, added }, needsBrowser: portal.needsBrowser,
+    documentUrls: [...portal.documentUrls], twins: portal.twins, revision: rev, revision2: { changed, added, ...(addedFiles.length ? { addedFiles } : {}) }, needsBrowser: portal.needsBrowser,
   };
 }

@@ -70,7 +70,19 @@ export const PATTERNS = [
   'mirrors',
   /** 2014–2018 narrative reports. */
   'pre2019',
+  /** 政府信息公开目录 lists as a table of 索引号 / 名称 / 发布机构 / 生成日期, titles cut (full text in title=), some rows linked only on the 索引号. */
+  'index-table',
+  /** Pagination only by `<select onchange="location.href=this.value">` (or `goPage(this.value)`) and a 跳转 box. */
+  'select-pager',
+  /** List hrefs with newlines, tabs and spaces around or inside, titles with full-width digits (２０２３年). */
+  'whitespace-hrefs',
+  /** Links to the portal written protocol-relative (`//host/path`), with an upper-case scheme or a #fragment; sub-columns linked as `dir/` instead of `dir/index.html`. */
+  'host-variants',
+  /** Wrapper pages listing attachments under 附件： as 附件1.pdf (the name says nothing), with a 图解 image as 附件2. */
+  'attachment-list',
 ] as const;
+/** Patterns added after the first set: drawn by a random stream of their own, so older seeds keep their portals. */
+export const LATER_PATTERNS: readonly Pattern[] = ['index-table', 'select-pager', 'whitespace-hrefs', 'host-variants', 'attachment-list'];
 export type Pattern = (typeof PATTERNS)[number];
 
 export type OrganKind = 'county' | 'department' | 'township';
@@ -213,8 +225,8 @@ export interface PortalTruth {
   /** Mobile twins of report pages (other bytes, same report): storing both counts a report twice. */
   twins: { url: string; of: string }[];
   revision: number;
-  /** URLs whose bytes changed in revision 2, and reports new in revision 2. */
-  revision2: { changed: string[]; added: string[] };
+  /** URLs whose bytes changed in revision 2, reports new in revision 2, and non-report files new with them (a 图解). */
+  revision2: { changed: string[]; added: string[]; addedFiles?: string[] };
   /** Needs a real browser for some of its lists. */
   needsBrowser: boolean;
 }

@@ -6,7 +6,8 @@
 import { Rng } from '../../corpus/prng.ts';
 import { keySeed } from '../documents.ts';
 import { recordList, type Layout, type ListDef } from '../layout.ts';
-import { jsonApiList, loadMoreList, pageCount, rel, slice, styleOf, visibleEntries, xhrOnlyList, type PubEntry } from '../lists.ts';
+import { hrefFrom, jsonApiList, loadMoreList, pageCount, rel, slice, styleOf, visibleEntries, xhrOnlyList, type PubEntry } from '../lists.ts';
+import { indexTable, selectPager, varyChildHref, varyHref } from '../list-variants.ts';
 import { esc, navList, tableList, ulList } from '../markup.ts';
 import type { HostRole, Portal } from '../portal.ts';
 import { publishItem, type PublishSpec } from '../publish.ts';
@@ -52,6 +53,8 @@ export interface ListPageInput {
   form?: string;
   table?: boolean;
   relative?: boolean;
+  /** Pages are GET URLs (false: only a POST reaches page 2, and select-pager leaves the pager as it is). */
+  getPages?: boolean;
 }
 
 /**
@@ -67,11 +70,16 @@ export function listPage(i: ListPageInput): { title: string; body: string } | un
   if (past && !portal.has('trap-pager')) return undefined;
   const shown = slice(all, size, past ? count - 1 : i.index);
   const here = i.pageUrl(i.index);
-  const items = rel(portal, here, shown, i.relative ?? true);
-  const listHtml = i.table ? tableList(items, styleOf) : ulList(items, styleOf);
+  const relative = i.relative ?? true;
+  const items = rel(portal, here, shown, relative).map((e) => ({ ...e, href: varyHref(portal, here, e, styleOf(e)) }));
+  const listHtml = portal.has('index-table') ? indexTable(portal, items, styleOf) : i.table ? tableList(items, styleOf) : ulList(items, styleOf);
   const next = past || (portal.has('trap-pager') && i.index === count - 1) ? ` <a href="${esc(i.pageUrl(i.index + 1))}">下一页</a>` : '';
-  const subs = i.form ?? (i.children.length ? navList(i.children, 'sub-columns') : '');
-  return { title: list.title, body: `<div class="column"><h2>${esc(list.title)}</h2>${subs}\n${listHtml}\n<div class="page">${i.pager(count, i.index, all.length)}${next}</div></div>` };
+  const children = i.children.map((c) => ({ ...c, href: varyChildHref(portal, i.role, here, c.href) }));
+  const subs = i.form ?? (children.length ? navList(children, 'sub-columns') : '');
+  const pager = portal.has('select-pager') && i.getPages !== false
+    ? selectPager(portal, list.key, count, Math.min(i.index, count - 1), all.length, (k) => hrefFrom(portal, here, i.pageUrl(k), relative))
+    : i.pager(count, i.index, all.length);
+  return { title: list.title, body: `<div class="column"><h2>${esc(list.title)}</h2>${subs}\n${listHtml}\n<div class="page">${pager}${next}</div></div>` };
 }
 
 /** Registers the endless-pager trap of a list when the portal has trap-pager. */

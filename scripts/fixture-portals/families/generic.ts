@@ -111,7 +111,7 @@ export function buildGeneric(portal: Portal): void {
     const pageUrl = (i: number): string => u(s.list(cid, i + 1));
     const pastEnd = portal.has('trap-pager') ? Math.ceil(l.items.length / portal.plan.pageSize) + 2 : undefined;
     const p = listPage({
-      portal, role, list: l, url: pageUrl(0), entries, index: page - 1, pageUrl, table: rng.chance(0.5), relative: false,
+      portal, role, list: l, url: pageUrl(0), entries, index: page - 1, pageUrl, table: rng.chance(0.5), relative: false, getPages: !(postBack && style !== 'html'),
       children: l.children.map((c) => ({ href: hrefFrom(portal, pageUrl(page - 1), u(s.list(cids.get(c)!, 1)), false), text: c.title })),
       pager: (count, index, total) => (postBack && style !== 'html' ? postBackPager(style, cid, count, index, total) : pagerHtml('gong', { count, index, prefix: '', ext: '', total, size: portal.plan.pageSize, hrefOf: (k) => hrefFrom(portal, pageUrl(index), pageUrl(k), false), pastEnd })),
     });
