@@ -111,6 +111,31 @@ export interface AnchorOptions {
   chrome?: boolean;
 }
 
+/** Link texts that name no document: the row's other cells do. */
+const BUTTON_TEXT = /^(详情|查看|查看详情|点击查看|详细|详细信息|阅读全文|全文|浏览|打开|下载|点击下载)$/;
+
+/**
+ * The title of a table row of several cells, from the cells other than the link's own: the longest title
+ * attribute there, else the longest cell text with Han characters (a pager row of one cell has none).
+ */
+function rowTitle($: cheerio.CheerioAPI, row: cheerio.Cheerio<AnyNode>, own: cheerio.Cheerio<AnyNode>): string | undefined {
+  const cells = row.children('td, th').toArray().filter((c) => c !== own.get(0));
+  if (cells.length === 0) return undefined;
+  let best = '';
+  for (const c of cells) {
+    $(c).find('[title]').addBack('[title]').each((_, el) => {
+      const t = clean($(el).attr('title'));
+      if (t.length > best.length) best = t;
+    });
+  }
+  if (best) return best;
+  for (const c of cells) {
+    const t = clean($(c).text());
+    if (/\p{Script=Han}{4}/u.test(t) && t.length > best.length) best = t;
+  }
+  return best || undefined;
+}
+
 export function anchorsOf(html: string | cheerio.CheerioAPI, pageUrl: string, options: AnchorOptions = {}): Anchor[] {
   const $ = typeof html === 'string' ? cheerio.load(html) : html;
   const base = pageBase($, pageUrl);
@@ -126,8 +151,13 @@ export function anchorsOf(html: string | cheerio.CheerioAPI, pageUrl: string, op
     const a = $(el);
     // A banner or button image: its alt or title says what the link is.
     const shown = clean(a.text()) || clean(a.find('img[alt], img[title]').first().attr('alt') ?? a.find('img[title]').first().attr('title'));
-    const text = textOverride ?? bestText(shown, clean(a.attr('title')));
+    let text = textOverride ?? bestText(shown, clean(a.attr('title')));
     const holder = a.closest('li, tr, dd, dt, p, td');
+    // A table row linked on its 索引号, its date or a 查看 button: the row's title (another cell) names the link.
+    if (textOverride === undefined && (!/\p{Script=Han}/u.test(text) || BUTTON_TEXT.test(text))) {
+      const row = a.closest('tr');
+      if (row.length) text = rowTitle($, row, a.closest('td, th')) ?? text;
+    }
     const context = clean(holder.length ? holder.text() : a.parent().text()).slice(0, 300);
     const anchor: Anchor = { url, text, context };
     if (source !== 'href') anchor.source = source;

@@ -9,7 +9,7 @@ import { canonicalUrl } from './canonical.ts';
 import { viewerTarget } from './anchors.ts';
 import type { Page } from './page.ts';
 import { scriptPaging, scriptPages } from './families/trs.ts';
-import { findDate, normaliseText } from './report-title.ts';
+import { findDate, isReportTitle, normaliseText } from './report-title.ts';
 
 export const ATTACHMENT_EXT = /\.(pdf|docx?|wps|rtf)$/i;
 
@@ -124,6 +124,16 @@ function continuationOf(pageUrl: string, candidate: string): number | undefined 
   return undefined;
 }
 
+const IMAGE_PATH = /\.(jpe?g|png|gif|bmp|webp|tiff?)$/i;
+
+function safePathname(url: string): string {
+  try {
+    return new URL(url).pathname;
+  } catch {
+    return '';
+  }
+}
+
 export function analyseDetail(page: Page): DetailInfo {
   const $ = page.$;
   const pageUrl = page.url;
@@ -140,8 +150,11 @@ export function analyseDetail(page: Page): DetailInfo {
   const pages = new Map<number, string>();
   for (const a of [...page.anchors, ...embedded($, pageUrl)]) {
     if (seen.has(a.url)) continue;
+    // An image beside a report (its 图解, a photo) is no report unless its own link names one (a scan).
+    const image = IMAGE_PATH.test(safePathname(a.url));
+    if (image && !isReportTitle(a.text)) continue;
     const chrome = a.chrome === true;
-    const isFile = attachmentExt(a.url, a.text) !== undefined || a.source === 'viewer';
+    const isFile = image || attachmentExt(a.url, a.text) !== undefined || a.source === 'viewer';
     const isDownload = !chrome && looksLikeDownload(a.url) && (isDownloadText(a.text) || a.text === '' || /(年报|报告)/.test(a.text));
     const isOffer = !chrome && isDownloadText(a.text) && !/\.(s?html?)$/i.test(new URL(a.url).pathname) && !/\/(index|list)/i.test(a.url);
     if (isFile || isDownload || isOffer) {

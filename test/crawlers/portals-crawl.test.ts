@@ -15,9 +15,8 @@ import { loadSites } from '../../crawlers/sites.ts';
 import { tempStore } from './helpers/store.ts';
 
 test('simulated portals of every family: every report found, nothing else kept, no trap, polite; a revisit fetches only what changed', { timeout: 300_000 }, async (t) => {
-  // Every pattern but a robots Crawl-delay (seconds per request: tested in politeness.test.ts, too slow here) and
-  // index-table (rows linked only on their 索引号: the crawler drops them as unrelated links, issue 13).
-  const patterns = PATTERNS.filter((p) => p !== 'crawl-delay' && p !== 'index-table');
+  // Every pattern but a robots Crawl-delay (seconds per request: tested in politeness.test.ts, too slow here).
+  const patterns = PATTERNS.filter((p) => p !== 'crawl-delay');
   const portals = await startPortals({ seed: 5, n: BUILT_FAMILIES.length, render: false, rps: 50, families: [...BUILT_FAMILIES], patterns });
   t.after(() => portals.close());
   const store = tempStore(t);
