@@ -51,7 +51,8 @@ export class BrowserRenderer {
         if (['image', 'media', 'font', 'stylesheet', 'websocket', 'manifest'].includes(type)) return route.abort();
         const now = Date.now();
         const at = Math.max(now, next);
-        next = at + intervalMs;
+        // A little slack: a request let through is sent (and arrives) a few ms later or earlier than the next.
+        next = at + (intervalMs > 0 ? intervalMs + Math.min(50, Math.ceil(intervalMs * 0.2)) : 0);
         if (at > now) await new Promise((r) => setTimeout(r, at - now));
         return route.continue();
       });
