@@ -28,6 +28,7 @@ import { Portal, sha256, type HostRole, type SharedState } from './portal.ts';
 import { registerViewer } from './publish.ts';
 import { renderAll, type RenderJob } from './render.ts';
 import { widenTitles } from './list-variants.ts';
+import { bodyTitles } from './list-shapes.ts';
 import { portalTruth } from './truth.ts';
 import { FAMILIES, PATTERNS, type Family, type Pattern, type PortalTruth, type ReportFormat, type TruthFile } from './types.ts';
 
@@ -111,7 +112,7 @@ export async function startPortals(opts: PortalsOptions = {}): Promise<Portals> 
   const rps = opts.rps ?? 10;
   const rng = new Rng(keySeed(seed, 'portals'));
   const families = assignFamilies(rng, n, (opts.families ?? BUILT_FAMILIES).filter((f) => BUILDERS[f]));
-  const patterns = assignPatterns(rng, families, opts.patterns ?? PATTERNS, new Rng(keySeed(seed, 'portals/later')));
+  const patterns = assignPatterns(rng, families, opts.patterns ?? PATTERNS, new Rng(keySeed(seed, 'portals/later')), new Rng(keySeed(seed, 'portals/newer')));
   const used = new Set<string>();
   const plans = families.map((family, index) => planPortal({
     seed, index, family, patterns: patterns[index]!, usedCounties: used, reportsPerBody: opts.reportsPerBody ?? 3,
@@ -149,6 +150,7 @@ export async function startPortals(opts: PortalsOptions = {}): Promise<Portals> 
     p.neighbours = portals.filter((q) => q !== p && Math.abs(q.plan.index - p.plan.index) <= 2).map((q) => ({ name: `${q.plan.county.name}人民政府`, url: q.url('www', '/') }));
     if (p.plan.items.some((i) => i.viewer === 'pdfjs')) registerViewer(p);
     widenTitles(p);
+    bodyTitles(p);
     BUILDERS[p.family]!(p);
     addExtras(p);
   }

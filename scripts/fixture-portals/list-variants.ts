@@ -12,9 +12,7 @@ import type { HostRole, Portal } from './portal.ts';
 
 /** A stable number in [0, n) for (portal, key). */
 export function variant(portal: Portal, key: string, n: number): number {
-  let h = 2166136261;
-  for (const c of `${portal.plan.seed}/${portal.plan.id}/${key}`) h = Math.imul(h ^ c.charCodeAt(0), 16777619) >>> 0;
-  return h % n;
+  return portal.variant(key, n);
 }
 
 const FULL_WIDTH_DIGITS = '０１２３４５６７８９';

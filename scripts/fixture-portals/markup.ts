@@ -13,6 +13,8 @@ export interface Frame {
   /** Site name (header, footer). */
   site: string;
   charset: 'utf-8' | 'gb2312';
+  /** Declare the charset in a meta tag (default true; charset-mismatch leaves it out). */
+  meta?: boolean;
   /** Navigation bar HTML. */
   nav: string;
   /** 网站标识码 (10 digits; the first six are the division code). */
@@ -21,7 +23,7 @@ export interface Frame {
 }
 
 export function page(f: Frame, title: string, body: string, head = ''): string {
-  const meta = f.charset === 'utf-8' ? '<meta charset="utf-8">' : '<meta http-equiv="Content-Type" content="text/html; charset=gb2312">';
+  const meta = f.meta === false ? '' : f.charset === 'utf-8' ? '<meta charset="utf-8">' : '<meta http-equiv="Content-Type" content="text/html; charset=gb2312">';
   return `<!DOCTYPE html>
 <html lang="zh-CN"><head>${meta}<meta http-equiv="X-UA-Compatible" content="IE=edge"><title>${esc(title)}</title>${head}
 <link rel="stylesheet" href="/css/common.css"><script src="/js/jquery.min.js"></script></head>
@@ -105,7 +107,7 @@ export function tableList(entries: Entry[], style: (e: Entry, i: number) => Link
   return `<table class="list-table" width="100%"><tr><th>序号</th><th>标题</th><th>发布日期</th></tr>\n${rows.join('\n')}\n</table>${entries.some((e, i) => style(e, i) === 'data-href') ? DATA_HREF_SCRIPT : ''}`;
 }
 
-const DATA_HREF_SCRIPT = `<script>$(function(){ $('.list-link').on('click', function(){ window.open($(this).attr('data-href')); }); });</script>`;
+export const DATA_HREF_SCRIPT = `<script>$(function(){ $('.list-link').on('click', function(){ window.open($(this).attr('data-href')); }); });</script>`;
 
 /** Plain links for navigation boxes. */
 export function navList(links: { href: string; text: string }[], cls = 'nav-list'): string {

@@ -4,7 +4,7 @@
  * pattern (given enough portals).
  */
 import type { Rng } from '../corpus/prng.ts';
-import { FAMILIES, LATER_PATTERNS, PATTERNS, type Family, type Pattern } from './types.ts';
+import { FAMILIES, LATER_PATTERNS, NEWER_PATTERNS, PATTERNS, type Family, type Pattern } from './types.ts';
 
 const ALL = new Set<Family>(FAMILIES);
 const only = (...f: Family[]): Set<Family> => new Set(f);
@@ -46,6 +46,12 @@ export const CARRIERS: Record<Pattern, Set<Family>> = {
   'whitespace-hrefs': only('trs', 'lonsun', 'slug', 'generic'),
   'host-variants': only('trs', 'lonsun', 'slug', 'generic'),
   'attachment-list': ALL,
+  'base-href': only('trs', 'lonsun', 'slug', 'generic'),
+  'year-headings': only('trs', 'lonsun', 'slug', 'generic'),
+  // As gbk: the families whose pages are GBK on real sites.
+  'charset-mismatch': only('trs', 'slug', 'generic'),
+  'relative-dots': only('trs', 'lonsun', 'slug', 'generic'),
+  'title-in-span': only('trs', 'lonsun', 'slug', 'generic'),
 };
 
 /** How often a portal draws each pattern on its own (the rest come from the coverage fill). */
@@ -56,11 +62,14 @@ const RATE: Partial<Record<Pattern, number>> = {
 
 /**
  * Patterns of each portal (`families[i]` is portal i's family), restricted to `wanted`. The first set is drawn
- * from `rng`, the later patterns (LATER_PATTERNS) afterwards from `later`, so adding them changes no older draw.
+ * from `rng`, the later patterns (LATER_PATTERNS) afterwards from `later`, the newer ones (NEWER_PATTERNS) last from
+ * `newer`, so adding a set changes no older draw.
  */
-export function assignPatterns(rng: Rng, families: Family[], wanted: readonly Pattern[] = PATTERNS, later: Rng = rng): Pattern[][] {
-  const first = draw(rng, families, wanted.filter((p) => !LATER_PATTERNS.includes(p)), families.map(() => []));
-  const out = draw(later, families, wanted.filter((p) => LATER_PATTERNS.includes(p)), first);
+export function assignPatterns(rng: Rng, families: Family[], wanted: readonly Pattern[] = PATTERNS, later: Rng = rng, newer: Rng = later): Pattern[][] {
+  const isFirst = (p: Pattern): boolean => !LATER_PATTERNS.includes(p) && !NEWER_PATTERNS.includes(p);
+  const first = draw(rng, families, wanted.filter(isFirst), families.map(() => []));
+  const second = draw(later, families, wanted.filter((p) => LATER_PATTERNS.includes(p)), first);
+  const out = draw(newer, families, wanted.filter((p) => NEWER_PATTERNS.includes(p)), second);
   // A portal that needs a browser keeps its other lists static (xhr-only stays rare and contained).
   return out.map((ps) => PATTERNS.filter((p) => ps.includes(p)));
 }

@@ -103,12 +103,38 @@ export class Portal {
   }
 
   route(role: HostRole, path: string, r: Route): void {
-    this.site(role).route(path, r);
+    this.site(role).route(path, this.declared(r));
   }
 
   /** Every path under `prefix` (after exact routes failed). */
   prefix(role: HostRole, prefix: string, r: Route): void {
-    this.prefixes.push({ role: this.role(role), prefix, route: r });
+    this.prefixes.push({ role: this.role(role), prefix, route: this.declared(r) });
+  }
+
+  /** A stable number in [0, n) for (portal, key). */
+  variant(key: string, n: number): number {
+    let h = 2166136261;
+    for (const c of `${this.plan.seed}/${this.plan.id}/${key}`) h = Math.imul(h ^ c.charCodeAt(0), 16777619) >>> 0;
+    return h % n;
+  }
+
+  /**
+   * charset-mismatch: a page's Content-Type as the server sends it. Half the paths get `text/html;charset=UTF-8`
+   * (a servlet container's default) over GBK bytes, the others plain `text/html`; with the meta tag missing
+   * (metaCharset) the latter declare no charset anywhere.
+   */
+  private declared(r: Route): Route {
+    if (!this.has('charset-mismatch')) return r;
+    return (req) => {
+      const reply = r(req);
+      if (reply && reply.type === undefined && reply.body !== undefined && this.variant(`cm/${req.path}`, 2) === 0) return { ...reply, type: 'text/html;charset=UTF-8' };
+      return reply;
+    };
+  }
+
+  /** charset-mismatch: the portal's pages leave the meta charset out (one portal in two). */
+  get metaCharset(): boolean {
+    return !this.has('charset-mismatch') || this.variant('cm/meta', 2) === 0;
   }
 
   once(key: string): boolean {
@@ -126,13 +152,17 @@ export class Portal {
     return this.state.revision >= item.fromRevision;
   }
 
+  get gbk(): boolean {
+    return this.has('gbk') || this.has('charset-mismatch');
+  }
+
   get charset(): Frame['charset'] {
-    return this.has('gbk') ? 'gb2312' : 'utf-8';
+    return this.gbk ? 'gb2312' : 'utf-8';
   }
 
   /** Encodes a page in the portal's charset. */
   encode(html: string): Buffer {
-    if (!this.has('gbk')) return Buffer.from(html, 'utf8');
+    if (!this.gbk) return Buffer.from(html, 'utf8');
     const gbk = iconv.encode(html, 'gbk');
     return iconv.decode(gbk, 'gbk') === html ? gbk : iconv.encode(html, 'gb18030');
   }
@@ -141,12 +171,12 @@ export class Portal {
   nav = '';
 
   frame(): Frame {
-    return { site: `${this.plan.county.name}人民政府`, charset: this.charset, nav: this.nav, siteCode: this.plan.siteCode, family: this.family };
+    return { site: `${this.plan.county.name}人民政府`, charset: this.charset, meta: this.metaCharset, nav: this.nav, siteCode: this.plan.siteCode, family: this.family };
   }
 
   /** A whole HTML page reply. */
-  page(title: string, body: string, extra: Partial<Reply> = {}): Reply {
-    return { body: this.encode(page(this.frame(), title, body)), ...extra };
+  page(title: string, body: string, extra: Partial<Reply> = {}, head = ''): Reply {
+    return { body: this.encode(page(this.frame(), title, body, head)), ...extra };
   }
 
   addDisallow(role: HostRole, path: string): void {

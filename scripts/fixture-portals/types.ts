@@ -80,9 +80,21 @@ export const PATTERNS = [
   'host-variants',
   /** Wrapper pages listing attachments under 附件： as 附件1.pdf (the name says nothing), with a 图解 image as 附件2. */
   'attachment-list',
+  /** List pages with `<base href>` at another folder of the same host, their links relative to it (`xxgk/…`, `../xxgk/…`). */
+  'base-href',
+  /** A 年报 column listing every year on one page under 2023年度 headings (or year tabs in hidden divs), the reports' link texts only the body's name. */
+  'year-headings',
+  /** GBK pages whose HTTP header says utf-8, or that declare no charset anywhere (the meta tag present or missing). */
+  'charset-mismatch',
+  /** List links written `../../xxgk/…` (climbing to the root, or past it), `./t….html`, bare `t….html` and query-only `?id=5`. */
+  'relative-dots',
+  /** List items whose `<a>` wraps only the date or an icon, the title in a sibling `<span>` / `<p>`. */
+  'title-in-span',
 ] as const;
 /** Patterns added after the first set: drawn by a random stream of their own, so older seeds keep their portals. */
 export const LATER_PATTERNS: readonly Pattern[] = ['index-table', 'select-pager', 'whitespace-hrefs', 'host-variants', 'attachment-list'];
+/** The third set: drawn by a stream of their own again, so seeds keep the portals the first two sets gave them. */
+export const NEWER_PATTERNS: readonly Pattern[] = ['base-href', 'year-headings', 'charset-mismatch', 'relative-dots', 'title-in-span'];
 export type Pattern = (typeof PATTERNS)[number];
 
 export type OrganKind = 'county' | 'department' | 'township';

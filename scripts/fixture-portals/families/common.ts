@@ -8,6 +8,7 @@ import { keySeed } from '../documents.ts';
 import { recordList, type Layout, type ListDef } from '../layout.ts';
 import { hrefFrom, jsonApiList, loadMoreList, pageCount, rel, slice, styleOf, visibleEntries, xhrOnlyList, type PubEntry } from '../lists.ts';
 import { indexTable, selectPager, varyChildHref, varyHref } from '../list-variants.ts';
+import { listBase, rewriteHrefs, spanList, writeHref, yearGroups } from '../list-shapes.ts';
 import { esc, navList, tableList, ulList } from '../markup.ts';
 import type { HostRole, Portal } from '../portal.ts';
 import { publishItem, type PublishSpec } from '../publish.ts';
@@ -61,25 +62,39 @@ export interface ListPageInput {
  * One page of a static list, or undefined past the end. With trap-pager, pages past the end repeat the last
  * page and link the next one.
  */
-export function listPage(i: ListPageInput): { title: string; body: string } | undefined {
+export function listPage(i: ListPageInput): { title: string; body: string; head: string } | undefined {
   const { portal, list } = i;
   const size = portal.plan.pageSize;
   const all = visibleEntries(portal, i.entries);
-  const count = pageCount(all.length, size);
+  // year-headings: every year on the first page, no pager.
+  const grouped = portal.has('year-headings');
+  if (grouped && i.index > 0) return undefined;
+  const count = grouped ? 1 : pageCount(all.length, size);
   const past = i.index >= count;
   if (past && !portal.has('trap-pager')) return undefined;
-  const shown = slice(all, size, past ? count - 1 : i.index);
+  const shown = grouped ? all : slice(all, size, past ? count - 1 : i.index);
   const here = i.pageUrl(i.index);
   const relative = i.relative ?? true;
-  const items = rel(portal, here, shown, relative).map((e) => ({ ...e, href: varyHref(portal, here, e, styleOf(e)) }));
-  const listHtml = portal.has('index-table') ? indexTable(portal, items, styleOf) : i.table ? tableList(items, styleOf) : ulList(items, styleOf);
-  const next = past || (portal.has('trap-pager') && i.index === count - 1) ? ` <a href="${esc(i.pageUrl(i.index + 1))}">下一页</a>` : '';
-  const children = i.children.map((c) => ({ ...c, href: varyChildHref(portal, i.role, here, c.href) }));
-  const subs = i.form ?? (children.length ? navList(children, 'sub-columns') : '');
-  const pager = portal.has('select-pager') && i.getPages !== false
+  const pagerRaw = grouped ? '' : portal.has('select-pager') && i.getPages !== false
     ? selectPager(portal, list.key, count, Math.min(i.index, count - 1), all.length, (k) => hrefFrom(portal, here, i.pageUrl(k), relative))
     : i.pager(count, i.index, all.length);
-  return { title: list.title, body: `<div class="column"><h2>${esc(list.title)}</h2>${subs}\n${listHtml}\n<div class="page">${pager}${next}</div></div>` };
+  // base-href / relative-dots: every relative link written against the base, or with ../ and ?query.
+  const base = listBase(portal, list.key, here, pagerRaw);
+  const write = (abs: string, key: string, fallback: () => string): string => writeHref(portal, here, base, abs, key, fallback);
+  const items = shown.map((e) => ({ ...e, href: write(e.href, `i/${e.item.n}`, () => hrefFrom(portal, here, e.href, relative)) }))
+    .map((e) => ({ ...e, href: varyHref(portal, base ?? here, e, styleOf(e)) }));
+  const render = (group: typeof items): string => (portal.has('index-table') ? indexTable(portal, group, styleOf)
+    : portal.has('title-in-span') ? spanList(portal, group, styleOf) : i.table ? tableList(group, styleOf) : ulList(group, styleOf));
+  const listHtml = grouped ? yearGroups(portal, list.key, items, render) : render(items);
+  const next = past || (!grouped && portal.has('trap-pager') && i.index === count - 1) ? ` <a href="${esc(i.pageUrl(i.index + 1))}">下一页</a>` : '';
+  const children = i.children.map((c) => {
+    const href = varyChildHref(portal, i.role, here, c.href);
+    return { ...c, href: write(new URL(href, here).href, `c/${href}`, () => href) };
+  });
+  const subs = i.form ?? (children.length ? navList(children, 'sub-columns') : '');
+  const pager = base || portal.has('relative-dots') ? rewriteHrefs(pagerRaw, here, (abs, key) => write(abs, key, () => abs)) : pagerRaw;
+  const head = base ? `<base href="${esc(base)}">` : '';
+  return { title: list.title, head, body: `<div class="column"><h2>${esc(list.title)}</h2>${subs}\n${listHtml}\n<div class="page">${pager}${next}</div></div>` };
 }
 
 /** Registers the endless-pager trap of a list when the portal has trap-pager. */

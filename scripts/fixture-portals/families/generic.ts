@@ -115,7 +115,7 @@ export function buildGeneric(portal: Portal): void {
       children: l.children.map((c) => ({ href: hrefFrom(portal, pageUrl(page - 1), u(s.list(cids.get(c)!, 1)), false), text: c.title })),
       pager: (count, index, total) => (postBack && style !== 'html' ? postBackPager(style, cid, count, index, total) : pagerHtml('gong', { count, index, prefix: '', ext: '', total, size: portal.plan.pageSize, hrefOf: (k) => hrefFrom(portal, pageUrl(index), pageUrl(k), false), pastEnd })),
     });
-    return p ? portal.page(p.title, p.body, { validators: style === 'html' ? 'both' : 'none' }) : undefined;
+    return p ? portal.page(p.title, p.body, { validators: style === 'html' ? 'both' : 'none' }, p.head) : undefined;
   };
   const framed = portal.has('framed-list');
   const inner = (cid: number): string => (style === 'html' ? `/news/list_${cid}_1.html` : `${s.list(cid, 1)}&inner=1`);

@@ -60,7 +60,7 @@ export function buildLonsun(portal: Portal): void {
         pager: (count, i, total) => pagerHtml('gong', { count, index: i, prefix: '', ext: '', total, size: portal.plan.pageSize, hrefOf: (k) => hrefFrom(portal, pageUrl(i), pageUrl(k), false), pastEnd: pastCount ? count - 1 + pastCount : undefined }),
       });
       if (!p && year && (year < 2000 || year > 2100)) return undefined;
-      return portal.page(`${l.organ.short} ${p?.title ?? l.title}`, `${tabs(id)}${p?.body ?? `<div class="column">${yearLinks(pageUrl(0), year)}<p>暂无信息</p></div>`}`);
+      return portal.page(`${l.organ.short} ${p?.title ?? l.title}`, `${tabs(id)}${p?.body ?? `<div class="column">${yearLinks(pageUrl(0), year)}<p>暂无信息</p></div>`}`, {}, p?.head);
     };
     const route = (req: { query: URLSearchParams }) => {
       const type = Number(req.query.get('type') ?? 4);

@@ -54,7 +54,7 @@ export function buildSlug(portal: Portal): void {
           ? `<div id="pageNav"></div><script>var pageCount = ${count}, currentPage = ${index + 1}, pageName = '${named ? 'zfxxgknb_list' : 'list'}'; showPageNav('pageNav', pageCount, currentPage, pageName, 'shtml');</script>`
           : pagerHtml('gong', { count, index, prefix: '', ext: '', total, size: portal.plan.pageSize, hrefOf: (k) => hrefFrom(portal, pageUrl(index), pageUrl(k), false) })),
       });
-      return p ? portal.page(p.title, p.body) : undefined;
+      return p ? portal.page(p.title, p.body, {}, p.head) : undefined;
     };
     portal.route(role, first(dir), l === layout.top && portal.has('transient-errors') ? failOnce(portal, `429:${dir}`, 429, render(0)) : render(0));
     portal.prefix(role, dir, (req) => {

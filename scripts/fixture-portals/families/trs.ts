@@ -80,7 +80,7 @@ export function buildTrs(portal: Portal): void {
         portal, role, list: l, url, entries, index: i, pageUrl, children, form,
         pager: (count, index, total) => pagerHtml(pagerStyle, { count, index, prefix: 'index', ext: 'html', total, size: portal.plan.pageSize, hrefOf: (k) => hrefFrom(portal, pageUrl(index), pageUrl(k)) }),
       });
-      return p ? portal.page(p.title, p.body) : undefined;
+      return p ? portal.page(p.title, p.body, {}, p.head) : undefined;
     };
     const first = l === layout.top && portal.has('transient-errors') ? failOnce(portal, `429:${dir}`, 429, render(0)) : render(0);
     portal.route(role, `${dir}index.html`, first);
