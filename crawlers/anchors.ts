@@ -115,6 +115,38 @@ export interface AnchorOptions {
 const BUTTON_TEXT = /^(详情|查看|查看详情|点击查看|详细|详细信息|阅读全文|全文|浏览|打开|下载|点击下载)$/;
 
 /**
+ * A link text that names nothing: empty (an icon), a date, an 索引号 or other code, a 查看 button. Pager numbers
+ * (「2」, 「»」) are not: they stay pager links.
+ */
+function isNameless(text: string): boolean {
+  if (text === '') return true;
+  if (BUTTON_TEXT.test(text)) return true;
+  if (/\p{Script=Han}/u.test(text) && !/^[[(（【]?\d{4}\s*[-./年]\s*\d{1,2}\s*[-./月]?\s*(\d{1,2}\s*日?)?[\])）】]?$/u.test(text)) return false;
+  return /^[[(（【]?\d{4}\s*[-./年]\s*\d{1,2}/u.test(text) || (/\d/.test(text) && text.replace(/\s/g, '').length >= 8);
+}
+
+/**
+ * The title beside a nameless link in a list item (li, dd, or its parent block): the longest title attribute
+ * of the other elements there, else the item's text without the link's, when it has Han characters.
+ */
+function besideTitle($: cheerio.CheerioAPI, a: cheerio.Cheerio<AnyNode>): string | undefined {
+  const item = a.closest('li, dd, dt');
+  const holder = item.length ? item : a.parent();
+  if (!holder.length || holder.is('body, html') || holder.find('a[href]').length > 3) return undefined;
+  // A pager's icons (next, last) stay nameless: their pager reads them by position, not by words.
+  if (/(page|pager|pagination|fenye|paging)/i.test(`${holder.attr('class') ?? ''} ${holder.attr('id') ?? ''}`) || /(共\s*\d+\s*页|第\s*\d+\s*页|[上下]一页|尾页|首页)/.test(holder.text())) return undefined;
+  let best = '';
+  holder.find('[title]').each((_, el) => {
+    if (el === a.get(0)) return;
+    const t = clean($(el).attr('title'));
+    if (t.length > best.length) best = t;
+  });
+  if (best) return best;
+  const rest = clean(holder.text().replace(a.text(), ' '));
+  return /\p{Script=Han}{4}/u.test(rest) && rest.length <= 200 ? rest : undefined;
+}
+
+/**
  * The title of a table row of several cells, from the cells other than the link's own: the longest title
  * attribute there, else the longest cell text with Han characters (a pager row of one cell has none).
  */
@@ -153,10 +185,12 @@ export function anchorsOf(html: string | cheerio.CheerioAPI, pageUrl: string, op
     const shown = clean(a.text()) || clean(a.find('img[alt], img[title]').first().attr('alt') ?? a.find('img[title]').first().attr('title'));
     let text = textOverride ?? bestText(shown, clean(a.attr('title')));
     const holder = a.closest('li, tr, dd, dt, p, td');
-    // A table row linked on its 索引号, its date or a 查看 button: the row's title (another cell) names the link.
-    if (textOverride === undefined && (!/\p{Script=Han}/u.test(text) || BUTTON_TEXT.test(text))) {
+    // A link on a row's 索引号, its date, an icon or a 查看 button: the row's title (another cell, or the text
+    // beside the link in its list item) names the link.
+    if (textOverride === undefined && isNameless(text)) {
       const row = a.closest('tr');
       if (row.length) text = rowTitle($, row, a.closest('td, th')) ?? text;
+      else text = besideTitle($, a) ?? text;
     }
     const context = clean(holder.length ? holder.text() : a.parent().text()).slice(0, 300);
     const anchor: Anchor = { url, text, context };

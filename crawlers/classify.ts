@@ -25,6 +25,14 @@ function isFileText(text: string): boolean {
   return t === '' || /^[\w.\-()（）]+\.(pdf|docx?|wps|rtf)$/i.test(t) || /^(点击)?(下载|查看|阅读)?(附件|全文|原文|文件|下载|PDF|pdf)\d*[:：]?/.test(t);
 }
 
+/** Two names of one organ: 「峻德路街道办事处」 and 「峻德路街道」, 「兴安区司法局」 and 「司法局」. */
+function sameOrgan(a: string, b: string): boolean {
+  const core = (s: string): string => normaliseText(s).replace(/(人民政府|办事处|年报|年度报告)$/, '');
+  const x = core(a);
+  const y = core(b);
+  return x.length >= 2 && y.length >= 2 && (x.includes(y) || y.includes(x));
+}
+
 /** Classifies one list entry (an anchor or an API record) and adds what is worth following. */
 export function classifyAnchor(c: Collector, page: Page, a: Anchor, date?: string): void {
   const { role, depth } = page.ctx;
@@ -50,6 +58,13 @@ export function classifyAnchor(c: Collector, page: Page, a: Anchor, date?: strin
   // 「2023年度」, 「政府信息公开工作年度报告」 listed with a date (the year read from the document).
   if (inColumn && !a.chrome && (file || isArticleUrl(a.url)) && (isYearText(text, now) || isColumnText(text))) {
     c.add({ url: a.url, kind: file ? 'attachment' : 'detail', title: text, publishedAt, depth: depth + 1, reason: 'report_item' });
+    return;
+  }
+  // A column listing every year under headings, each report by its body's name only (「县财政局」 → an article or
+  // a file): that body's report (a sub-column's link leads to a list page, not an article or a file).
+  const ownReport = role === 'hub' && page.ctx.context !== undefined && sameOrgan(text, page.ctx.context);
+  if ((inColumn || ownReport) && !a.chrome && (file || isArticleUrl(a.url)) && isBodyText(text) && !NOT_ORGAN.test(text.replace(/办事处$/, ''))) {
+    c.add({ url: a.url, kind: file ? 'attachment' : 'detail', title: text, publishedAt, depth: depth + 1, reason: 'report_item', context: organName(text) });
     return;
   }
   const fromHub = role === 'home' || role === 'hub';

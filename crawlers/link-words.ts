@@ -50,7 +50,10 @@ export function isHubText(text: string): boolean {
 
 /** URLs of dated articles (news, notices): never a hub or a column. */
 export function isArticleUrl(url: string): boolean {
-  return /\/t\d{8}_\d+|\/art\/\d{4}\/\d{1,2}\/\d{1,2}\/art_|\/content\/post_\d+|\/\d{6}\/[\w-]+\.s?html?$|\/\d{4}-\d{2}\/\d{2}\/|\/(article|content|detail)[/_-]?\d+/i.test(url);
+  return /\/t\d{8}_\d+|\/art\/\d{4}\/\d{1,2}\/\d{1,2}\/art_|\/content\/post_\d+|\/\d{6}\/[\w-]+\.s?html?$|\/\d{4}-\d{2}\/\d{2}\/|\/(article|content|detail)[/_-]?\d+/i.test(url)
+    // Article scripts with an id (PHPCMS `a=show&…&id=`, `Article.aspx?id=`, `show.php?id=`), Lonsun `/public/<organ>/<id>.html`,
+    // dated folders (`/html/2024/0118/16917.html`).
+    || /[?&]a=show\b[^#]*[?&]id=\d+|\/(show|detail|view|article|info|content)\w*\.(aspx?|php|jsp|do)\?[^#]*\b\w*id=\d+|\/public\/\d+\/\d+\.s?html?$|\/\d{4}\/\d{4}\/\d+\.s?html?$/i.test(url);
 }
 
 /** URLs that are traps or chrome: site search, calendars, logins, print/share views, feeds, media. */

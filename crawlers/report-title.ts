@@ -86,7 +86,7 @@ export function isYearText(text: string, now = new Date()): boolean {
 export function isBodyText(text: string): boolean {
   const t = normaliseText(text);
   if (t.length < 2 || t.length > 20 || /\d{4}/.test(t)) return false;
-  return /(镇|乡|街道|办事处|管委会|局|委员会|委|办公室|办|院|中心|部门|乡镇|区|县|市)(年报|年度报告)?$/.test(t);
+  return /(镇|乡|街道|办事处|管委会|局|委员会|委|办公室|办|院|中心|部门|乡镇|区|县|市|政府|公署)(年报|年度报告)?$/.test(t);
 }
 
 /** First date in a text as YYYY-MM-DD (`2024-01-15`, `2024年1月15日`, `2024/01/15`, `2024.1.15`). */

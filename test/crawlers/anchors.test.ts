@@ -29,6 +29,19 @@ test('a row linked on its 索引号 or a 查看 button is named by its title cel
   assert.equal(byUrl.get('index_1.html'), '2');
 });
 
+test('a list item whose link holds only a date or an icon is named by the text beside it; pager icons stay nameless', () => {
+  const html = `<ul>
+    <li><a href="t3.html">2024-01-05</a><span class="title">某县2023年政府信息公开工作年度报告</span></li>
+    <li><a href="t4.html"><i class="icon"></i></a><p>某镇2023年政府信息公开工作年度报告</p></li>
+    <li><a href="t5.html">2022年度报告</a></li>
+  </ul><div class="page">共3页 <a href="index_1.html"><i class="next"></i></a></div>`;
+  const byUrl = new Map(anchorsOf(html, URL0).map((a) => [a.url.replace(/^.*\//, ''), a.text]));
+  assert.equal(byUrl.get('t3.html'), '某县2023年政府信息公开工作年度报告');
+  assert.equal(byUrl.get('t4.html'), '某镇2023年政府信息公开工作年度报告');
+  assert.equal(byUrl.get('t5.html'), '2022年度报告');
+  assert.equal(byUrl.get('index_1.html'), '');
+});
+
 test('an image beside a report is no attachment unless its own link names a report', () => {
   const html = `<html><head><title>某县2021年政府信息公开工作年度报告</title></head><body><div class="content"><p>附件：</p><ul>
     <li><a href="/files/a.pdf">附件1</a></li><li><a href="./W020220123.jpg">附件2.jpg</a></li>

@@ -144,3 +144,17 @@ test('a page nested 100,000 levels deep is read without a stack overflow (nestin
   const d = discoverList(html, ctx('http://www.hz.gov.cn/nb/', 'column'));
   assert.deepEqual(byKind(d.links, 'detail'), ['http://www.hz.gov.cn/nb/1.html']);
 });
+
+test('a column of years under headings, each report named by its body only: articles and files are reports, list pages sub-columns', () => {
+  const html = `<h3>2023年度</h3><ul><li><a href="/nb/202401/t20240110_1.html">县财政局</a></li><li><a href="/nb/202401/P020240112.pdf">城关镇</a></li>
+    <li><a href="/nb/mzj/index.html">民政局</a></li><li><a href="/nb/202401/t20240115_2.html">峻德路街道办事处</a></li>
+    <li><a href="/Article.aspx?id=4818">嘉禾县人民政府</a></li></ul>`;
+  const d = discoverList(html, ctx('http://www.hz.gov.cn/nb/index.html', 'column'));
+  assert.deepEqual(byKind(d.links, 'detail'), ['http://www.hz.gov.cn/Article.aspx?id=4818', 'http://www.hz.gov.cn/nb/202401/t20240110_1.html', 'http://www.hz.gov.cn/nb/202401/t20240115_2.html']);
+  assert.deepEqual(byKind(d.links, 'attachment'), ['http://www.hz.gov.cn/nb/202401/P020240112.pdf']);
+  assert.deepEqual(byKind(d.links, 'list', 'column'), ['http://www.hz.gov.cn/nb/mzj/index.html']);
+  // An organ's own page lists its reports by its own name; another organ's name there is no report of it.
+  const organ = discoverList(`<a href="/jdljd/202401/5030147.shtml">峻德路街道办事处</a><a href="/xaq/202401/5030150.shtml">财政局</a>`,
+    { ...ctx('http://www.hz.gov.cn/jdljd/index.shtml', 'hub'), context: '峻德路街道' });
+  assert.deepEqual(byKind(organ.links, 'detail'), ['http://www.hz.gov.cn/jdljd/202401/5030147.shtml']);
+});

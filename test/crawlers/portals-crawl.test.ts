@@ -15,11 +15,8 @@ import { loadSites } from '../../crawlers/sites.ts';
 import { tempStore } from './helpers/store.ts';
 
 test('simulated portals of every family: every report found, nothing else kept, no trap, polite; a revisit fetches only what changed', { timeout: 300_000 }, async (t) => {
-  // Every pattern but a robots Crawl-delay (seconds per request: tested in politeness.test.ts, too slow here), and
-  // two the crawler does not handle yet (its list reader names an item by its anchor's text and keeps it by a
-  // report's words there): title-in-span (the anchor holds only a date or an icon) and year-headings (the anchor
-  // holds only the body's name, the year in a heading). Lift them once the crawler reads them.
-  const notYet = new Set(['crawl-delay', 'title-in-span', 'year-headings']);
+  // Every pattern but a robots Crawl-delay (seconds per request: tested in politeness.test.ts, too slow here).
+  const notYet = new Set(['crawl-delay']);
   const patterns = PATTERNS.filter((p) => !notYet.has(p));
   const portals = await startPortals({ seed: 5, n: BUILT_FAMILIES.length, render: false, rps: 50, families: [...BUILT_FAMILIES], patterns });
   t.after(() => portals.close());
