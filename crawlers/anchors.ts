@@ -142,6 +142,14 @@ function besideTitle($: cheerio.CheerioAPI, a: cheerio.Cheerio<AnyNode>): string
     if (t.length > best.length) best = t;
   });
   if (best) return best;
+  // The element beside the link that holds a name (a title span or paragraph; not the date).
+  const own = a.get(0);
+  holder.children().each((_, el) => {
+    if (el === own || $(el).find('a[href]').length > 0) return;
+    const t = clean($(el).text());
+    if (/\p{Script=Han}{2}/u.test(t) && t.length > best.length && t.length <= 200) best = t;
+  });
+  if (best) return best;
   const rest = clean(holder.text().replace(a.text(), ' '));
   return /\p{Script=Han}{4}/u.test(rest) && rest.length <= 200 ? rest : undefined;
 }

@@ -34,11 +34,15 @@ test('a list item whose link holds only a date or an icon is named by the text b
     <li><a href="t3.html">2024-01-05</a><span class="title">某县2023年政府信息公开工作年度报告</span></li>
     <li><a href="t4.html"><i class="icon"></i></a><p>某镇2023年政府信息公开工作年度报告</p></li>
     <li><a href="t5.html">2022年度报告</a></li>
+    <li><a href="t6.html"><span class="date">2025-01-25</span></a><p class="title">水定镇</p></li>
+    <li><a href="t7.html"><img src="/i.gif" alt=""></a><p class="title">交通运输局</p><em>2025-02-14</em></li>
   </ul><div class="page">共3页 <a href="index_1.html"><i class="next"></i></a></div>`;
   const byUrl = new Map(anchorsOf(html, URL0).map((a) => [a.url.replace(/^.*\//, ''), a.text]));
   assert.equal(byUrl.get('t3.html'), '某县2023年政府信息公开工作年度报告');
   assert.equal(byUrl.get('t4.html'), '某镇2023年政府信息公开工作年度报告');
   assert.equal(byUrl.get('t5.html'), '2022年度报告');
+  assert.equal(byUrl.get('t6.html'), '水定镇');
+  assert.equal(byUrl.get('t7.html'), '交通运输局');
   assert.equal(byUrl.get('index_1.html'), '');
 });
 
