@@ -52,7 +52,7 @@ export class BrowserRenderer {
         const now = Date.now();
         const at = Math.max(now, next);
         // A little slack: a request let through is sent (and arrives) a few ms later or earlier than the next.
-        next = at + (intervalMs > 0 ? intervalMs + Math.min(50, Math.ceil(intervalMs * 0.2)) : 0);
+        next = at + (intervalMs > 0 ? intervalMs + Math.min(100, Math.max(20, Math.ceil(intervalMs * 0.5))) : 0);
         if (at > now) await new Promise((r) => setTimeout(r, at - now));
         return route.continue();
       });
