@@ -125,6 +125,17 @@ function isNameless(text: string): boolean {
   return /^[[(（【]?\d{4}\s*[-./年]\s*\d{1,2}/u.test(text) || (/\d/.test(text) && text.replace(/\s/g, '').length >= 8);
 }
 
+/** The longest title attribute among the given elements, `except` left out. */
+function longestTitle($: cheerio.CheerioAPI, titled: cheerio.Cheerio<AnyNode>, except?: AnyNode): string {
+  let best = '';
+  titled.each((_, el) => {
+    if (el === except) return;
+    const t = clean($(el).attr('title'));
+    if (t.length > best.length) best = t;
+  });
+  return best;
+}
+
 /**
  * The title beside a nameless link in a list item (li, dd, or its parent block): the longest title attribute
  * of the other elements there, else the item's text without the link's, when it has Han characters.
@@ -135,15 +146,10 @@ function besideTitle($: cheerio.CheerioAPI, a: cheerio.Cheerio<AnyNode>): string
   if (!holder.length || holder.is('body, html') || holder.find('a[href]').length > 3) return undefined;
   // A pager's icons (next, last) stay nameless: their pager reads them by position, not by words.
   if (/(page|pager|pagination|fenye|paging)/i.test(`${holder.attr('class') ?? ''} ${holder.attr('id') ?? ''}`) || /(共\s*\d+\s*页|第\s*\d+\s*页|[上下]一页|尾页|首页)/.test(holder.text())) return undefined;
-  let best = '';
-  holder.find('[title]').each((_, el) => {
-    if (el === a.get(0)) return;
-    const t = clean($(el).attr('title'));
-    if (t.length > best.length) best = t;
-  });
+  const own = a.get(0);
+  let best = longestTitle($, holder.find('[title]'), own);
   if (best) return best;
   // The element beside the link that holds a name (a title span or paragraph; not the date).
-  const own = a.get(0);
   holder.children().each((_, el) => {
     if (el === own || $(el).find('a[href]').length > 0) return;
     const t = clean($(el).text());
@@ -161,13 +167,7 @@ function besideTitle($: cheerio.CheerioAPI, a: cheerio.Cheerio<AnyNode>): string
 function rowTitle($: cheerio.CheerioAPI, row: cheerio.Cheerio<AnyNode>, own: cheerio.Cheerio<AnyNode>): string | undefined {
   const cells = row.children('td, th').toArray().filter((c) => c !== own.get(0));
   if (cells.length === 0) return undefined;
-  let best = '';
-  for (const c of cells) {
-    $(c).find('[title]').addBack('[title]').each((_, el) => {
-      const t = clean($(el).attr('title'));
-      if (t.length > best.length) best = t;
-    });
-  }
+  let best = longestTitle($, $(cells).find('[title]').addBack('[title]'));
   if (best) return best;
   for (const c of cells) {
     const t = clean($(c).text());

@@ -79,6 +79,15 @@ export function hostAllowed(url: string, suffixes: readonly string[]): boolean {
   });
 }
 
+/** The path of a URL, or '' when it is not one. */
+export function pathOf(url: string): string {
+  try {
+    return new URL(url).pathname;
+  } catch {
+    return '';
+  }
+}
+
 /** `host:port` of a URL, the unit of politeness. */
 export function hostOf(url: string): string {
   return new URL(url).host.toLowerCase();

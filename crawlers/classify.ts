@@ -54,18 +54,17 @@ export function classifyAnchor(c: Collector, page: Page, a: Anchor, date?: strin
     c.add({ url: a.url, kind, title, publishedAt, depth: depth + 1, reason: 'report_title' });
     return;
   }
-  // In a column, a dated article (or a file) under a year or a bare report name is a report, not a sub-column:
-  // 「2023年度」, 「政府信息公开工作年度报告」 listed with a date (the year read from the document).
-  if (inColumn && !a.chrome && (file || isArticleUrl(a.url)) && (isYearText(text, now) || isColumnText(text))) {
-    c.add({ url: a.url, kind: file ? 'attachment' : 'detail', title: text, publishedAt, depth: depth + 1, reason: 'report_item' });
-    return;
-  }
-  // A column listing every year under headings, each report by its body's name only (「县财政局」 → an article or
-  // a file): that body's report (a sub-column's link leads to a list page, not an article or a file).
-  const ownReport = role === 'hub' && page.ctx.context !== undefined && sameOrgan(text, page.ctx.context);
-  if ((inColumn || ownReport) && !a.chrome && (file || isArticleUrl(a.url)) && isBodyText(text) && !NOT_ORGAN.test(text.replace(/办事处$/, ''))) {
-    c.add({ url: a.url, kind: file ? 'attachment' : 'detail', title: text, publishedAt, depth: depth + 1, reason: 'report_item', context: organName(text) });
-    return;
+  // An article or a file in a column (a sub-column's link leads to a list page instead) is a report when listed
+  // under a year or a bare report name (「2023年度」, 「政府信息公开工作年度报告」 with a date: the year read from the
+  // document), or by a body's name only (「县财政局」 under a year heading), also on that organ's own page.
+  if (!a.chrome && (file || isArticleUrl(a.url))) {
+    const item = inColumn && (isYearText(text, now) || isColumnText(text));
+    const ownReport = role === 'hub' && page.ctx.context !== undefined && sameOrgan(text, page.ctx.context);
+    const named = (inColumn || ownReport) && isBodyText(text) && !NOT_ORGAN.test(text.replace(/办事处$/, ''));
+    if (item || named) {
+      c.add({ url: a.url, kind: file ? 'attachment' : 'detail', title: text, publishedAt, depth: depth + 1, reason: 'report_item', ...(item ? {} : bodyContext(text)) });
+      return;
+    }
   }
   const fromHub = role === 'home' || role === 'hub';
   const columnDepth = fromHub ? 1 : depth + 1;

@@ -5,7 +5,7 @@
  * only wraps attachments (not stored).
  */
 import type * as cheerio from 'cheerio';
-import { canonicalUrl } from './canonical.ts';
+import { canonicalUrl, pathOf } from './canonical.ts';
 import { viewerTarget } from './anchors.ts';
 import type { Page } from './page.ts';
 import { scriptPaging, scriptPages } from './families/trs.ts';
@@ -126,14 +126,6 @@ function continuationOf(pageUrl: string, candidate: string): number | undefined 
 
 const IMAGE_PATH = /\.(jpe?g|png|gif|bmp|webp|tiff?)$/i;
 
-function safePathname(url: string): string {
-  try {
-    return new URL(url).pathname;
-  } catch {
-    return '';
-  }
-}
-
 export function analyseDetail(page: Page): DetailInfo {
   const $ = page.$;
   const pageUrl = page.url;
@@ -151,7 +143,7 @@ export function analyseDetail(page: Page): DetailInfo {
   for (const a of [...page.anchors, ...embedded($, pageUrl)]) {
     if (seen.has(a.url)) continue;
     // An image beside a report (its 图解, a photo) is no report unless its own link names one (a scan).
-    const image = IMAGE_PATH.test(safePathname(a.url));
+    const image = IMAGE_PATH.test(pathOf(a.url));
     if (image && !isReportTitle(a.text)) continue;
     const chrome = a.chrome === true;
     const isFile = image || attachmentExt(a.url, a.text) !== undefined || a.source === 'viewer';

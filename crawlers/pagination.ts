@@ -155,14 +155,6 @@ export function numberedPages(pageUrl: string, html: string, anchors: Anchor[], 
   return { urls: [...out].slice(0, limit), pastCount: [...past], total };
 }
 
-function safePath(url: string): string {
-  try {
-    return new URL(url).pathname;
-  } catch {
-    return '';
-  }
-}
-
 /**
  * Page URLs from a URL template a pager script builds: `'list.jsp?pageIndex=' + n + '&col=3'`,
  * `"index_" + (i) + ".html"`. Needs the count; returns pages 1..count (or the 0-based TRS form).
