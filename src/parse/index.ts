@@ -2,7 +2,7 @@
  * The fuzzy report parser: document model → report record. Pure and synchronous.
  * Reads every template cell it can; derives (and marks) only what the rules force; validates; flags.
  */
-import { codesFor, type TemplateId } from '../model/codebook.ts';
+import { codesFor, FIELD_BY_CODE, type TemplateId } from '../model/codebook.ts';
 import type { DocumentModel } from '../model/document.ts';
 import { BadDocumentError } from '../model/errors.ts';
 import type { CellRecord, ReportRecord } from '../model/report.ts';
@@ -28,7 +28,7 @@ import type { Meta } from './meta.ts';
 import { detectTemplate } from './template.ts';
 import { buildStream, type ValueToken } from './tokenize.ts';
 
-export const PARSER_VERSION = '0.5.0';
+export const PARSER_VERSION = '0.5.1';
 
 export interface ParseHints {
   /** The source's own title (HTML <title>, crawled link text), a fallback for year and body. */
@@ -97,7 +97,12 @@ export function parseReport(doc: DocumentModel, hints: ParseHints = {}): Result<
     if (t.unit) cell.unit = t.unit;
     if (t.confidence !== undefined) cell.provenance = { ...t.prov, confidence: t.confidence };
     record.cells[code] = cell;
-    if (t.kind === 'number') values.set(code, t.value);
+    if (t.kind === 'number' && doc.ocr && t.value! < 0 && FIELD_BY_CODE.get(code)?.type !== 'signed') {
+      // A count has no sign: OCR took a speck or a border remnant before the digits for a minus.
+      values.set(code, -t.value!);
+      record.cells[code] = { ...cell, rule: 'ocr_unsigned' };
+      warnings.push(warn('parse.ocr_sign_dropped', `${code}: OCR read 「${t.raw}」, a count cannot be negative; read as ${-t.value!}, flagged`, { cell: code }));
+    } else if (t.kind === 'number') values.set(code, t.value);
     else if (t.kind === 'blank') {
       // OCR: an empty cell may be a digit lost; the rules fill it first where they force it, else it is 0.
       if (doc.ocr) ocrBlanks.push(code);
@@ -137,7 +142,7 @@ export function parseReport(doc: DocumentModel, hints: ParseHints = {}): Result<
   record.checks = [...checks, ...narrative, ...acrossYears.checks];
   for (const [code, cell] of Object.entries(record.cells)) {
     if (cell.source === 'read' && (cell.provenance.confidence ?? 100) < LOW_CONFIDENCE) flagged.add(code);
-    if (cell.rule?.startsWith('ocr_repair:')) flagged.add(code); // not what the page shows: a researcher checks it
+    if (cell.rule?.startsWith('ocr_repair:') || cell.rule === 'ocr_unsigned') flagged.add(code); // not what the page shows: a researcher checks it
   }
   if (doc.ocr) flagUnverifiedOcr(record, [...checks, ...narrative, ...acrossYears.checks], flagged, warnings);
   const crossFlags = new Set(crossOnly.filter((c) => !flagged.has(c)));

@@ -14,7 +14,7 @@ export interface RowLabel {
 /** Section 三 rows in printed order. `result.other.total` is the （六） row (2019, hybrid) or group label (2021). */
 export const S3_ROWS: RowLabel[] = [
   { row: 'new', keys: [/本年新收/, /新收政府信息公开申请/] },
-  { row: 'carried_in', keys: [/上年结转/, /上年度结转/] },
+  { row: 'carried_in', keys: [/上年结转/, /上年度结转/, /上年.?转政府/, /年结转政府/] },
   { row: 'result.granted', keys: [/予以公开/, /以公开/] },
   { row: 'result.partial', keys: [/部分公开/] },
   { row: 'result.withheld.state_secret', keys: [/国家秘密/] },
@@ -31,7 +31,7 @@ export const S3_ROWS: RowLabel[] = [
   { row: 'result.not_processed.petition', keys: [/信访/, /举报投诉/] },
   { row: 'result.not_processed.duplicate', keys: [/重复申请/] },
   { row: 'result.not_processed.publication', keys: [/出版物/] },
-  { row: 'result.not_processed.excessive', keys: [/大量反复/, /大量.{0,2}申请/] },
+  { row: 'result.not_processed.excessive', keys: [/大量反复/, /大量.{0,2}申请/, /(?<!申请人)无正当理(?!由?逾期)/] },
   { row: 'result.not_processed.confirm_reissue', keys: [/确认或重/, /重新出具/, /已获取信息/] },
   { row: 'result.other.total', keys: [/\(六\)其他处理/, /六\)?其他处理/, /其他处理/, /\(六\)其他/, /其他处(?!罚)/] },
   { row: 'result.other.no_correction', keys: [/逾期不补正/, /不补正/, /无正当理由逾期/] },

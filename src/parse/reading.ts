@@ -166,10 +166,14 @@ export function placeByCells(stream: Stream, g: ValueToken[], n: number, afterCo
   return cells.map((c) => g.find((x) => x.gridCol === c.gridCol) ?? (numbers ? blankCell(row, c, g[0]!) : null));
 }
 
+/** Words, with no digits but an item's leading number (「2.其他法律行政法规禁止公开」, 「（三）不予公开」). */
+const isWordsCell = (text: string): boolean =>
+  /\p{Script=Han}/u.test(text) && !/\d/.test(text.replace(/^\s*[（(]?\s*\d{1,2}\s*[)）.．、]/u, ''));
+
 /** A short grid row after its label cell (the last cell of words only), placed by its cells. */
 export function shortRow(stream: Stream, g: ValueToken[], n: number): (ValueToken | null)[] | null {
   if (g.length === 0) return null;
   const row = stream.rows[g[0]!.rowIndex]!;
-  const labelCol = Math.max(...row.cells.filter((c) => /\p{Script=Han}/u.test(c.text) && !/\d/.test(c.text)).map((c) => c.gridCol ?? -1));
+  const labelCol = Math.max(...row.cells.filter((c) => isWordsCell(c.text)).map((c) => c.gridCol ?? -1));
   return labelCol < 0 ? null : placeByCells(stream, g, n, labelCol);
 }

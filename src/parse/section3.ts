@@ -106,6 +106,17 @@ function blankSingle(stream: Stream, anchors: Anchor[], at: number): boolean {
   return !/[\p{Script=Han}\d]/u.test(stream.labels.slice(anchors[at]!.end, next.start).replace(/[(（]七[)）]?$/u, ''));
 }
 
+/**
+ * The header's 总计 column is the last column of the row the values are on: a header printed on the page
+ * before, over another grid (a table cut by a page break and ruled anew), does not place them.
+ */
+function headerFits(stream: Stream, g: ValueToken[], header: Map<string, number>): boolean {
+  const total = header.get('total');
+  const row = g[0] && stream.rows[g[0].rowIndex];
+  if (total === undefined || !row) return true;
+  return Math.max(...row.cells.map((c) => (c.gridCol ?? -1) + (c.gridSpan ?? 1) - 1)) === total;
+}
+
 /** The row at label position `pos` is a column header (two or more organisation column names). */
 function inHeaderRow(stream: Stream, pos: number): boolean {
   const text = stream.rows[rowOf(stream, pos)]?.text ?? '';
@@ -248,7 +259,7 @@ export function readSection3(stream: Stream, from: number, to: number): S3Read {
       targets.slice(1).forEach((r) => set(r, []));
       return;
     }
-    const mapped = header.size >= 2 ? byGrid(g, header) : null; // only the columns the table prints
+    const mapped = header.size >= 2 && headerFits(stream, g, header) ? byGrid(g, header) : null; // only the columns the table prints
     let placed: (ValueToken | null)[] | null = null;
     if (mapped) {
       if (gridBlanks(stream, mapped, header).includes('total') && S3_COLUMNS.some((c) => (mapped.get(c)?.value ?? 0) > 0)) {

@@ -39,6 +39,18 @@ function fullGridRow(g: ValueToken[]): ValueToken[] | null {
 }
 
 /**
+ * When the numbers are more than one grid row's: the one trusted grid row of 10–14 values placed by its
+ * cells (15 after the label column), the others being outside any grid. Null otherwise.
+ */
+function shortGridRow(stream: Stream, g: ValueToken[]): (ValueToken | null)[] | null {
+  if (g.every((t) => t.reliableGrid)) return null;
+  const rows = new Map<number, ValueToken[]>();
+  for (const t of g) if (t.reliableGrid) rows.set(t.rowIndex, [...(rows.get(t.rowIndex) ?? []), t]);
+  const long = [...rows.values()].filter((r) => r.length >= 10 && r.length < 15);
+  return long.length === 1 && rows.size === 1 ? placeByCells(stream, long[0]!, 15, -1) : null;
+}
+
+/**
  * `from`/`to`: the region after section 三. `used`: tokens section 三 took. Without header words (garbled
  * vertical headers) the table is still taken from its numbers when they are exactly 15 or glued.
  */
@@ -62,6 +74,16 @@ export function readSection4(stream: Stream, from: number, to: number, used: Set
   if (inGrid) {
     read.warnings.push(warn('parse.s4_outside_grid', `${g.length - 15} values outside section 四's table row ignored`));
     g = inGrid;
+  }
+  const shortGrid = !inGrid ? shortGridRow(stream, g) : null;
+  if (shortGrid) {
+    // The table's one row of values in a trusted grid, a cell or two unread (an OCR'd digit that fell out
+    // of its cell is a line of its own below the table): each value by its cell, the numbers outside ignored.
+    read.warnings.push(warn('parse.s4_outside_grid', `${g.length - shortGrid.filter((t) => t !== null).length} values outside section 四's table row ignored`));
+    read.warnings.push(warn('parse.s4_cells_missing', `section 四: ${shortGrid.filter((t) => t === null).length} cell(s) of its table row empty or unreadable`));
+    set(shortGrid);
+    read.found = true;
+    return read;
   }
   const stray = dropStray(stream, g, 15);
   if (stray) {

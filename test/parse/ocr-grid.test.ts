@@ -121,3 +121,65 @@ test('a number on a line of its own after the grid (a page number, a speck) is n
   assert.equal(r.values['s3.carried_out.total'], 5);
   assert.notEqual(r.cells['s3.carried_out.total']?.raw, '1');
 });
+
+/** The header's organisation words garbled (OCR): its columns are not known, each row is placed by its own cells. */
+const noHeader = (t: string) => t.replace('\t自然人\t法人或其他组织', '\t白然八\t法八或其他组').replace('商业企业\t科研机构\t社会公益组织\t法律服务机构', '商止企止\t科研杋构\t社会公益組织\t法律服务杋构');
+
+test('OCR grid: a numbered label (「2.其他法律…」) is the label cell a short row is placed after', () => {
+  // Its 总计 left empty at the row's end (not a blank 0 in OCR): the six cells before it are placed by cell.
+  const s3 = { new: '6\t13\t0\t0\t1\t2\t22', 'result.granted': '2\t1\t0\t0\t0\t0\t3', 'result.withheld.law_prohibited': '4\t12\t\t\t1\t2\t', 'result.total': '6\t13\t0\t0\t1\t2\t22' };
+  const r = parse({ s3 }, true, noHeader);
+  assert.equal(r.values['s3.result.withheld.law_prohibited.natural_person'], 4);
+  assert.equal(r.values['s3.result.withheld.law_prohibited.commercial'], 12);
+  assert.equal(r.values['s3.result.withheld.law_prohibited.legal_service'], 1);
+  assert.equal(r.values['s3.result.withheld.law_prohibited.other_org'], 2);
+  assert.equal(r.values['s3.result.withheld.law_prohibited.total'], 19);
+  assert.equal(r.cells['s3.result.withheld.law_prohibited.total']!.source, 'derived');
+  assert.ok(!r.warnings.some((w) => w.code === 'parse.s3_row_incomplete'));
+});
+
+test('section 四: a grid row with a cell OCR lost, and that digit on a line below the table, keeps its values by cell', () => {
+  const s4 = '\t1\t4\t2\t17\t4\t0\t0\t1\t5\t2\t1\t0\t1\t4';
+  const r = parse({ s4 }, true, (t) => t.replace('五、存在', '10\n五、存在'));
+  assert.equal(r.values['s4.review.corrected'], 1);
+  assert.equal(r.values['s4.review.total'], 17);
+  assert.equal(r.values['s4.review.upheld'], 10); // forced by the group's total, not read from the stray line
+  assert.equal(r.cells['s4.review.upheld']!.source, 'derived');
+  assert.equal(r.values['s4.litigation.after_review.total'], 4);
+  assert.ok(r.warnings.some((w) => w.code === 'parse.s4_outside_grid'));
+});
+
+test('OCR label damage: 上年结转 with 结 lost, and 「4.无正当理」 whose rest went to the next line, still name their rows', () => {
+  const s3 = { ...BASE, carried_in: '1\t0\t0\t0\t0\t0\t1', 'result.not_processed.excessive': '3\t0\t0\t0\t0\t0\t3', 'result.granted': '0\t1\t0\t0\t0\t0\t1' };
+  const edit = (t: string) => t.replace('二、上年结转政府', '一、上年转政府').replace('\t\t4.无正当理由大量反复申请\t3\t0\t0\t0\t0\t0\t3', '\t\t4.无正当理\t3\t0\t0\t0\t0\t0\t3\n\t\t由大量反复申请\t\t\t\t\t\t\t');
+  const r = parse({ s3 }, true, edit);
+  assert.equal(r.values['s3.carried_in.natural_person'], 1);
+  assert.equal(r.values['s3.new.total'], 3);
+  assert.equal(r.values['s3.result.not_processed.excessive.natural_person'], 3);
+  assert.equal(r.values['s3.result.not_processed.publication.natural_person'], 0);
+});
+
+test('OCR: a minus before a count (a speck or a border remnant) is dropped and the cell flagged; a signed cell keeps it', () => {
+  const r = parse({}, true, (t) => t.replace('行政许可\t33', '行政许可\t-33'));
+  assert.equal(r.values['s2.licensing.decisions'], 33);
+  assert.equal(r.cells['s2.licensing.decisions']!.rule, 'ocr_unsigned');
+  assert.ok(r.flagged.includes('s2.licensing.decisions'));
+  const printed = parse({}, false, (t) => t.replace('行政许可\t33', '行政许可\t-33'));
+  assert.equal(printed.values['s2.licensing.decisions'], -33); // a printed minus is what the source says (R.int flags it)
+  assert.ok(printed.flagged.includes('s2.licensing.decisions'));
+});
+
+test('OCR grid: a header printed on the page before, over another grid, does not place the next page\'s values', () => {
+  // Page 1 ends after the header rows; page 2's table is ruled anew with two more columns at its left.
+  // The row's two numbers fall on columns the header names (科研机构, 社会公益组织) once shifted.
+  const s3 = { new: '6\t13\t0\t0\t0\t0\t19', 'result.granted': '2\t1\t0\t0\t0\t0\t3', 'result.withheld.law_prohibited': '4\t12\t\t\t\t\t', 'result.total': '6\t13\t0\t0\t0\t0\t19' };
+  const doc = gridDoc(reportText({ s3 }).replace('\n一、本年新收', '\n- 1 -\n一、本年新收'), true);
+  const page2 = doc.blocks.find((b) => b.kind === 'table' && b.table.rows.some((r) => r.some((c) => c.text.startsWith('一、本年新收'))));
+  assert.ok(page2 && page2.kind === 'table');
+  page2.table.rows = page2.table.rows.map((r) => [{ text: '', colSpan: 1, rowSpan: 1 }, { text: '', colSpan: 1, rowSpan: 1 }, ...r]);
+  const r = parseReport(doc).value;
+  assert.equal(r.values['s3.result.withheld.law_prohibited.natural_person'], 4);
+  assert.equal(r.values['s3.result.withheld.law_prohibited.commercial'], 12);
+  assert.equal(r.values['s3.result.withheld.law_prohibited.research'], 0);
+  assert.equal(r.values['s3.result.withheld.law_prohibited.total'], 16);
+});

@@ -46,3 +46,31 @@ test('a reading that makes one of its checks hold is not repaired (the source ma
   assert.equal(v.get('d'), 5);
   assert.equal(v.get('r2'), 5);
 });
+
+test('a zero balance speaks for a cell beside unknown ones: a row totalling 0 makes each of its cells 0', () => {
+  // b is an empty OCR cell that no other rule forces (d, r2 and g unread); a read 1 in a row whose total reads
+  // 0, and its column says 0.
+  const v = table({ a: 1, b: null, r1: 0, c: 0, c1: 0, c2: 6, d: null, r2: null, g: null });
+  assert.deepEqual(repairOcr(v, EQS, new Set(['a', 'c', 'r1', 'c1', 'c2']), new Set(['b'])), [{ code: 'a', value: 0, rule: 'ocr_repair:row+col' }]);
+});
+
+// Three rows: two misreads in one column blame each other there, each its own row settles.
+const EQS3 = [
+  sum('row1', 'r1', ['a', 'b']), sum('row2', 'r2', ['c', 'd']), sum('row3', 'r3', ['e', 'f']),
+  sum('col1', 'c1', ['a', 'c', 'e']), sum('col2', 'c2', ['b', 'd', 'f']), sum('grand', 'g', ['r1', 'r2', 'r3']),
+];
+const table3 = (over: Record<string, number | null> = {}) =>
+  new Map<string, number | null>(Object.entries({ a: 0, b: 2, c: 0, d: 3, e: 5, f: 1, r1: 2, r2: 3, r3: 6, c1: 5, c2: 6, g: 11, ...over }));
+
+test('two misreads in one column (0 read as 1 twice) are repaired together when only that pair settles every check', () => {
+  const v = table3({ a: 1, c: 1 });
+  const out = repairOcr(v, EQS3, all(v));
+  assert.deepEqual(out.map((d) => [d.code, d.value]).sort(), [['a', 0], ['c', 0]]);
+  assert.ok(out.every((d) => d.rule.startsWith('ocr_repair:')));
+});
+
+test('a pair is not repaired when another pair would settle the checks as well', () => {
+  // a and d both off by one: the pairs (a, d) and (b, c) settle the same four checks.
+  const v = table({ a: 2, d: 5 });
+  assert.deepEqual(repairOcr(v, EQS, all(v)), []);
+});
