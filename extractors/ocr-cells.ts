@@ -11,13 +11,15 @@ import type { Deadline, ResolvedOptions } from './options.ts';
 import { findRuledTables, type RuledCell, type RuledTable } from './pdf-ruled.ts';
 import { minConfidence } from './pdf-lines.ts';
 import type { Gray } from './raster.ts';
-import { cellBox, cellCuts, readStrips, type Cut } from './ocr-strip.ts';
+import { cellBox, cellCuts, readCells, readStrips, type Cut } from './ocr-strip.ts';
 import { DASH_LIKE, DISAGREE_CONFIDENCE, voteCell } from './ocr-vote.ts';
 import { isSlashStroke, strokeShape } from './ocr-slash.ts';
 import { signedVerdict as signed, inkSign } from './ocr-sign.ts';
-import { byGlyphs, glyphCount } from './ocr-glyphs.ts';
+import { byConsensus, byGlyphs, glyphCount } from './ocr-glyphs.ts';
 
 const DIGITS = ['--psm', '6', '-c', 'tessedit_char_whitelist=0123456789.,-/'];
+/** The same, one cell's line of ink at a time (`readCells`): it segments a cell alone, where a strip's block reading drops lone digits. */
+const DIGIT_LINE = ['--psm', '7', '-c', 'tessedit_char_whitelist=0123456789.,-/'];
 const HAN = /\p{Script=Han}/u;
 /** Blank runs inside value cuts are squeezed to this many pixels (300 dpi: well over a digit's side bearing). */
 const DIGIT_GAP = 10;
@@ -93,11 +95,12 @@ export async function rereadTableCells(
   const labels = cellCuts(tables, toPx, isLabelCell);
   if ((values.length === 0 && labels.length === 0) || deadline.expired()) return { page, warnings: [] };
   // The value and label strips are read at once (they are independent: separate images and processes).
-  const [digitRead, labelRead] = await Promise.all([
+  const [digitRead, lineRead, labelRead] = await Promise.all([
     readStrips(g, values, DIGITS, ['chi_sim', 'eng'], `values-p${page.page}`, dir, o, deadline, DIGIT_GAP),
+    readCells(g, values, DIGIT_LINE, ['chi_sim', 'eng'], `lines-p${page.page}`, dir, o, deadline, DIGIT_GAP),
     readStrips(g, labels, ['--psm', '6'], ['chi_sim'], `labels-p${page.page}`, dir, o, deadline),
   ]);
-  const warnings: Message[] = [...digitRead.warnings, ...labelRead.warnings];
+  const warnings: Message[] = [...digitRead.warnings, ...lineRead.warnings, ...labelRead.warnings];
   const replaced = new Map<RuledCell, RuledTable>();
   const added: Word[] = [];
   let repaired = 0;
@@ -111,12 +114,17 @@ export async function rereadTableCells(
   }
   for (const [cut, reads] of digitRead.reads) {
     if (replaced.has(cut.cell)) continue;
-    const readings = reads.map((ws) => ({ text: ws.map((w) => w.text).join(''), confidence: minConfidence(ws) ?? 0 }));
+    const asReading = (ws: Word[]) => ({ text: ws.map((w) => w.text).join(''), confidence: minConfidence(ws) ?? 0 });
+    const readings = reads.map(asReading);
+    const lines = (lineRead.reads.get(cut) ?? []).map(asReading);
     const shape = strokeShape(g, cut.box);
     const first = { text: cut.first, confidence: minConfidence(cut.cell.words) ?? 0 };
-    const vote = byGlyphs(voteCell(first, readings[0], readings[1], isSlashStroke(shape)), first, readings, glyphCount(g, cut.box));
-    const v = signed(vote, first, readings, inkSign(g, cut.box));
-    if (process.env.NIANBAO_OCR_DEBUG) process.stderr.write(`cell p${page.page} ${JSON.stringify(cut.first)} ${JSON.stringify(readings)} -> ${JSON.stringify(v)} ${JSON.stringify(shape)}\n`);
+    const glyphs = glyphCount(g, cut.box);
+    const models = ['chi_sim', 'eng'];
+    const all = [...readings, ...lines].map((r, i) => ({ ...r, model: models[i % 2]! }));
+    const vote = byConsensus(byGlyphs(voteCell(first, readings[0], readings[1], isSlashStroke(shape)), first, readings, glyphs), first, all);
+    const v = signed(vote, first, [...readings, ...lines], inkSign(g, cut.box));
+    if (process.env.NIANBAO_OCR_DEBUG) process.stderr.write(`cell p${page.page} ${JSON.stringify(cut.first)} ${JSON.stringify(readings)} ${JSON.stringify(lines)} -> ${JSON.stringify(v)} glyphs ${glyphs}\n`);
     if (!v) continue;
     const [x0, y0, x1, y1] = cellBox(cut.table, cut.cell);
     const cy = (y0 + y1) / 2;

@@ -47,3 +47,34 @@ export function byGlyphs(v: Verdict | undefined, first: Reading, reads: Reading[
   const conf = Math.min(60, Math.max(...[first, ...reads].filter((r) => digitsOf(r.text) === chosen).map((r) => r.confidence)));
   return { text: chosen, confidence: conf, kind: 'repaired' };
 }
+
+/** Least number of readings (of the page's and the four re-reads) agreeing on a number for it to overrule the vote. */
+const MAJORITY = 3;
+
+/** A re-read and the model that made it (chi_sim repeats the page reading's mistakes; eng is independent). */
+export interface ModelReading extends Reading { model: string }
+
+/**
+ * The vote's verdict checked against every reading of the cell (the page's, the strip re-reads and the
+ * one-line re-reads): a number more of them read than any other, by at least three and by both models, wins
+ * over the vote's number (the page and its own model's re-reads alone do not: they share its mistakes).
+ * Only numbers: a slash, a dash or an empty cell stands as the vote left it.
+ */
+export function byConsensus(v: Verdict | undefined, first: Reading, reads: ModelReading[]): Verdict | undefined {
+  const current = digitsOf(v ? v.text : first.text);
+  if (!NUMBER.test(current)) return v;
+  const support = new Map<string, { n: number; models: Set<string> }>();
+  for (const r of [{ ...first, model: 'page' }, ...reads]) {
+    const t = digitsOf(r.text);
+    if (!NUMBER.test(t)) continue;
+    const s = support.get(t) ?? { n: 0, models: new Set<string>() };
+    s.n++;
+    s.models.add(r.model);
+    support.set(t, s);
+  }
+  const ranked = [...support.entries()].sort((a, b) => b[1].n - a[1].n);
+  const [top, best] = ranked[0] ?? ['', { n: 0, models: new Set<string>() }];
+  if (best.n < MAJORITY || ranked[1]?.[1].n === best.n || top === current) return v;
+  if ([...new Set(reads.map((r) => r.model))].some((m) => !best.models.has(m))) return v;
+  return { text: top, confidence: 60, kind: 'repaired' };
+}

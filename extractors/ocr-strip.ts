@@ -11,7 +11,7 @@ import type { Deadline, ResolvedOptions } from './options.ts';
 import type { RuledCell, RuledTable } from './pdf-ruled.ts';
 import { blockText } from './pdf-lines.ts';
 import { encodePgm, type Gray } from './raster.ts';
-import { runTesseract } from './ocr-words.ts';
+import { runTesseract, runTesseractPages } from './ocr-words.ts';
 
 /** Largest strip height in pixels (tesseract refuses images over 32767 px a side). */
 export const MAX_STRIP_HEIGHT = 8000;
@@ -148,4 +148,62 @@ export async function readStrips(
     }
   }
   return { reads, warnings };
+}
+
+/**
+ * Reads each of `cuts` as an image of its own (one tesseract process per language over a list of the
+ * images, so that each cell gets its own page segmentation: `--psm 7` reads it as one line). Same result
+ * shape as `readStrips`; never throws.
+ */
+export async function readCells(
+  g: Gray, cuts: Cut[], args: string[], langs: string[], name: string, dir: string, o: ResolvedOptions, deadline: Deadline, maxGap?: number,
+): Promise<StripRead> {
+  const reads = new Map<Cut, Word[][]>();
+  const warnings: Message[] = [];
+  if (cuts.length === 0 || deadline.expired()) return { reads, warnings };
+  const list = join(dir, `${name}.txt`);
+  const images = cuts.map((_, i) => join(dir, `${name}-${i}.pgm`));
+  try {
+    const boxes = cuts.map((c) => inkLine(g, c.box));
+    await Promise.all(cuts.map((c, i) => writeFile(images[i]!, encodePgm(strip(g, [{ box: boxes[i]!, top: 0 }], maxGap)))));
+    await writeFile(list, images.join('\n') + '\n');
+    const settled = await Promise.allSettled(langs.map((lang) => runTesseractPages(list, args, o, deadline, lang)));
+    for (const r of settled) {
+      if (r.status === 'rejected') throw r.reason;
+      cuts.forEach((cut, i) => reads.set(cut, [...(reads.get(cut) ?? []), wordsOf(r.value[i] ?? [], { ...cut, box: boxes[i]!, top: GAP })]));
+    }
+  } catch (e) {
+    warnings.push(warn('ocr.reread_failed', `${name}: the re-read of ${cuts.length} table cell(s) failed (${(e as Error).message.slice(0, 200)}); the page reading is kept`));
+    reads.clear();
+  } finally {
+    await Promise.all([list, ...images].map((f) => rm(f, { force: true })));
+  }
+  return { reads, warnings };
+}
+
+/**
+ * The band of a cut holding its line of text: the run of inked pixel rows (gaps of two rows bridged) with the
+ * most ink, a few pixels added around it (a whole-cell image makes a one-line reading scale the text down).
+ * Returned as a box that `strip` cuts with its EDGE margin, so EDGE is added back.
+ */
+export function inkLine(g: Gray, box: Cut['box']): Cut['box'] {
+  const x0 = Math.max(0, box[0] + EDGE), x1 = Math.min(g.width, box[2] - EDGE);
+  const y0 = Math.max(0, box[1] + EDGE), y1 = Math.min(g.height, box[3] - EDGE);
+  let best: [number, number, number] | null = null;
+  let run: [number, number, number] | null = null;
+  let gap = 0;
+  for (let y = y0; y <= y1; y++) {
+    let ink = 0;
+    if (y < y1) for (let x = x0; x < x1; x++) if (g.data[y * g.width + x] < INK) ink++;
+    if (ink > 0) {
+      run = run ? [run[0], y, run[2] + ink] : [y, y, ink];
+      gap = 0;
+    } else if (run && ++gap > 2) {
+      if (!best || run[2] > best[2]) best = run;
+      run = null;
+    }
+  }
+  if (!best) return box;
+  const pad = 8;
+  return [box[0], Math.max(box[1], best[0] - pad - EDGE), box[2], Math.min(box[3], best[1] + 1 + pad + EDGE)];
 }

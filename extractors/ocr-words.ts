@@ -61,15 +61,25 @@ export function dropSpecks(words: Word[]): Word[] {
   });
 }
 
+/** hOCR of several images (a list file): the words of each page, in order. */
+export function parseHocrPages(hocr: string): Word[][] {
+  return hocr.split(/<div class=['"]ocr_page['"]/).slice(1).map((page) => parseHocr(page));
+}
+
 /**
  * Runs `tesseract IMAGE stdout -l LANG ARGS hocr` (character boxes on) and returns its words, specks dropped.
  * `lang` defaults to chi_sim; `eng` is a second opinion for digit-only strips.
  */
 export async function runTesseract(imagePath: string, args: string[], o: ResolvedOptions, deadline: Deadline, lang = 'chi_sim'): Promise<Word[]> {
+  return (await runTesseractPages(imagePath, args, o, deadline, lang))[0] ?? [];
+}
+
+/** As `runTesseract`, for a list file of images (one tesseract process, each image on its own): words per image. */
+export async function runTesseractPages(imagePath: string, args: string[], o: ResolvedOptions, deadline: Deadline, lang = 'chi_sim'): Promise<Word[][]> {
   const r = await runTool(o.tesseractPath, [imagePath, 'stdout', '-l', lang, ...args, '-c', 'hocr_char_boxes=1', 'hocr'], {
     tool: 'tesseract', timeoutMs: deadline.cap(o.ocrPageTimeoutMs), maxOutputBytes: o.maxToolOutputBytes, timeoutCode: 'ocr.timeout',
     env: { ...process.env, OMP_THREAD_LIMIT: '1' },
   });
   if (r.code !== 0) throw new BadDocumentError('ocr.failed', `tesseract failed (exit ${r.code}): ${r.stderr.trim().slice(-300)}`);
-  return dropSpecks(parseHocr(r.stdout.toString('utf8')));
+  return parseHocrPages(r.stdout.toString('utf8')).map(dropSpecks);
 }

@@ -57,3 +57,23 @@ test('estimateSkew finds a small rotation of ruled lines', () => {
   const deg = (estimateSkew(g) * 180) / Math.PI;
   assert.ok(Math.abs(deg - 0.4) <= 0.05, `skew ${deg}`);
 });
+
+test('inkLine cuts a cell down to its line of ink (specks apart from it left out), with a margin', async () => {
+  const { inkLine } = await import('../../extractors/ocr-strip.ts');
+  const g = blank(300, 200);
+  ink(g, 100, 80, 140, 110); // the digits: 30 px high
+  ink(g, 30, 20, 32, 22); // a speck well above them
+  const box = inkLine(g, [0, 0, 300, 200]);
+  assert.equal(box[0], 0);
+  assert.equal(box[2], 300);
+  assert.ok(box[1] > 22 && box[1] <= 80 - 8, `top ${box[1]}`);
+  assert.ok(box[3] >= 110 + 8 && box[3] < 200, `bottom ${box[3]}`);
+  assert.deepEqual(inkLine(blank(100, 100), [0, 0, 100, 100]), [0, 0, 100, 100], 'no ink: the cell as it is');
+});
+
+test('the hOCR of a list of images is split into the words of each image, an empty one included', async () => {
+  const { parseHocrPages } = await import('../../extractors/ocr-words.ts');
+  const word = (t: string) => `<span class='ocrx_word' id='w' title='bbox 10 10 40 40; x_wconf 91'>${t}</span>`;
+  const hocr = `<div class='ocr_page' id='page_1'>${word('12')}</div><div class='ocr_page' id='page_2'></div><div class='ocr_page' id='page_3'>${word('7')}</div>`;
+  assert.deepEqual(parseHocrPages(hocr).map((ws) => ws.map((w) => w.text)), [['12'], [], ['7']]);
+});
