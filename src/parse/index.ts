@@ -128,7 +128,12 @@ export function parseReport(doc: DocumentModel, hints: ParseHints = {}): Result<
   for (const d of deriveForced(values, eqs)) {
     record.cells[d.code] = { ...(record.cells[d.code] ?? { raw: '', kind: 'number', provenance: {} }), source: 'derived', rule: d.rule };
   }
-  for (const code of ocrBlanks) if (values.get(code) === null) values.set(code, 0);
+  // Where the tables print "none" as a dash and never a 0, an empty OCR cell is a dash the scan lost, not a 0.
+  const dashTable = doc.ocr && dashForZero(record.cells);
+  if (dashTable && ocrBlanks.some((c) => values.get(c) === null)) {
+    warnings.push(warn('parse.ocr_blank_dash', `the tables print "none" as a dash, never 0: ${ocrBlanks.filter((c) => values.get(c) === null).length} empty OCR cells are left empty, not read as 0`));
+  }
+  for (const code of ocrBlanks) if (values.get(code) === null && !dashTable) values.set(code, 0);
   for (const [code, v] of values) record.values[code] = v;
   const { checks, flagged } = evaluate(record.values, eqs);
   for (const c of contradictedDerivations(record, [...s3.unplaced, ...s4.unplaced], warnings)) flagged.add(c);
@@ -157,6 +162,12 @@ export function parseReport(doc: DocumentModel, hints: ParseHints = {}): Result<
   const missing = codes.filter((c) => record.values[c] === null);
   if (missing.length) warnings.push(warn('parse.cells_empty', `${missing.length} of ${codes.length} cells could not be read`));
   return { value: record, warnings };
+}
+
+/** At least five value cells of sections 三 and 四 read as a dash or slash, and none as 0. */
+function dashForZero(cells: Record<string, CellRecord>): boolean {
+  const table = Object.entries(cells).filter(([code, c]) => /^s[34]\./.test(code) && c.source === 'read');
+  return table.filter(([, c]) => c.kind === 'dash').length >= 5 && !table.some(([, c]) => c.kind === 'number' && c.raw.trim() === '0');
 }
 
 /**

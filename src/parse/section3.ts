@@ -117,6 +117,28 @@ function headerFits(stream: Stream, g: ValueToken[], header: Map<string, number>
   return Math.max(...row.cells.map((c) => (c.gridCol ?? -1) + (c.gridSpan ?? 1) - 1)) === total;
 }
 
+/**
+ * OCR: a grid row printed one column to the left (a cell missing before its values): its first value stands
+ * in the label column just before the header's 自然人, six more follow, and the 总计 column is empty. Its
+ * tokens are moved one column right (their provenance stays the printed cell); other rows pass unchanged.
+ */
+function shiftBack(stream: Stream, tokens: ValueToken[], valueFrom: number | undefined, totalCol: number | undefined, count: () => void): ValueToken[] {
+  if (valueFrom === undefined || totalCol === undefined || totalCol - valueFrom !== 6) return tokens;
+  const byRow = new Map<number, ValueToken[]>();
+  for (const t of tokens) if (t.reliableGrid && t.gridCol !== undefined) byRow.set(t.rowIndex, [...(byRow.get(t.rowIndex) ?? []), t]);
+  const moved = new Map<ValueToken, ValueToken>();
+  for (const [r, ts] of byRow) {
+    const row = stream.rows[r]!;
+    const cols = ts.map((t) => t.gridCol!);
+    const totalCell = row.cells.find((c) => c.gridCol === totalCol);
+    if (!row.ocr || ts.length < 6 || !cols.includes(valueFrom - 1) || cols.some((c) => c < valueFrom - 1 || c >= totalCol)) continue;
+    if (!totalCell || totalCell.text.trim() !== '' || ts[0]!.kind !== 'number') continue;
+    count();
+    for (const t of ts) moved.set(t, { ...t, gridCol: t.gridCol! + 1 });
+  }
+  return moved.size ? tokens.map((t) => moved.get(t) ?? t) : tokens;
+}
+
 /** The row at label position `pos` is a column header (two or more organisation column names). */
 function inHeaderRow(stream: Stream, pos: number): boolean {
   const text = stream.rows[rowOf(stream, pos)]?.text ?? '';
@@ -145,9 +167,12 @@ export function readSection3(stream: Stream, from: number, to: number): S3Read {
   // (OCR only: a printed row shifted one column left keeps its values there.)
   const inLabels = (t: ValueToken) => valueFrom !== undefined && t.reliableGrid && t.gridCol !== undefined && t.gridCol < valueFrom && !!stream.rows[t.rowIndex]!.ocr;
   let dropped = 0;
-  const groups = anchors.map((a, i) => tokensIn(stream, a.start, i + 1 < anchors.length ? anchors[i + 1]!.start : to)
+  const totalCol = header.get('total');
+  let shifted = 0;
+  const groups = anchors.map((a, i) => shiftBack(stream, tokensIn(stream, a.start, i + 1 < anchors.length ? anchors[i + 1]!.start : to), valueFrom, totalCol, () => shifted++)
     .filter((t) => t.reliableGrid || !stream.rows[rowOf(stream, a.end - 1)]!.reliableGrid)
     .filter((t) => !inLabels(t) || (dropped++, false)));
+  if (shifted) read.warnings.push(warn('parse.s3_row_shifted', `${shifted} row(s) of section 三 printed one column to the left (the first value under the label, 总计 empty) read one column to the right`));
   if (dropped) read.warnings.push(warn('parse.s3_label_column_value', `${dropped} number(s) in the label columns of section 三's grid ignored`));
   const rowCode = (idx: number) => S3_ROWS[idx]!.row;
 

@@ -25,3 +25,19 @@ test('a tie, a slash, a dash or an empty cell leaves the vote as it is', () => {
   assert.equal(byConsensus(slash, page, [r('7', 'chi_sim'), r('7', 'eng'), r('7', 'chi_sim'), r('7', 'eng')]), slash);
   assert.equal(byConsensus(undefined, { text: '', confidence: 0 }, [r('5', 'chi_sim'), r('5', 'eng'), r('5', 'chi_sim')]), undefined);
 });
+
+test('a slash eng re-reads stands where chi_sim and the page read 7, 1 or nothing, unless a number is read surely', () => {
+  const seven = { text: '7', confidence: 45 };
+  assert.equal(byConsensus(undefined, seven, [r('', 'chi_sim', 0), r('', 'eng', 0), r('7', 'chi_sim', 17), r('/', 'eng', 69)])?.text, '/');
+  assert.equal(byConsensus(undefined, { text: '', confidence: 0 }, [r('7', 'chi_sim', 31), r('/', 'eng', 73), r('1', 'chi_sim', 60), r('/', 'eng', 78)])?.text, '/');
+  // Two re-reads agree on 7, or one reads it surely: the 7 stands.
+  assert.equal(byConsensus(undefined, seven, [r('7', 'chi_sim', 60), r('/', 'eng', 70), r('7', 'chi_sim', 50), r('/', 'eng', 55)]), undefined);
+  assert.equal(byConsensus(undefined, seven, [r('7', 'chi_sim', 85), r('/', 'eng', 70)]), undefined);
+});
+
+test('two readings, one per model, overrule the vote when the ink shows their number of digits', () => {
+  const reads = [r('1', 'chi_sim', 17), r('', 'eng', 0), r('118', 'chi_sim', 87), r('118', 'eng', 95)];
+  assert.equal(byConsensus(undefined, page, reads, 3)?.text, '118');
+  assert.equal(byConsensus(undefined, page, reads, 2), undefined, 'the ink shows two digits: the page\'s 18 stands');
+  assert.equal(byConsensus(undefined, page, reads), undefined, 'no digit count known');
+});

@@ -183,3 +183,26 @@ test('OCR grid: a header printed on the page before, over another grid, does not
   assert.equal(r.values['s3.result.withheld.law_prohibited.research'], 0);
   assert.equal(r.values['s3.result.withheld.law_prohibited.total'], 16);
 });
+
+test('OCR grid: a row printed one column to the left (first value under the label, 总计 empty) is read one column right', () => {
+  const s3 = { new: '7\t2\t0\t0\t0\t0\t9', 'result.granted': '2\t1\t0\t0\t0\t0\t3', 'result.partial': '5\t1\t0\t0\t0\t0\t6', 'result.total': '7\t2\t0\t0\t0\t0\t9' };
+  const shift = (t: string) => t.replace(/(部分公开[^\t]*)\t5\t1\t0\t0\t0\t0\t6/, '$1\t5\t1\t0\t0\t0\t0\t6\t');
+  const r = parse({ s3 }, true, shift);
+  assert.equal(r.values['s3.result.partial.natural_person'], 5);
+  assert.equal(r.values['s3.result.partial.commercial'], 1);
+  assert.equal(r.values['s3.result.partial.total'], 6);
+  assert.ok(r.warnings.some((w) => w.code === 'parse.s3_row_shifted'));
+  const printed = parse({ s3 }, false, shift); // a printed table is read as printed
+  assert.ok(!printed.warnings.some((w) => w.code === 'parse.s3_row_shifted'));
+});
+
+test('OCR: where the tables print none as a slash and never 0, an empty cell is a slash lost, not a 0', () => {
+  // No rule can force the 商业企业 column (all slashes): its empty cell is a slash the scan lost.
+  const slashes = (t: string) => t.replace(/(^|\t)0(?=\t|$)/gm, '$1/').replace(/(\t\t5\.属于三类内部事务信息\t\/)\t\//, '$1\t');
+  const s3 = { new: '2\t0\t0\t0\t0\t0\t0', 'result.granted': '2\t0\t0\t0\t0\t0\t0', 'result.total': '2\t0\t0\t0\t0\t0\t0' }; // totals printed as slashes too
+  const r = parse({ s3 }, true, slashes);
+  assert.equal(r.values['s3.result.withheld.internal_affairs.commercial'], null);
+  assert.ok(r.warnings.some((w) => w.code === 'parse.ocr_blank_dash'));
+  const zeros = parse({ s3 }, true, (t) => t.replace(/(\t\t5\.属于三类内部事务信息\t0)\t0/, '$1\t'));
+  assert.equal(zeros.values['s3.result.withheld.internal_affairs.commercial'], 0, 'a table that prints 0: the empty cell is 0');
+});
