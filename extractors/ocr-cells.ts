@@ -122,7 +122,7 @@ export async function rereadTableCells(
     const glyphs = glyphCount(g, cut.box);
     const models = ['chi_sim', 'eng'];
     const all = [...readings, ...lines].map((r, i) => ({ ...r, model: models[i % 2]! }));
-    const vote = byConsensus(byGlyphs(voteCell(first, readings[0], readings[1], isSlashStroke(shape)), first, readings, glyphs), first, all);
+    const vote = byConsensus(byGlyphs(voteCell(first, readings[0], readings[1], isSlashStroke(shape)), first, readings, glyphs), first, all, glyphs);
     const v = signed(vote, first, [...readings, ...lines], inkSign(g, cut.box));
     if (process.env.NIANBAO_OCR_DEBUG) process.stderr.write(`cell p${page.page} ${JSON.stringify(cut.first)} ${JSON.stringify(readings)} ${JSON.stringify(lines)} -> ${JSON.stringify(v)} glyphs ${glyphs}\n`);
     if (!v) continue;

@@ -51,17 +51,31 @@ export function byGlyphs(v: Verdict | undefined, first: Reading, reads: Reading[
 /** Least number of readings (of the page's and the four re-reads) agreeing on a number for it to overrule the vote. */
 const MAJORITY = 3;
 
+/** Least confidence of an eng re-read of a slash for it to stand against the page's reading. */
+const SLASH_READ = 50;
+
+/**
+ * eng re-reads a slash (「/」 standing for none), and no number is read surely (by two re-reads alike, or one
+ * at 80 or more): chi_sim and the page take a slash for 7, 1, 4 or nothing.
+ */
+function slashRead(reads: ModelReading[]): boolean {
+  if (!reads.some((r) => r.model === 'eng' && /^[\/／]$/.test(r.text.replace(/[\s.,]/g, '')) && r.confidence >= SLASH_READ)) return false;
+  const numbers = reads.map((r) => ({ t: digitsOf(r.text), c: r.confidence })).filter((r) => NUMBER.test(r.t));
+  return !numbers.some((r) => r.c >= 80 || numbers.filter((o) => o.t === r.t).length >= 2);
+}
+
 /** A re-read and the model that made it (chi_sim repeats the page reading's mistakes; eng is independent). */
 export interface ModelReading extends Reading { model: string }
 
 /**
  * The vote's verdict checked against every reading of the cell (the page's, the strip re-reads and the
- * one-line re-reads): a number more of them read than any other, by at least three and by both models, wins
- * over the vote's number (the page and its own model's re-reads alone do not: they share its mistakes).
+ * one-line re-reads): a number more of them read than any other, by at least three and by both models (or
+ * by two, both models, when the ink shows as many digits), wins over the vote's number (the page and its own model's re-reads alone do not: they share its mistakes).
  * Only numbers: a slash, a dash or an empty cell stands as the vote left it.
  */
-export function byConsensus(v: Verdict | undefined, first: Reading, reads: ModelReading[]): Verdict | undefined {
+export function byConsensus(v: Verdict | undefined, first: Reading, reads: ModelReading[], glyphs: number | null = null): Verdict | undefined {
   const current = digitsOf(v ? v.text : first.text);
+  if (current !== '/' && slashRead(reads)) return { text: '/', confidence: 60, kind: 'repaired' };
   if (!NUMBER.test(current)) return v;
   const support = new Map<string, { n: number; models: Set<string> }>();
   for (const r of [{ ...first, model: 'page' }, ...reads]) {
@@ -74,7 +88,9 @@ export function byConsensus(v: Verdict | undefined, first: Reading, reads: Model
   }
   const ranked = [...support.entries()].sort((a, b) => b[1].n - a[1].n);
   const [top, best] = ranked[0] ?? ['', { n: 0, models: new Set<string>() }];
-  if (best.n < MAJORITY || ranked[1]?.[1].n === best.n || top === current) return v;
+  // Two readings, one per model, whose digit count the ink shows, do as well as three.
+  const inked = best.n === 2 && glyphs !== null && top.replace('-', '').length === glyphs;
+  if ((best.n < MAJORITY && !inked) || ranked[1]?.[1].n === best.n || top === current) return v;
   if ([...new Set(reads.map((r) => r.model))].some((m) => !best.models.has(m))) return v;
   return { text: top, confidence: 60, kind: 'repaired' };
 }
