@@ -170,10 +170,18 @@ export function placeByCells(stream: Stream, g: ValueToken[], n: number, afterCo
 const isWordsCell = (text: string): boolean =>
   /\p{Script=Han}/u.test(text) && !/\d/.test(text.replace(/^\s*[（(]?\s*\d{1,2}\s*[)）.．、]/u, ''));
 
-/** A short grid row after its label cell (the last cell of words only), placed by its cells. */
+/** A short grid row after its label cell (the last cell of words only before its values), placed by its cells. */
 export function shortRow(stream: Stream, g: ValueToken[], n: number): (ValueToken | null)[] | null {
   if (g.length === 0) return null;
   const row = stream.rows[g[0]!.rowIndex]!;
-  const labelCol = Math.max(...row.cells.filter((c) => isWordsCell(c.text)).map((c) => c.gridCol ?? -1));
-  return labelCol < 0 ? null : placeByCells(stream, g, n, labelCol);
+  // The last words cell before the first value that leaves `n` cells after it: a character OCR read in a value
+  // cell (「件」 for 0) is no label.
+  const firstValue = Math.min(...g.map((t) => t.gridCol ?? Infinity));
+  const labelCols = row.cells.filter((c) => isWordsCell(c.text) && (c.gridCol ?? -1) < firstValue).map((c) => c.gridCol ?? -1).sort((a, b) => b - a);
+  for (const col of labelCols) {
+    if (col < 0) break;
+    const placed = placeByCells(stream, g, n, col);
+    if (placed) return placed;
+  }
+  return null;
 }

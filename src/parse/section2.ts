@@ -46,7 +46,8 @@ function valueRows(tokens: ValueToken[]): ValueToken[][] {
 /** A row with values and no label text at all (its label cell empty). */
 function unlabelled(stream: Stream, tokens: ValueToken[]): boolean {
   const row = stream.rows[tokens[0]!.rowIndex]!;
-  return row.cells.every((c) => !/[\p{Script=Han}A-Za-z]/u.test(c.text));
+  // A label cell OCR left one or two characters of (「章」 of 规章) names nothing either.
+  return row.cells.every((c, i) => !/[\p{Script=Han}A-Za-z]/u.test(c.text) || (i === 0 && row.reliableGrid && c.text.replace(/\s+/g, '').length <= 2));
 }
 
 /**

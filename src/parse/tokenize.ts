@@ -107,7 +107,9 @@ export function buildStream(rows: Row[]): Stream {
         addLabel(trimmed, rowIndex); // label text only: the common case, no number scanning
         return;
       }
-      const text = !cell.text.includes('(') ? cell.text : cell.text.replace(HAN_PAREN, (m) => m.replace(/\d/g, (d) => `\u0000${d}`));
+      // OCR puts a space on either side of a decimal point (「109955114. 38 元」): one number.
+      const cellText = row.ocr && /\d\s*\.\s*\d/.test(cell.text) ? cell.text.replace(/(\d)\s*\.\s*(\d)/g, '$1.$2') : cell.text;
+      const text = !cellText.includes('(') ? cellText : cellText.replace(HAN_PAREN, (m) => m.replace(/\d/g, (d) => `\u0000${d}`));
       let last = 0;
       for (const m of text.matchAll(SCAN)) {
         const start = m.index!;

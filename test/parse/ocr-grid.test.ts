@@ -206,3 +206,33 @@ test('OCR: where the tables print none as a slash and never 0, an empty cell is 
   const zeros = parse({ s3 }, true, (t) => t.replace(/(\t\t5\.属于三类内部事务信息\t0)\t0/, '$1\t'));
   assert.equal(zeros.values['s3.result.withheld.internal_affairs.commercial'], 0, 'a table that prints 0: the empty cell is 0');
 });
+
+test('section 二 (OCR): a character read in a value cell (「件」 for 0) is that cell unreadable, not the row\'s label', () => {
+  const r = parse({}, true, (t) => t.replace('行政规范性文件\t2\t1\t5', '行政规范性文件\t件\t1\t5'));
+  assert.equal(r.values['s2.normative.issued'], null);
+  assert.equal(r.values['s2.normative.repealed'], 1);
+  assert.equal(r.values['s2.normative.in_force'], 5);
+});
+
+test('section 二 (OCR): a first row whose label kept one character (「章」 of 规章) is the template\'s first row', () => {
+  const r = parse({}, true, (t) => t.replace('规章\t0\t0\t0', '章\t3\t0\t742'));
+  assert.equal(r.values['s2.rules.issued'], 3);
+  assert.equal(r.values['s2.rules.in_force'], 742);
+  assert.equal(r.values['s2.normative.in_force'], 5);
+});
+
+test('OCR: spaces around a decimal point (「7730. 28」) do not cut a number in two', () => {
+  const r = parse({}, true, (t) => t.replace('行政事业性收费\t7730.28', '行政事业性收费\t7730. 28'));
+  assert.equal(r.values['s2.fees.amount'], 7730.28);
+});
+
+test('values printed on the line below their label (the label\'s row empty, no label missing before the next) are its values', () => {
+  const s3 = { new: '4\t1\t0\t0\t0\t1\t6', 'result.granted': '2\t1\t0\t0\t0\t0\t3', 'result.withheld.internal_affairs': '2\t0\t0\t0\t0\t1\t3', 'result.total': '4\t1\t0\t0\t0\t1\t6' };
+  const wrap = (t: string) => t.replace('\t\t5.属于三类内部事务信息\t2\t0\t0\t0\t0\t1\t3', '\t\t5.属于三类内部事务信息\t\t\t\t\t\t\t\n\t\t\t2\t0\t0\t0\t0\t1\t3');
+  for (const ocr of [true, false]) {
+    const r = parse({ s3 }, ocr, wrap);
+    assert.equal(r.values['s3.result.withheld.internal_affairs.natural_person'], 2);
+    assert.equal(r.values['s3.result.withheld.internal_affairs.total'], 3);
+    assert.ok(!r.warnings.some((w) => w.code === 'parse.s3_unlabelled_values'));
+  }
+});
