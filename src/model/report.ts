@@ -16,7 +16,7 @@ export interface CellRecord {
   /** corrected / confirmed: a reviewer's decision (`nianbao review`), applied after the parse. */
   source: 'read' | 'derived' | 'corrected' | 'confirmed';
   kind: CellKind;
-  /** For derived cells: the rule that forced the value (R3.1, R3.3, zero_total, …); for a read cell OCR misread, the rule that set it right (ocr_unsigned: a minus dropped from a count). */
+  /** For derived cells: the rule that forced the value (R3.1, R3.3, zero_total, …); for a read cell OCR misread, the rule that set it right (ocr_unsigned: a minus dropped from a count; ocr_point_dropped: a point dropped from one). */
   rule?: string;
   unit?: string;
   provenance: Provenance;

@@ -97,11 +97,18 @@ export function parseReport(doc: DocumentModel, hints: ParseHints = {}): Result<
     if (t.unit) cell.unit = t.unit;
     if (t.confidence !== undefined) cell.provenance = { ...t.prov, confidence: t.confidence };
     record.cells[code] = cell;
-    if (t.kind === 'number' && doc.ocr && t.value! < 0 && FIELD_BY_CODE.get(code)?.type !== 'signed') {
+    const type = FIELD_BY_CODE.get(code)?.type;
+    if (t.kind === 'number' && doc.ocr && t.value! < 0 && type !== 'signed') {
       // A count has no sign: OCR took a speck or a border remnant before the digits for a minus.
       values.set(code, -t.value!);
       record.cells[code] = { ...cell, rule: 'ocr_unsigned' };
       warnings.push(warn('parse.ocr_sign_dropped', `${code}: OCR read 「${t.raw}」, a count cannot be negative; read as ${-t.value!}, flagged`, { cell: code }));
+    } else if (t.kind === 'number' && doc.ocr && type === 'count' && !Number.isInteger(t.value) && t.digits) {
+      // Nor a fraction: the point is a speck between two digits (「202.9」 for 2029).
+      const joined = Number(t.digits.replace('.', ''));
+      values.set(code, joined);
+      record.cells[code] = { ...cell, rule: 'ocr_point_dropped' };
+      warnings.push(warn('parse.ocr_point_dropped', `${code}: OCR read 「${t.raw}」, a count has no fraction; read as ${joined}, flagged`, { cell: code }));
     } else if (t.kind === 'number') values.set(code, t.value);
     else if (t.kind === 'blank') {
       // OCR: an empty cell may be a digit lost; the rules fill it first where they force it, else it is 0.
@@ -147,7 +154,7 @@ export function parseReport(doc: DocumentModel, hints: ParseHints = {}): Result<
   record.checks = [...checks, ...narrative, ...acrossYears.checks];
   for (const [code, cell] of Object.entries(record.cells)) {
     if (cell.source === 'read' && (cell.provenance.confidence ?? 100) < LOW_CONFIDENCE) flagged.add(code);
-    if (cell.rule?.startsWith('ocr_repair:') || cell.rule === 'ocr_unsigned') flagged.add(code); // not what the page shows: a researcher checks it
+    if (cell.rule?.startsWith('ocr_repair:') || cell.rule === 'ocr_unsigned' || cell.rule === 'ocr_point_dropped') flagged.add(code); // not what the page shows: a researcher checks it
   }
   if (doc.ocr) flagUnverifiedOcr(record, [...checks, ...narrative, ...acrossYears.checks], flagged, warnings);
   const crossFlags = new Set(crossOnly.filter((c) => !flagged.has(c)));

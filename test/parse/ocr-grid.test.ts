@@ -164,6 +164,10 @@ test('OCR: a minus before a count (a speck or a border remnant) is dropped and t
   assert.equal(r.values['s2.licensing.decisions'], 33);
   assert.equal(r.cells['s2.licensing.decisions']!.rule, 'ocr_unsigned');
   assert.ok(r.flagged.includes('s2.licensing.decisions'));
+  const point = parse({}, true, (t) => t.replace('行政许可\t33', '行政许可\t3.3'));
+  assert.equal(point.values['s2.licensing.decisions'], 33, 'a count has no fraction either');
+  assert.equal(point.cells['s2.licensing.decisions']!.rule, 'ocr_point_dropped');
+  assert.ok(point.flagged.includes('s2.licensing.decisions'));
   const printed = parse({}, false, (t) => t.replace('行政许可\t33', '行政许可\t-33'));
   assert.equal(printed.values['s2.licensing.decisions'], -33); // a printed minus is what the source says (R.int flags it)
   assert.ok(printed.flagged.includes('s2.licensing.decisions'));
