@@ -23,11 +23,14 @@ const DIGIT_LINE = ['--psm', '7', '-c', 'tessedit_char_whitelist=0123456789.,-/'
 const HAN = /\p{Script=Han}/u;
 /** Blank runs inside value cuts are squeezed to this many pixels (300 dpi: well over a digit's side bearing). */
 const DIGIT_GAP = 10;
-/** Value cells: no Han and short (a number, a dash, or nothing). */
-const isValueCell = (first: string) => (DASH_LIKE.test(first) || !HAN.test(first)) && [...first].length <= 12;
+/** Digits with one Han character beside them: a speck or a border remnant read as 了 or 人 (「了13」), or a unit. */
+const NUMBER_WITH_MARK = /^\p{Script=Han}?\s*\d[\d.,\s]*\p{Script=Han}?$/u;
+export const numberWithMark = (first: string) => hanCount(first) === 1 && NUMBER_WITH_MARK.test(first.trim());
+/** Value cells: no Han and short (a number, a dash, or nothing), or a number with one Han mark beside it. */
+const isValueCell = (first: string) => (DASH_LIKE.test(first) || !HAN.test(first) || numberWithMark(first)) && [...first].length <= 12;
 /** Label cells: Han text, or nothing or a doubtful reading (a label the page OCR lost or took for a digit). */
 const isLabelCell = (first: string, cell: RuledCell) =>
-  first === '' || (HAN.test(first) && !DASH_LIKE.test(first)) || (minConfidence(cell.words) ?? 100) < EMPTY_LABEL_CONFIDENCE;
+  first === '' || (HAN.test(first) && !DASH_LIKE.test(first) && !numberWithMark(first)) || (minConfidence(cell.words) ?? 100) < EMPTY_LABEL_CONFIDENCE;
 /** Least confidence of a label read to fill a cell the page OCR found empty. */
 const EMPTY_LABEL_CONFIDENCE = 50;
 

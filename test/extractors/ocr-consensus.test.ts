@@ -41,3 +41,12 @@ test('two readings, one per model, overrule the vote when the ink shows their nu
   assert.equal(byConsensus(undefined, page, reads, 2), undefined, 'the ink shows two digits: the page\'s 18 stands');
   assert.equal(byConsensus(undefined, page, reads), undefined, 'no digit count known');
 });
+
+test('a value cell the page read with one Han mark beside its digits (「了13」: a speck before 113) is still a value cell', async () => {
+  const { numberWithMark } = await import('../../extractors/ocr-cells.ts');
+  assert.ok(numberWithMark('了13'));
+  assert.ok(numberWithMark('13件'));
+  assert.ok(!numberWithMark('1.属于国家秘密'));
+  assert.ok(!numberWithMark('第3项'));
+  assert.ok(!numberWithMark('13'), 'no mark: a plain value cell already');
+});
