@@ -240,3 +240,15 @@ test('values printed on the line below their label (the label\'s row empty, no l
     assert.ok(!r.warnings.some((w) => w.code === 'parse.s3_unlabelled_values'));
   }
 });
+
+test('a grid label cell opening with a number glued to its words (「1信访举报投诉类申请」, dot and space lost) is numbering', () => {
+  // The row as OCR left it: its first cell and one inside empty.
+  const s3 = { new: '5\t1\t0\t0\t0\t0\t6', 'result.granted': '1\t1\t0\t0\t0\t0\t2', 'result.not_processed.petition': '\t0\t0\t\t0\t0\t4', 'result.total': '5\t1\t0\t0\t0\t0\t6' };
+  const r = parse({ s3 }, true, (t) => t.replace('1.信访举报投诉类申请', '1信访举报投诉类申请'));
+  assert.equal(r.values['s3.result.unable.unclear.natural_person'], 0);
+  assert.equal(r.values['s3.result.unable.unclear.total'], 0);
+  assert.equal(r.values['s3.result.not_processed.petition.natural_person'], 4);
+  assert.equal(r.values['s3.result.not_processed.petition.total'], 4);
+  assert.equal(r.cells['s3.result.unable.unclear.natural_person']!.source, 'read', 'the row above keeps its own seven values');
+  assert.ok(!r.warnings.some((w) => w.code === 'parse.s3_row_incomplete' && w.cell === 's3.result.unable.unclear'));
+});
