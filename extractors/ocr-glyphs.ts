@@ -76,6 +76,13 @@ export interface ModelReading extends Reading { model: string }
 export function byConsensus(v: Verdict | undefined, first: Reading, reads: ModelReading[], glyphs: number | null = null): Verdict | undefined {
   const current = digitsOf(v ? v.text : first.text);
   if (current !== '/' && slashRead(reads)) return { text: '/', confidence: 60, kind: 'repaired' };
+  // A cell the page read empty: filled only when all four re-reads read one number (a lone 「1」 the page lost),
+  // with a low confidence, so that the parser flags it.
+  if (current === '' && !v && reads.length >= 4) {
+    const texts = new Set(reads.map((r) => digitsOf(r.text)));
+    const [only] = texts;
+    if (texts.size === 1 && only !== undefined && NUMBER.test(only)) return { text: only, confidence: 40, kind: 'repaired' };
+  }
   if (!NUMBER.test(current)) return v;
   const support = new Map<string, { n: number; models: Set<string> }>();
   for (const r of [{ ...first, model: 'page' }, ...reads]) {

@@ -24,6 +24,12 @@ test('a tie, a slash, a dash or an empty cell leaves the vote as it is', () => {
   const slash = { text: '/', confidence: 80, kind: 'repaired' as const };
   assert.equal(byConsensus(slash, page, [r('7', 'chi_sim'), r('7', 'eng'), r('7', 'chi_sim'), r('7', 'eng')]), slash);
   assert.equal(byConsensus(undefined, { text: '', confidence: 0 }, [r('5', 'chi_sim'), r('5', 'eng'), r('5', 'chi_sim')]), undefined);
+  assert.equal(byConsensus(undefined, { text: '', confidence: 0 }, [r('5', 'chi_sim'), r('5', 'eng'), r('5', 'chi_sim'), r('', 'eng', 0)]), undefined);
+});
+
+test('a cell the page read empty is filled when all four re-reads read one number, with a low confidence', () => {
+  const v = byConsensus(undefined, { text: '', confidence: 0 }, [r('1', 'chi_sim', 32), r('1', 'eng', 9), r('1', 'chi_sim', 33), r('1', 'eng', 46)]);
+  assert.deepEqual(v, { text: '1', confidence: 40, kind: 'repaired' });
 });
 
 test('a slash eng re-reads stands where chi_sim and the page read 7, 1 or nothing, unless a number is read surely', () => {
