@@ -139,6 +139,18 @@ function shiftBack(stream: Stream, tokens: ValueToken[], valueFrom: number | und
   return moved.size ? tokens.map((t) => moved.get(t) ?? t) : tokens;
 }
 
+/**
+ * Blank tokens for a trusted grid row whose seven value cells (from the header's 自然人 column on, else the
+ * row's last seven) are all empty; null otherwise.
+ */
+function blankRow(stream: Stream, rowIndex: number, valueFrom: number | undefined, pos: number): ValueToken[] | null {
+  const row = stream.rows[rowIndex];
+  if (!row?.reliableGrid) return null;
+  const cells = valueFrom !== undefined ? row.cells.filter((c) => (c.gridCol ?? -1) >= valueFrom) : row.cells.slice(-7);
+  if (cells.length !== 7 || cells.some((c) => c.text.trim() !== '' || (c.gridSpan ?? 1) !== 1)) return null;
+  return cells.map((c) => ({ kind: 'blank', value: null, raw: '', pos, rowIndex, gridCol: c.gridCol, reliableGrid: true, prov: c.prov }));
+}
+
 /** The row at label position `pos` is a column header (two or more organisation column names). */
 function inHeaderRow(stream: Stream, pos: number): boolean {
   const text = stream.rows[rowOf(stream, pos)]?.text ?? '';
@@ -199,6 +211,8 @@ export function readSection3(stream: Stream, from: number, to: number): S3Read {
     return j === null ? null : g.filter((_, i) => i !== j);
   };
 
+  // The table leaves zeros blank: empty cells stand among the numbers of its rows.
+  const blankStyle = groups.flat().filter((t) => t.kind === 'blank').length >= 3;
   anchors.forEach((a, i) => {
     const own = rowCode(a.idx);
     const nextIdx = i + 1 < anchors.length ? anchors[i + 1]!.idx : S3_ROWS.length;
@@ -260,7 +274,13 @@ export function readSection3(stream: Stream, from: number, to: number): S3Read {
     }
     if (g.length === 0) {
       targets.forEach((r) => set(r, []));
-      if (inTemplate(own)) read.warnings.push(warn('parse.s3_row_empty', `no values for s3.${own}`, { cell: `s3.${own}` }));
+      const blank = blankStyle && width === 7 && targets.length === 1 ? blankRow(stream, rowOf(stream, a.end - 1), valueFrom, a.end) : null;
+      if (blank) {
+        // A table that leaves its zeros blank: a row of seven empty cells is a row of zeros (still only where the
+        // rules do not say otherwise, and never confirming a check).
+        set(own, blank);
+        read.warnings.push(warn('parse.s3_row_blank', `s3.${own}: every cell empty in a table that leaves zeros blank; read as blanks`, { cell: `s3.${own}` }));
+      } else if (inTemplate(own)) read.warnings.push(warn('parse.s3_row_empty', `no values for s3.${own}`, { cell: `s3.${own}` }));
       return;
     }
     if (isGlued(g)) {

@@ -252,3 +252,17 @@ test('a grid label cell opening with a number glued to its words (「1信访举�
   assert.equal(r.cells['s3.result.unable.unclear.natural_person']!.source, 'read', 'the row above keeps its own seven values');
   assert.ok(!r.warnings.some((w) => w.code === 'parse.s3_row_incomplete' && w.cell === 's3.result.unable.unclear'));
 });
+
+test('OCR grid: in a table that leaves zeros blank, a row of seven empty cells is a row of zeros', () => {
+  // Zeros printed blank; 国家秘密's row wholly empty; an unreadable cell (三) in 第三方's row keeps the rules from
+  // forcing the 自然人 column, so only the blank row's own reading can give its 0.
+  const s3 = { new: '3\t1\t\t\t\t\t4', 'result.granted': '2\t1\t\t\t\t\t3', 'result.withheld.third_party': '三\t\t\t\t\t\t1', 'result.total': '3\t1\t\t\t\t\t4' };
+  const blanks = (t: string) => t.replace(/(^|\t)0(?=\t|$)/gm, '$1');
+  const r = parse({ s3 }, true, blanks);
+  assert.equal(r.values['s3.result.withheld.state_secret.natural_person'], 0);
+  assert.equal(r.values['s3.result.withheld.state_secret.total'], 0);
+  assert.equal(r.cells['s3.result.withheld.state_secret.natural_person']!.kind, 'blank');
+  assert.ok(r.warnings.some((w) => w.code === 'parse.s3_row_blank'));
+  assert.equal(r.values['s3.result.withheld.third_party.natural_person'], 1, 'the unreadable cell is then forced by its column');
+  assert.equal(r.cells['s3.result.withheld.third_party.natural_person']!.source, 'derived');
+});
