@@ -151,6 +151,20 @@ function blankRow(stream: Stream, rowIndex: number, valueFrom: number | undefine
   return cells.map((c) => ({ kind: 'blank', value: null, raw: '', pos, rowIndex, gridCol: c.gridCol, reliableGrid: true, prov: c.prov }));
 }
 
+/**
+ * A trusted grid row whose one value stands in its last cell, every value cell before it empty (merged, or lost
+ * by OCR): that value is the row's 总计.
+ */
+function gridTotalOnly(stream: Stream, g: ValueToken[]): boolean {
+  const t = g[0];
+  if (g.length !== 1 || !t || t.kind !== 'number' || !t.reliableGrid || t.gridCol === undefined) return false;
+  const row = stream.rows[t.rowIndex]!;
+  const last = Math.max(...row.cells.map((c) => c.gridCol ?? -1));
+  if (t.gridCol !== last) return false;
+  const before = row.cells.filter((c) => (c.gridCol ?? -1) < t.gridCol! && !/\p{Script=Han}/u.test(c.text));
+  return before.length >= 1 && before.every((c) => c.text.trim() === '');
+}
+
 /** The row at label position `pos` is a column header (two or more organisation column names). */
 function inHeaderRow(stream: Stream, pos: number): boolean {
   const text = stream.rows[rowOf(stream, pos)]?.text ?? '';
@@ -298,7 +312,7 @@ export function readSection3(stream: Stream, from: number, to: number): S3Read {
       targets.slice(1).forEach((r) => set(r, []));
       return;
     }
-    if (loneTotal(stream, g)) {
+    if (loneTotal(stream, g) || gridTotalOnly(stream, g)) {
       set(row, [null, null, null, null, null, null, g[0]!]);
       read.warnings.push(warn('parse.s3_total_only', `s3.${row}: only the 总计 cell survived; the others are left to the rules`, { cell: `s3.${row}` }));
       targets.slice(1).forEach((r) => set(r, []));

@@ -266,3 +266,17 @@ test('OCR grid: in a table that leaves zeros blank, a row of seven empty cells i
   assert.equal(r.values['s3.result.withheld.third_party.natural_person'], 1, 'the unreadable cell is then forced by its column');
   assert.equal(r.cells['s3.result.withheld.third_party.natural_person']!.source, 'derived');
 });
+
+test('OCR grid: a row whose value cells before 总计 are one empty merged cell keeps its 总计 (the rules fill the rest)', () => {
+  const doc = gridDoc(reportText({ s3: BASE }), true);
+  for (const b of doc.blocks) {
+    if (b.kind !== 'table') continue;
+    b.table.rows = b.table.rows.map((r) => (r.some((c) => c.text.includes('属于行政查询事项'))
+      ? [...r.slice(0, 3), { text: '', colSpan: 6, rowSpan: 1 }, { text: '0', colSpan: 1, rowSpan: 1, confidence: 90 }] : r));
+  }
+  const r = parseReport(doc).value;
+  assert.equal(r.values['s3.result.withheld.admin_query.total'], 0);
+  assert.equal(r.cells['s3.result.withheld.admin_query.total']!.source, 'read');
+  assert.equal(r.values['s3.result.withheld.admin_query.natural_person'], 0);
+  assert.ok(r.warnings.some((w) => w.code === 'parse.s3_total_only'));
+});
