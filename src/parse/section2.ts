@@ -6,7 +6,7 @@
 import { warn } from '../model/result.ts';
 import { findAnchors } from './anchors.ts';
 import { S2_MARKERS, S2_ROWS, type S2Row } from './labels.ts';
-import { emptyRead, incomplete, shortRow, splitToken, tokensIn, type SectionRead } from './reading.ts';
+import { emptyRead, incomplete, rowOf, shortRow, splitToken, tokensIn, type SectionRead } from './reading.ts';
 import { splitDigits } from './split-digits.ts';
 import type { Stream, ValueToken } from './tokenize.ts';
 
@@ -110,6 +110,18 @@ export function readSection2(stream: Stream, from: number, to: number): S2Read {
       targets.forEach((d, k) => setRow(d, rows[k]!));
       read.warnings.push(warn('parse.s2_label_missing', `label(s) of ${skipped.map((d) => d.row).join(', ')} not found; values taken in order`));
       return;
+    }
+    // The label's own grid row empty (its values lost, or none printed), one grid row per row whose label was
+    // lost after it (「行政」 for 行政许可): each placed by its cells.
+    const ownRow = rowOf(stream, a.end - 1);
+    if (skipped.length > 0 && rows.length === skipped.length && rows.every((r) => r[0]!.rowIndex !== ownRow)) {
+      const placed = rows.map((r, k) => (r.length === skipped[k]!.columns[family]!.length ? r : shortRow(stream, r, skipped[k]!.columns[family]!.length)));
+      if (placed.every((p) => p !== null)) {
+        set([]);
+        skipped.forEach((d, k) => setRow(d, placed[k]!));
+        read.warnings.push(warn('parse.s2_label_missing', `label(s) of ${skipped.map((d) => d.row).join(', ')} not found; the rows after s2.${def.row}'s empty one taken in order`));
+        return;
+      }
     }
     // Glued only when no single number could be written so (「000」, 「0512」); 「99」 may be one value whose
     // neighbour was lost, so it is never cut.

@@ -280,3 +280,11 @@ test('OCR grid: a row whose value cells before 总计 are one empty merged cell 
   assert.equal(r.values['s3.result.withheld.admin_query.natural_person'], 0);
   assert.ok(r.warnings.some((w) => w.code === 'parse.s3_total_only'));
 });
+
+test('section 二 (OCR): after a row left empty, a row whose label was cut to 「行政」 is the next template row', () => {
+  const r = parse({}, true, (t) => t.replace('行政规范性文件\t2\t1\t5', '行政规范性文件\t\t\t').replace('行政许可\t33', '行政\t33'));
+  assert.equal(r.values['s2.licensing.decisions'], 33);
+  assert.equal(r.values['s2.normative.issued'], null);
+  assert.equal(r.values['s2.penalty.decisions'], 1);
+  assert.ok(r.warnings.some((w) => w.code === 'parse.s2_label_missing'));
+});
