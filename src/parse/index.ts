@@ -103,9 +103,9 @@ export function parseReport(doc: DocumentModel, hints: ParseHints = {}): Result<
       values.set(code, -t.value!);
       record.cells[code] = { ...cell, rule: 'ocr_unsigned' };
       warnings.push(warn('parse.ocr_sign_dropped', `${code}: OCR read 「${t.raw}」, a count cannot be negative; read as ${-t.value!}, flagged`, { cell: code }));
-    } else if (t.kind === 'number' && doc.ocr && type === 'count' && !Number.isInteger(t.value) && t.digits) {
+    } else if (t.kind === 'number' && doc.ocr && type === 'count' && t.digits?.includes('.')) {
       // Nor a fraction: the point is a speck between two digits (「202.9」 for 2029).
-      const joined = Number(t.digits.replace('.', ''));
+      const joined = Number(t.digits!.replace('.', ''));
       values.set(code, joined);
       record.cells[code] = { ...cell, rule: 'ocr_point_dropped' };
       warnings.push(warn('parse.ocr_point_dropped', `${code}: OCR read 「${t.raw}」, a count has no fraction; read as ${joined}, flagged`, { cell: code }));

@@ -17,7 +17,7 @@ export const S3_ROWS: RowLabel[] = [
   { row: 'carried_in', keys: [/上年结转/, /上年度结转/, /上年.?转政府/, /年结转政府/] },
   { row: 'result.granted', keys: [/予以公开/, /以公开/] },
   { row: 'result.partial', keys: [/部分公开/] },
-  { row: 'result.withheld.state_secret', keys: [/国家秘密/] },
+  { row: 'result.withheld.state_secret', keys: [/国家秘密/, /属于国家/] },
   { row: 'result.withheld.law_prohibited', keys: [/其他法律/, /禁止公开/, /其他法.?行政法规/] },
   { row: 'result.withheld.security_stability', keys: [/三安全/, /一稳定/, /危及/] },
   { row: 'result.withheld.third_party', keys: [/第三方/, /合法权益/] },

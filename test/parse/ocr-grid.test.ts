@@ -151,7 +151,7 @@ test('section 四: a grid row with a cell OCR lost, and that digit on a line bel
 
 test('OCR label damage: 上年结转 with 结 lost, 其他法律…禁止公开 with 律 and 禁 lost, and 「4.无正当理」 whose rest went to the next line, still name their rows', () => {
   const s3 = { ...BASE, carried_in: '1\t0\t0\t0\t0\t0\t1', 'result.not_processed.excessive': '3\t0\t0\t0\t0\t0\t3', 'result.granted': '0\t1\t0\t0\t0\t0\t1', 'result.withheld.law_prohibited': '\t\t\t\t\t\t/' };
-  const edit = (t: string) => t.replace('二、上年结转政府', '一、上年转政府').replace('2.其他法律行政法规禁止公开', '2.其他法行政法规止公开').replace('\t\t4.无正当理由大量反复申请\t3\t0\t0\t0\t0\t0\t3', '\t\t4.无正当理\t3\t0\t0\t0\t0\t0\t3\n\t\t由大量反复申请\t\t\t\t\t\t\t');
+  const edit = (t: string) => t.replace('二、上年结转政府', '一、上年转政府').replace('2.其他法律行政法规禁止公开', '2.其他法行政法规止公开').replace('1.属于国家秘密', '1. 属于国家').replace('\t\t4.无正当理由大量反复申请\t3\t0\t0\t0\t0\t0\t3', '\t\t4.无正当理\t3\t0\t0\t0\t0\t0\t3\n\t\t由大量反复申请\t\t\t\t\t\t\t');
   const r = parse({ s3 }, true, edit);
   assert.equal(r.values['s3.carried_in.natural_person'], 1);
   assert.equal(r.values['s3.new.total'], 3);
@@ -168,6 +168,8 @@ test('OCR: a minus before a count (a speck or a border remnant) is dropped and t
   assert.ok(r.flagged.includes('s2.licensing.decisions'));
   const point = parse({}, true, (t) => t.replace('行政许可\t33', '行政许可\t3.3'));
   assert.equal(point.values['s2.licensing.decisions'], 33, 'a count has no fraction either');
+  const zero = parse({}, true, (t) => t.replace('行政许可\t33', '行政许可\t3.0'));
+  assert.equal(zero.values['s2.licensing.decisions'], 30, 'nor a point before a 0');
   assert.equal(point.cells['s2.licensing.decisions']!.rule, 'ocr_point_dropped');
   assert.ok(point.flagged.includes('s2.licensing.decisions'));
   const printed = parse({}, false, (t) => t.replace('行政许可\t33', '行政许可\t-33'));
