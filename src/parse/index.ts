@@ -171,10 +171,11 @@ export function parseReport(doc: DocumentModel, hints: ParseHints = {}): Result<
   return { value: record, warnings };
 }
 
-/** At least five value cells of sections 三 and 四 read as a dash or slash, and none as 0. */
+/** At least five value cells of sections 三 and 四 read as a dash or slash, none as 0, and fewer left blank. */
 function dashForZero(cells: Record<string, CellRecord>): boolean {
   const table = Object.entries(cells).filter(([code, c]) => /^s[34]\./.test(code) && c.source === 'read');
-  return table.filter(([, c]) => c.kind === 'dash').length >= 5 && !table.some(([, c]) => c.kind === 'number' && c.raw.trim() === '0');
+  const dashes = table.filter(([, c]) => c.kind === 'dash').length;
+  return dashes >= 5 && dashes > table.filter(([, c]) => c.kind === 'blank').length && !table.some(([, c]) => c.kind === 'number' && c.raw.trim() === '0');
 }
 
 /**

@@ -39,6 +39,31 @@ function fullGridRow(g: ValueToken[]): ValueToken[] | null {
 }
 
 /**
+ * OCR: a group of five cells all empty (复议, 直接起诉, 复议后起诉) in a row that leaves zeros blank among its
+ * numbers (and prints no dash) is a group of zeros printed blank, not five lost readings: its cells become blanks (zeros
+ * where the rules do not say otherwise). Mutates `placed`; returns how many groups.
+ */
+function blankGroups(stream: Stream, placed: (ValueToken | null)[], g: ValueToken[]): number {
+  const row = stream.rows[g[0]!.rowIndex]!;
+  if (!row.ocr || !row.reliableGrid) return 0;
+  // Zeros left blank among the numbers (blank tokens), and no dash standing for "none" (a dash lost is not a 0).
+  if (g.filter((t) => t.kind === 'blank').length < 2 || g.some((t) => t.kind === 'dash')) return 0;
+  const groups = [0, 5, 10].map((at) => placed.slice(at, at + 5));
+  const empty = groups.map((gr, k) => (gr.every((t) => t === null) ? k : -1)).filter((k) => k >= 0);
+  if (empty.length === 0 || empty.length === 3) return 0;
+  const cells = row.cells.filter((c) => c.gridCol !== undefined).sort((a, b) => a.gridCol! - b.gridCol!);
+  if (cells.length !== 15) return 0;
+  for (const k of empty) {
+    for (let i = k * 5; i < k * 5 + 5; i++) {
+      const c = cells[i]!;
+      if (c.text.trim() !== '') return 0;
+      placed[i] = { kind: 'blank', value: null, raw: '', pos: g[0]!.pos, rowIndex: g[0]!.rowIndex, gridCol: c.gridCol, reliableGrid: true, prov: c.prov };
+    }
+  }
+  return empty.length;
+}
+
+/**
  * When the numbers are more than one grid row's: the one trusted grid row of 10–14 values placed by its
  * cells (15 after the label column), the others being outside any grid. Null otherwise.
  */
@@ -102,6 +127,8 @@ export function readSection4(stream: Stream, from: number, to: number, used: Set
   const placed = placeByCells(stream, g, 15, -1);
   if (placed) {
     read.warnings.push(warn('parse.s4_cells_missing', `section 四: ${placed.filter((t) => t === null).length} cell(s) of its table row empty or unreadable`));
+    const blanks = blankGroups(stream, placed, g);
+    if (blanks) read.warnings.push(warn('parse.s4_group_blank', `section 四: ${blanks} group(s) of five empty cells in a row that leaves zeros blank read as blanks`));
     set(placed);
     read.found = true;
     return read;

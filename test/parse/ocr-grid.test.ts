@@ -88,14 +88,19 @@ test('section 二: a short grid row keeps its values by cell; an OCR empty cell 
   assert.equal(printed.cells['s2.normative.in_force']!.kind, 'blank');
 });
 
-test('section 四: a row of 15 cells with empty ones at its end keeps its values by cell (OCR: empty, printed: 0)', () => {
+test('section 四: a row of 15 cells with empty ones at its end keeps its values by cell (OCR: a group left wholly empty in a row that leaves zeros blank is zeros, else empty; printed: 0)', () => {
   const s4 = '2\t\t2\t\t4\t1\t\t1\t1\t3\t\t\t\t\t';
   const garbled = (t: string) => t.replace('结果纠正', '结果纠'); // one header word cut: columns not known from the header
   const ocr = parse({ s4 }, true, garbled);
   assert.equal(ocr.values['s4.review.upheld'], 2);
   assert.equal(ocr.values['s4.litigation.direct.total'], 3);
-  assert.equal(ocr.values['s4.litigation.after_review.upheld'], null);
+  assert.equal(ocr.values['s4.litigation.after_review.upheld'], 0);
+  assert.equal(ocr.cells['s4.litigation.after_review.upheld']!.kind, 'blank');
   assert.ok(ocr.warnings.some((w) => w.code === 'parse.s4_cells_missing'));
+  assert.ok(ocr.warnings.some((w) => w.code === 'parse.s4_group_blank'));
+  // A row that prints "none" as a dash: its empty group may be dashes the scan lost, so it stays empty.
+  const dashed = parse({ s4: '2\t/\t2\t/\t4\t1\t/\t1\t1\t3\t\t\t\t\t' }, true, garbled);
+  assert.equal(dashed.values['s4.litigation.after_review.upheld'], null);
   const printed = parse({ s4 }, false, garbled);
   assert.equal(printed.values['s4.litigation.after_review.total'], 0);
   assert.equal(printed.values['s4.review.corrected'], 0);
