@@ -139,6 +139,19 @@ function shiftBack(stream: Stream, tokens: ValueToken[], valueFrom: number | und
   return moved.size ? tokens.map((t) => moved.get(t) ?? t) : tokens;
 }
 
+/** Of `tokens`, the first of each trusted grid row holding width + 1 of them and no words, when it is a bare 1–2 digit number. */
+function itemNumbers(stream: Stream, tokens: ValueToken[], width: number): Set<ValueToken> {
+  const byRow = new Map<number, ValueToken[]>();
+  for (const t of tokens) if (t.reliableGrid && t.gridCol !== undefined) byRow.set(t.rowIndex, [...(byRow.get(t.rowIndex) ?? []), t]);
+  const out = new Set<ValueToken>();
+  for (const [r, ts] of byRow) {
+    if (ts.length !== width + 1 || stream.rows[r]!.cells.some((c) => /\p{Script=Han}/u.test(c.text))) continue;
+    const first = ts.reduce((a, b) => (b.gridCol! < a.gridCol! ? b : a));
+    if (first.kind === 'number' && /^\d{1,2}$/.test(first.raw)) out.add(first);
+  }
+  return out;
+}
+
 /**
  * Blank tokens for a trusted grid row whose seven value cells (from the header's 自然人 column on, else the
  * row's last seven) are all empty; null otherwise.
@@ -225,6 +238,14 @@ export function readSection3(stream: Stream, from: number, to: number): S3Read {
     return j === null ? null : g.filter((_, i) => i !== j);
   };
 
+  // A grid row of width + 1 numbers and no words: its first, one or two digits in its leftmost cell, is the
+  // item's number (「3.其他」 with 其他 lost to OCR), not a value.
+  let numbering = 0;
+  groups.forEach((gr, i) => {
+    const drop = itemNumbers(stream, gr, width);
+    if (drop.size) { numbering += drop.size; groups[i] = gr.filter((t) => !drop.has(t)); }
+  });
+  if (numbering) read.warnings.push(warn('parse.s3_item_number', `${numbering} item number(s) left of a row's values, its words lost, ignored`));
   // The table leaves zeros blank: empty cells stand among the numbers of its rows.
   const blankStyle = groups.flat().filter((t) => t.kind === 'blank').length >= 3;
   anchors.forEach((a, i) => {

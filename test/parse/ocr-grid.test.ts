@@ -297,3 +297,12 @@ test('section 二 (OCR): after a row left empty, a row whose label was cut to �
   assert.equal(r.values['s2.penalty.decisions'], 1);
   assert.ok(r.warnings.some((w) => w.code === 'parse.s2_label_missing'));
 });
+
+test('OCR grid: a row whose label kept only its item number (「3」 of 3.其他) is read by position, the number no value', () => {
+  const s3 = { new: '3\t1\t0\t0\t0\t0\t4', 'result.granted': '2\t1\t0\t0\t0\t0\t3', 'result.other.misc': '1\t0\t0\t0\t0\t0\t1', 'result.total': '3\t1\t0\t0\t0\t0\t4' };
+  const r = parse({ s3 }, true, (t) => noHeader(t).replace('\t\t3.其他\t', '\t\t3\t')); // no header: its columns unknown
+  assert.equal(r.values['s3.result.other.misc.natural_person'], 1);
+  assert.equal(r.cells['s3.result.other.misc.natural_person']!.source, 'read');
+  assert.equal(r.values['s3.result.other.fee_unpaid.natural_person'], 0);
+  assert.ok(r.warnings.some((w) => w.code === 'parse.s3_item_number'));
+});
