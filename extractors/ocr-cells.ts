@@ -23,8 +23,11 @@ const DIGIT_LINE = ['--psm', '7', '-c', 'tessedit_char_whitelist=0123456789.,-/'
 const HAN = /\p{Script=Han}/u;
 /** Blank runs inside value cuts are squeezed to this many pixels (300 dpi: well over a digit's side bearing). */
 const DIGIT_GAP = 10;
-/** Digits with one Han character beside them: a speck or a border remnant read as 了 or 人 (「了13」), or a unit. */
-const NUMBER_WITH_MARK = /^\p{Script=Han}?\s*\d[\d.,\s]*\p{Script=Han}?$/u;
+/**
+ * Digits with one Han character beside them: a speck or a border remnant read as 了 or 人 (「了13」). Not a unit
+ * after them (「254675元」): the digit whitelist of the re-reads would turn the unit into digits.
+ */
+const NUMBER_WITH_MARK = /^(\p{Script=Han}\s*\d[\d.,\s]*|\d[\d.,\s]*(?![元件项个次万])\p{Script=Han})$/u;
 export const numberWithMark = (first: string) => hanCount(first) === 1 && NUMBER_WITH_MARK.test(first.trim());
 /** Value cells: no Han and short (a number, a dash, or nothing), or a number with one Han mark beside it. */
 const isValueCell = (first: string) => (DASH_LIKE.test(first) || !HAN.test(first) || numberWithMark(first)) && [...first].length <= 12;

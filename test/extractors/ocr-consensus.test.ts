@@ -51,7 +51,9 @@ test('two readings, one per model, overrule the vote when the ink shows their nu
 test('a value cell the page read with one Han mark beside its digits (「了13」: a speck before 113) is still a value cell', async () => {
   const { numberWithMark } = await import('../../extractors/ocr-cells.ts');
   assert.ok(numberWithMark('了13'));
-  assert.ok(numberWithMark('13件'));
+  assert.ok(numberWithMark('13了'));
+  assert.ok(!numberWithMark('254675元'), 'a unit: the digit re-reads would read it as digits (「25467570」)');
+  assert.ok(!numberWithMark('13件'));
   assert.ok(!numberWithMark('1.属于国家秘密'));
   assert.ok(!numberWithMark('第3项'));
   assert.ok(!numberWithMark('13'), 'no mark: a plain value cell already');
