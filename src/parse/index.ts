@@ -28,7 +28,7 @@ import type { Meta } from './meta.ts';
 import { detectTemplate } from './template.ts';
 import { buildStream, type ValueToken } from './tokenize.ts';
 
-export const PARSER_VERSION = '0.5.2';
+export const PARSER_VERSION = '0.5.3';
 
 export interface ParseHints {
   /** The source's own title (HTML <title>, crawled link text), a fallback for year and body. */
@@ -39,6 +39,8 @@ export interface ParseHints {
 
 /** OCR words below this confidence make their cell flagged. */
 const LOW_CONFIDENCE = 60;
+/** Confidence given to a lone 7 or 1 in tables that print none as a slash (below LOW_CONFIDENCE: flagged). */
+const SLASH_DOUBT = 30;
 
 export function parseReport(doc: DocumentModel, hints: ParseHints = {}): Result<ReportRecord> {
   const warnings: Message[] = [];
@@ -123,6 +125,14 @@ export function parseReport(doc: DocumentModel, hints: ParseHints = {}): Result<
   const eqs = equations(rulesTemplate).filter((e) => [...e.lhs, ...e.rhs].every((c) => values.has(c)));
   const cross = crossYearEquations(new Set(codes), hints.neighbours);
   warnings.push(...resolveGlued([...s2.glued, ...s3.glued, ...s4.glued], values, eqs, record.cells, outsideEvidence(record.texts.s1, values, cross)));
+  // Where the tables print "none" as a slash or dash and never 0, OCR reads a slash as 7 or 1 now and then (the
+  // same way in a row and its total, so a sum may even hold): such a lone digit confirms nothing and is flagged.
+  const dashTable = doc.ocr && dashForZero(record.cells);
+  if (dashTable) {
+    const slashLike = codes.filter((c) => record.cells[c]?.source === 'read' && record.cells[c]!.kind === 'number' && /^[17]$/.test(record.cells[c]!.raw.trim()));
+    for (const c of slashLike) record.cells[c] = { ...record.cells[c]!, provenance: { ...record.cells[c]!.provenance, confidence: Math.min(record.cells[c]!.provenance.confidence ?? 100, SLASH_DOUBT) } };
+    if (slashLike.length) warnings.push(warn('parse.ocr_slash_doubt', `${slashLike.length} lone 7 or 1 read in tables that print none as a slash: doubtful (a slash misread), flagged`));
+  }
   if (doc.ocr) {
     const readable = new Set(codes.filter((c) => record.cells[c]?.source === 'read' && record.cells[c]!.kind === 'number' && values.get(c) != null));
     const doubtful = new Set(codes.filter((c) => record.cells[c]?.kind === 'blank' || (record.cells[c]?.provenance.confidence ?? 100) < LOW_CONFIDENCE));
@@ -136,7 +146,6 @@ export function parseReport(doc: DocumentModel, hints: ParseHints = {}): Result<
     record.cells[d.code] = { ...(record.cells[d.code] ?? { raw: '', kind: 'number', provenance: {} }), source: 'derived', rule: d.rule };
   }
   // Where the tables print "none" as a dash and never a 0, an empty OCR cell is a dash the scan lost, not a 0.
-  const dashTable = doc.ocr && dashForZero(record.cells);
   if (dashTable && ocrBlanks.some((c) => values.get(c) === null)) {
     warnings.push(warn('parse.ocr_blank_dash', `the tables print "none" as a dash, never 0: ${ocrBlanks.filter((c) => values.get(c) === null).length} empty OCR cells are left empty, not read as 0`));
   }
