@@ -215,12 +215,13 @@ function pre2019(rows: Row[], own: Result<Meta>, read: Result<Meta>, labels: str
 
 /**
  * OCR misreads digits with high confidence, and section 二 has no arithmetic to catch that. So in an OCR'd
- * document a number is trusted only when a passing arithmetic check confirms it: a read cell needs one, a
- * derived cell two (the rule that derived it passes by construction). A check holding through an empty
+ * document a number is trusted only when a passing arithmetic check confirms it, one that no derived cell of
+ * it holds by construction. A check holding through an empty
  * cell taken as 0 or a reading of low confidence confirms nothing. Every other number is flagged.
  */
 function flagUnverifiedOcr(record: ReportRecord, checks: ReportRecord['checks'], flagged: Set<string>, warnings: Message[]): void {
   const confirmations = new Map<string, number>();
+  const inFailed = new Set(checks.filter((c) => c.status === 'fail' && c.rule !== 'R.int').flatMap((c) => c.cells));
   const doubtful = (code: string) => {
     const cell = record.cells[code];
     return cell !== undefined && cell.source === 'read' && (cell.kind === 'blank' || (cell.provenance.confidence ?? 100) < LOW_CONFIDENCE);
@@ -229,14 +230,17 @@ function flagUnverifiedOcr(record: ReportRecord, checks: ReportRecord['checks'],
     // A sum that only holds through an empty OCR cell taken as 0 or a doubtful reading confirms nothing.
     // A neighbouring year's trusted number (X.1, X.2) or the same number quoted in the text (X.5, read apart
     // from the table) confirms as well as a sum does.
-    if (c.status !== 'pass' || (c.rule.startsWith('X.') && !isCrossYear(c.rule) && c.rule !== 'X.5') || c.rule === 'R.int' || c.cells.some(doubtful)) continue;
+    // Nor does one through a cell a failed check holds in doubt, nor one a cell was derived or repaired by (it
+    // holds by construction: a repaired total, and the cell derived to fit it, would hold each other up).
+    const derivedHere = (x: string) => record.cells[x]?.source === 'derived' && (record.cells[x]!.rule ?? '').split(/[:+]/).includes(c.rule);
+    if (c.status !== 'pass' || (c.rule.startsWith('X.') && !isCrossYear(c.rule) && c.rule !== 'X.5') || c.rule === 'R.int' || c.cells.some(doubtful) || c.cells.some((x) => inFailed.has(x)) || c.cells.some(derivedHere)) continue;
     for (const code of c.cells) confirmations.set(code, (confirmations.get(code) ?? 0) + 1);
   }
   let n = 0;
   for (const [code, cell] of Object.entries(record.cells)) {
     if (record.values[code] == null || flagged.has(code)) continue;
-    const need = cell.source === 'derived' ? 2 : 1;
-    if ((confirmations.get(code) ?? 0) < need) {
+    // (A derived cell's own rule no longer counts above: one other check is needed, as for a read cell.)
+    if ((confirmations.get(code) ?? 0) < 1) {
       flagged.add(code);
       n++;
     }

@@ -318,3 +318,14 @@ test('OCR: in tables that print none as a slash, a lone 7 is doubtful even where
   const zeros = parse({ s3 }, true); // a table that prints 0: a 7 is a 7
   assert.ok(!zeros.warnings.some((w) => w.code === 'parse.ocr_slash_doubt'));
 });
+
+test('OCR: a cell derived to fit a repaired total is not confirmed by the check the repair made hold', () => {
+  // 结转下年度 misread 4 in 社会公益组织 and in 总计 (the scan's truth: zeros): the rules then derive the empty 新收
+  // 社会公益组织 cell as 4 and repair 新收 总计 to 34; that row's sum holds only by construction, so both are flagged.
+  const s3 = { new: '30\t0\t0\t\t0\t0\t30', 'result.granted': '30\t0\t0\t0\t0\t0\t30', 'result.total': '30\t0\t0\t0\t0\t0\t30', carried_out: '0\t0\t0\t4\t0\t0\t4' };
+  const r = parse({ s3 }, true);
+  assert.equal(r.cells['s3.new.total']!.rule, 'ocr_repair:R3.1+R3.3');
+  assert.equal(r.cells['s3.new.social_org']!.source, 'derived');
+  assert.ok(r.flagged.includes('s3.new.social_org'));
+  assert.ok(r.flagged.includes('s3.new.total'));
+});
