@@ -28,7 +28,7 @@ import type { Meta } from './meta.ts';
 import { detectTemplate } from './template.ts';
 import { buildStream, type ValueToken } from './tokenize.ts';
 
-export const PARSER_VERSION = '0.5.3';
+export const PARSER_VERSION = '0.5.4';
 
 export interface ParseHints {
   /** The source's own title (HTML <title>, crawled link text), a fallback for year and body. */
@@ -130,8 +130,14 @@ export function parseReport(doc: DocumentModel, hints: ParseHints = {}): Result<
   const dashTable = doc.ocr && dashForZero(record.cells);
   if (dashTable) {
     const slashLike = codes.filter((c) => record.cells[c]?.source === 'read' && record.cells[c]!.kind === 'number' && /^[17]$/.test(record.cells[c]!.raw.trim()));
-    for (const c of slashLike) record.cells[c] = { ...record.cells[c]!, provenance: { ...record.cells[c]!.provenance, confidence: Math.min(record.cells[c]!.provenance.confidence ?? 100, SLASH_DOUBT) } };
-    if (slashLike.length) warnings.push(warn('parse.ocr_slash_doubt', `${slashLike.length} lone 7 or 1 read in tables that print none as a slash: doubtful (a slash misread), flagged`));
+    for (const c of slashLike) {
+      // A lone 7 is unreadable there (a slash as often as a 7): the rules restore it where the sums force it.
+      if (record.cells[c]!.raw.trim() === '7') {
+        record.cells[c] = { ...record.cells[c]!, kind: 'unreadable' };
+        values.set(c, null);
+      } else record.cells[c] = { ...record.cells[c]!, provenance: { ...record.cells[c]!.provenance, confidence: Math.min(record.cells[c]!.provenance.confidence ?? 100, SLASH_DOUBT) } };
+    }
+    if (slashLike.length) warnings.push(warn('parse.ocr_slash_doubt', `${slashLike.length} lone 7 or 1 read in tables that print none as a slash: a 7 is left to the rules, a 1 flagged (a slash misread)`));
   }
   if (doc.ocr) {
     const readable = new Set(codes.filter((c) => record.cells[c]?.source === 'read' && record.cells[c]!.kind === 'number' && values.get(c) != null));

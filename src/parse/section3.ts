@@ -74,8 +74,8 @@ function subtotalIndex(rows: ValueToken[][]): number | null {
 function subtotalFromHeader(header: string): number | null {
   // 小计 names the subtotal; 合计 does only beside a 总计 (alone it is the 总计 column's other name).
   const at = /小计/.test(header) ? header.search(/小计/) : /总计/.test(header) ? header.search(/合计/) : -1;
-  const first = header.search(/商业企业/);
-  const last = header.search(/法律服务机构/);
+  const first = header.search(/商业企业|商业/);
+  const last = header.search(/法律服务/); // (OCR loses a character of 法律服务机构 now and then)
   if (at < 0 || first < 0 || last < 0) return null;
   if (at < first) return 1;
   if (at > last) return 6;
