@@ -94,7 +94,9 @@ export function buildStream(rows: Row[]): Stream {
     }
     const cellTokens: ValueToken[][] = [];
     const lastNumberCell = row.reliableGrid ? lastNumberCellOf(row) : -1;
+    const cellStart: number[] = [];
     row.cells.forEach((cell, ci) => {
+      cellStart[ci] = stream.labels.length;
       const out: ValueToken[] = [];
       cellTokens[ci] = out;
       const trimmed = cell.text.trim();
@@ -166,7 +168,8 @@ export function buildStream(rows: Row[]): Stream {
       // OCR: the row's last cell (its 总计) read as a mark or two after the numbers is unreadable too.
       const lastMark = row.reliableGrid && row.ocr && first >= 0 && ci === row.cells.length - 1 && ci > lastV && text !== '' && !/\p{Script=Han}/u.test(text);
       if (ci <= first || (ci >= lastV && !lastMark) || (cellTokens[ci]?.length ?? 0) > 0) return;
-      const pos = tokens.length ? tokens[tokens.length - 1]!.pos : stream.labels.length;
+      // (After any label between: 「1 | 3.危及… | _ | 1」 puts the blank with the row the label names.)
+      const pos = Math.max(tokens.length ? tokens[tokens.length - 1]!.pos : stream.labels.length, cellStart[ci] ?? 0);
       if (text === '') {
         tokens.push({ kind: 'blank', value: null, raw: '', pos, rowIndex, gridCol: row.reliableGrid ? cell.gridCol : undefined, reliableGrid: row.reliableGrid, prov: cell.prov });
       } else if (row.reliableGrid && row.ocr && [...text].length <= 2) {

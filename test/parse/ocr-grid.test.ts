@@ -330,3 +330,13 @@ test('OCR: a cell derived to fit a repaired total is not confirmed by the check 
   assert.ok(r.flagged.includes('s3.new.social_org'));
   assert.ok(r.flagged.includes('s3.new.total'));
 });
+
+test('OCR grid: empty cells after a label are that label\'s row, even when a speck before the label was read as a number', () => {
+  const s3 = { new: '2\t1\t0\t0\t1\t0\t4', 'result.total': '2\t1\t0\t0\t1\t0\t4' };
+  const speck = (t: string) => t.replace('\t\t3.危及“三安全一稳定”\t0\t0\t0\t0\t0\t0\t0', '\t1\t3.危及“三安全一稳定”\t\t\t\t\t1\t\t1');
+  const r = parse({ s3 }, true, speck);
+  assert.ok(!r.warnings.some((w) => w.code === 'parse.s3_row_incomplete' && w.cell === 's3.result.withheld.law_prohibited'));
+  assert.equal(r.cells['s3.result.withheld.law_prohibited.natural_person']!.source, 'read');
+  assert.equal(r.values['s3.result.withheld.security_stability.legal_service'], 1);
+  assert.equal(r.cells['s3.result.withheld.security_stability.legal_service']!.source, 'read');
+});
