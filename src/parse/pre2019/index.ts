@@ -77,13 +77,15 @@ export function readPre2019(rows: Row[], year: number | null, tables: TableResul
 
 /**
  * OCR misreads digits and nothing in a narrative catches it: in an OCR'd report a number is trusted only when
- * a passing check confirms it (its breakdown adds up, or the table and the text agree). Negations are words.
+ * a passing check confirms it (its breakdown adds up, or the table and the text agree). Negations are words,
+ * trusted unless their sentence also states a number: OCR loses the stops between sentences, so 「无减免情况」
+ * can run into 「…复议案件3件」 and seem to deny it.
  */
 function flagUnconfirmedOcr(cells: Record<string, CellRecord>, checks: ReportRecord['checks'], flagged: Set<string>, warnings: Message[]): void {
   const confirmed = new Set(checks.filter((c) => c.status === 'pass' && (c.rule === 'P.parts' || c.rule === 'P.table_text')).flatMap((c) => c.cells));
   let n = 0;
   for (const [code, cell] of Object.entries(cells)) {
-    if (cell.kind === 'negation' || confirmed.has(code) || flagged.has(code)) continue;
+    if ((cell.kind === 'negation' && !/\d/.test(cell.evidence ?? '')) || confirmed.has(code) || flagged.has(code)) continue;
     flagged.add(code);
     n++;
   }
