@@ -18,6 +18,8 @@ import { signedVerdict as signed, inkSign } from './ocr-sign.ts';
 import { byConsensus, byGlyphs, glyphCount } from './ocr-glyphs.ts';
 
 const DIGITS = ['--psm', '6', '-c', 'tessedit_char_whitelist=0123456789.,-/'];
+/** The models value cells are read again with, in this order (the page's own, then an independent one). */
+const DIGIT_LANGS = ['chi_sim', 'eng'];
 /** The same, one cell's line of ink at a time (`readCells`): it segments a cell alone, where a strip's block reading drops lone digits. */
 const DIGIT_LINE = ['--psm', '7', '-c', 'tessedit_char_whitelist=0123456789.,-/'];
 const HAN = /\p{Script=Han}/u;
@@ -102,8 +104,8 @@ export async function rereadTableCells(
   if ((values.length === 0 && labels.length === 0) || deadline.expired()) return { page, warnings: [] };
   // The value and label strips are read at once (they are independent: separate images and processes).
   const [digitRead, lineRead, labelRead] = await Promise.all([
-    readStrips(g, values, DIGITS, ['chi_sim', 'eng'], `values-p${page.page}`, dir, o, deadline, DIGIT_GAP),
-    readCells(g, values, DIGIT_LINE, ['chi_sim', 'eng'], `lines-p${page.page}`, dir, o, deadline, DIGIT_GAP),
+    readStrips(g, values, DIGITS, DIGIT_LANGS, `values-p${page.page}`, dir, o, deadline, DIGIT_GAP),
+    readCells(g, values, DIGIT_LINE, DIGIT_LANGS, `lines-p${page.page}`, dir, o, deadline, DIGIT_GAP),
     readStrips(g, labels, ['--psm', '6'], ['chi_sim'], `labels-p${page.page}`, dir, o, deadline),
   ]);
   const warnings: Message[] = [...digitRead.warnings, ...lineRead.warnings, ...labelRead.warnings];
@@ -126,8 +128,7 @@ export async function rereadTableCells(
     const shape = strokeShape(g, cut.box);
     const first = { text: cut.first, confidence: minConfidence(cut.cell.words) ?? 0 };
     const glyphs = glyphCount(g, cut.box);
-    const models = ['chi_sim', 'eng'];
-    const all = [...readings, ...lines].map((r, i) => ({ ...r, model: models[i % 2]! }));
+    const all = [...readings, ...lines].map((r, i) => ({ ...r, model: DIGIT_LANGS[i % DIGIT_LANGS.length]! }));
     const vote = byConsensus(byGlyphs(voteCell(first, readings[0], readings[1], isSlashStroke(shape)), first, readings, glyphs), first, all, glyphs);
     const v = signed(vote, first, [...readings, ...lines], inkSign(g, cut.box));
     if (process.env.NIANBAO_OCR_DEBUG) process.stderr.write(`cell p${page.page} ${JSON.stringify(cut.first)} ${JSON.stringify(readings)} ${JSON.stringify(lines)} -> ${JSON.stringify(v)} glyphs ${glyphs}\n`);

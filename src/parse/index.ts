@@ -131,11 +131,12 @@ export function parseReport(doc: DocumentModel, hints: ParseHints = {}): Result<
   if (dashTable) {
     const slashLike = codes.filter((c) => record.cells[c]?.source === 'read' && record.cells[c]!.kind === 'number' && /^[17]$/.test(record.cells[c]!.raw.trim()));
     for (const c of slashLike) {
+      const cell = record.cells[c]!;
       // A lone 7 is unreadable there (a slash as often as a 7): the rules restore it where the sums force it.
-      if (record.cells[c]!.raw.trim() === '7') {
-        record.cells[c] = { ...record.cells[c]!, kind: 'unreadable' };
+      if (cell.raw.trim() === '7') {
+        record.cells[c] = { ...cell, kind: 'unreadable' };
         values.set(c, null);
-      } else record.cells[c] = { ...record.cells[c]!, provenance: { ...record.cells[c]!.provenance, confidence: Math.min(record.cells[c]!.provenance.confidence ?? 100, SLASH_DOUBT) } };
+      } else record.cells[c] = { ...cell, provenance: { ...cell.provenance, confidence: Math.min(cell.provenance.confidence ?? 100, SLASH_DOUBT) } };
     }
     if (slashLike.length) warnings.push(warn('parse.ocr_slash_doubt', `${slashLike.length} lone 7 or 1 read in tables that print none as a slash: a 7 is left to the rules, a 1 flagged (a slash misread)`));
   }

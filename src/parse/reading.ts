@@ -84,7 +84,19 @@ export function byGrid(tokens: ValueToken[], columns: Map<string, number>): Map<
  */
 function blankCell(row: Row, cell: RowCell, at: ValueToken): ValueToken | null {
   if (cell.text.trim() !== '' || (cell.gridSpan ?? 1) !== 1 || (cell.rowSpan ?? 1) !== 1 || row.ocr) return null;
-  return { kind: 'blank', value: null, raw: '', pos: at.pos, rowIndex: at.rowIndex, gridCol: cell.gridCol, reliableGrid: true, prov: cell.prov };
+  return blankToken(cell, at.rowIndex, at.pos);
+}
+
+/** A blank (an empty cell read as 0 where the rules do not say otherwise) for a trusted grid's `cell`. */
+export function blankToken(cell: RowCell, rowIndex: number, pos: number): ValueToken {
+  return { kind: 'blank', value: null, raw: '', pos, rowIndex, gridCol: cell.gridCol, reliableGrid: true, prov: cell.prov };
+}
+
+/** `tokens` of trusted grids (with a grid column) by the grid row they stand on, in order. */
+export function gridRows(tokens: ValueToken[]): Map<number, ValueToken[]> {
+  const rows = new Map<number, ValueToken[]>();
+  for (const t of tokens) if (t.reliableGrid && t.gridCol !== undefined) rows.set(t.rowIndex, [...(rows.get(t.rowIndex) ?? []), t]);
+  return rows;
 }
 
 export function gridBlanks(stream: Stream, mapped: Map<string, ValueToken>, columns: Map<string, number>): string[] {

@@ -8,7 +8,7 @@ import { S3_COLUMNS } from '../model/codebook.ts';
 import { warn } from '../model/result.ts';
 import { bestChain, findCandidates, type Anchor } from './anchors.ts';
 import { S3_ROWS } from './labels.ts';
-import { byGrid, dropStray, gridBlanks, emptyRead, loneTotal, headerColumns, incomplete, rowOf, shortRow, splitToken, tokensIn, type SectionRead } from './reading.ts';
+import { blankToken, byGrid, dropStray, gridBlanks, gridRows, emptyRead, loneTotal, headerColumns, incomplete, rowOf, shortRow, splitToken, tokensIn, type SectionRead } from './reading.ts';
 import { GLUED_LIMIT, rowSumCheck, splitDigits } from './split-digits.ts';
 import type { Stream, ValueToken } from './tokenize.ts';
 
@@ -124,10 +124,8 @@ function headerFits(stream: Stream, g: ValueToken[], header: Map<string, number>
  */
 function shiftBack(stream: Stream, tokens: ValueToken[], valueFrom: number | undefined, totalCol: number | undefined, count: () => void): ValueToken[] {
   if (valueFrom === undefined || totalCol === undefined || totalCol - valueFrom !== 6) return tokens;
-  const byRow = new Map<number, ValueToken[]>();
-  for (const t of tokens) if (t.reliableGrid && t.gridCol !== undefined) byRow.set(t.rowIndex, [...(byRow.get(t.rowIndex) ?? []), t]);
   const moved = new Map<ValueToken, ValueToken>();
-  for (const [r, ts] of byRow) {
+  for (const [r, ts] of gridRows(tokens)) {
     const row = stream.rows[r]!;
     const cols = ts.map((t) => t.gridCol!);
     const totalCell = row.cells.find((c) => c.gridCol === totalCol);
@@ -141,10 +139,8 @@ function shiftBack(stream: Stream, tokens: ValueToken[], valueFrom: number | und
 
 /** Of `tokens`, the first of each trusted grid row holding width + 1 of them and no words, when it is a bare 1–2 digit number. */
 function itemNumbers(stream: Stream, tokens: ValueToken[], width: number): Set<ValueToken> {
-  const byRow = new Map<number, ValueToken[]>();
-  for (const t of tokens) if (t.reliableGrid && t.gridCol !== undefined) byRow.set(t.rowIndex, [...(byRow.get(t.rowIndex) ?? []), t]);
   const out = new Set<ValueToken>();
-  for (const [r, ts] of byRow) {
+  for (const [r, ts] of gridRows(tokens)) {
     if (ts.length !== width + 1 || stream.rows[r]!.cells.some((c) => /\p{Script=Han}/u.test(c.text))) continue;
     const first = ts.reduce((a, b) => (b.gridCol! < a.gridCol! ? b : a));
     if (first.kind === 'number' && /^\d{1,2}$/.test(first.raw)) out.add(first);
@@ -161,7 +157,7 @@ function blankRow(stream: Stream, rowIndex: number, valueFrom: number | undefine
   if (!row?.reliableGrid) return null;
   const cells = valueFrom !== undefined ? row.cells.filter((c) => (c.gridCol ?? -1) >= valueFrom) : row.cells.slice(-7);
   if (cells.length !== 7 || cells.some((c) => c.text.trim() !== '' || (c.gridSpan ?? 1) !== 1)) return null;
-  return cells.map((c) => ({ kind: 'blank', value: null, raw: '', pos, rowIndex, gridCol: c.gridCol, reliableGrid: true, prov: c.prov }));
+  return cells.map((c) => blankToken(c, rowIndex, pos));
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import { warn } from '../model/result.ts';
 import { S4_COLUMNS, S4_GROUPS, S4_HEADER } from './labels.ts';
-import { byGrid, dropStray, gridBlanks, emptyRead, headerColumns, incomplete, placeByCells, rowOf, splitToken, tokensIn, type SectionRead } from './reading.ts';
+import { blankToken, byGrid, dropStray, gridBlanks, gridRows, emptyRead, headerColumns, incomplete, placeByCells, rowOf, splitToken, tokensIn, type SectionRead } from './reading.ts';
 import { GLUED_LIMIT, groupSumCheck, splitDigits } from './split-digits.ts';
 import type { Stream, ValueToken } from './tokenize.ts';
 
@@ -32,9 +32,7 @@ function s4Header(stream: Stream, rowFrom: number, rowTo: number): Map<string, n
 
 /** The one trusted grid row holding exactly 15 values (blanks included), if there is exactly one. */
 function fullGridRow(g: ValueToken[]): ValueToken[] | null {
-  const rows = new Map<number, ValueToken[]>();
-  for (const t of g) if (t.reliableGrid) rows.set(t.rowIndex, [...(rows.get(t.rowIndex) ?? []), t]);
-  const full = [...rows.values()].filter((r) => r.length === 15);
+  const full = [...gridRows(g).values()].filter((r) => r.length === 15);
   return full.length === 1 ? full[0]! : null;
 }
 
@@ -57,7 +55,7 @@ function blankGroups(stream: Stream, placed: (ValueToken | null)[], g: ValueToke
     for (let i = k * 5; i < k * 5 + 5; i++) {
       const c = cells[i]!;
       if (c.text.trim() !== '') return 0;
-      placed[i] = { kind: 'blank', value: null, raw: '', pos: g[0]!.pos, rowIndex: g[0]!.rowIndex, gridCol: c.gridCol, reliableGrid: true, prov: c.prov };
+      placed[i] = blankToken(c, g[0]!.rowIndex, g[0]!.pos);
     }
   }
   return empty.length;
@@ -69,8 +67,7 @@ function blankGroups(stream: Stream, placed: (ValueToken | null)[], g: ValueToke
  */
 function shortGridRow(stream: Stream, g: ValueToken[]): (ValueToken | null)[] | null {
   if (g.every((t) => t.reliableGrid)) return null;
-  const rows = new Map<number, ValueToken[]>();
-  for (const t of g) if (t.reliableGrid) rows.set(t.rowIndex, [...(rows.get(t.rowIndex) ?? []), t]);
+  const rows = gridRows(g);
   const long = [...rows.values()].filter((r) => r.length >= 10 && r.length < 15);
   return long.length === 1 && rows.size === 1 ? placeByCells(stream, long[0]!, 15, -1) : null;
 }

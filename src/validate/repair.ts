@@ -78,7 +78,7 @@ export function repairOcr(
     }
     for (const c of contested) fixes.delete(c);
     if (fixes.size === 0) {
-      const pair = pairRepair(values, eqs, readable, doubtful, new Set(out.map((d) => d.code)));
+      const pair = pairRepair(values, eqs, readable, new Set(out.map((d) => d.code)));
       if (pair.length === 0) break;
       pair.forEach((d) => fixes.set(d.code, d));
     }
@@ -105,7 +105,7 @@ function holds(eq: Equation, values: Map<string, number | null>): boolean | null
  * at least two of them, or in one and three failing checks settled), and no other pair does.
  */
 function pairRepair(
-  values: Map<string, number | null>, eqs: readonly Equation[], readable: ReadonlySet<string>, doubtful: ReadonlySet<string>, done: ReadonlySet<string>,
+  values: Map<string, number | null>, eqs: readonly Equation[], readable: ReadonlySet<string>, done: ReadonlySet<string>,
 ): Derivation[] {
   const failing = eqs.filter((e) => holds(e, values) === false);
   if (failing.length < 2 || failing.length > 12) return [];
