@@ -149,12 +149,12 @@ function itemNumbers(stream: Stream, tokens: ValueToken[], width: number): Set<V
 }
 
 /**
- * Blank tokens for a trusted grid row whose seven value cells (from the header's 自然人 column on, else the
+ * Blank tokens for a trusted OCR grid row whose seven value cells (from the header's 自然人 column on, else the
  * row's last seven) are all empty; null otherwise.
  */
 function blankRow(stream: Stream, rowIndex: number, valueFrom: number | undefined, pos: number): ValueToken[] | null {
   const row = stream.rows[rowIndex];
-  if (!row?.reliableGrid) return null;
+  if (!row?.reliableGrid || !row.ocr) return null;
   const cells = valueFrom !== undefined ? row.cells.filter((c) => (c.gridCol ?? -1) >= valueFrom) : row.cells.slice(-7);
   if (cells.length !== 7 || cells.some((c) => c.text.trim() !== '' || (c.gridSpan ?? 1) !== 1)) return null;
   return cells.map((c) => blankToken(c, rowIndex, pos));
@@ -305,10 +305,13 @@ export function readSection3(stream: Stream, from: number, to: number): S3Read {
     }
     if (g.length === 0) {
       targets.forEach((r) => set(r, []));
-      const blank = blankStyle && width === 7 && targets.length === 1 ? blankRow(stream, rowOf(stream, a.end - 1), valueFrom, a.end) : null;
+      const blank = blankStyle && width === 7 && targets.length === 1 && own.startsWith('result.') ? blankRow(stream, rowOf(stream, a.end - 1), valueFrom, a.end) : null;
       if (blank) {
-        // A table that leaves its zeros blank: a row of seven empty cells is a row of zeros (still only where the
-        // rules do not say otherwise, and never confirming a check).
+        // OCR, a table that leaves its zeros blank: a result row of seven empty cells is a row of zeros (still only
+        // where the rules do not say otherwise, and never confirming a check). The column's 总计 bounds it: a
+        // misread elsewhere in the column keeps the sums from forcing it, not the row's own emptiness. The rows
+        // outside the result block are not bounded so (上年结转 and 结转下年度 both empty: equal, not known):
+        // like every empty row of a text table, they are left to the rules.
         set(own, blank);
         read.warnings.push(warn('parse.s3_row_blank', `s3.${own}: every cell empty in a table that leaves zeros blank; read as blanks`, { cell: `s3.${own}` }));
       } else if (inTemplate(own)) read.warnings.push(warn('parse.s3_row_empty', `no values for s3.${own}`, { cell: `s3.${own}` }));

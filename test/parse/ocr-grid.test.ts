@@ -340,3 +340,17 @@ test('OCR grid: empty cells after a label are that label\'s row, even when a spe
   assert.equal(r.values['s3.result.withheld.security_stability.legal_service'], 1);
   assert.equal(r.cells['s3.result.withheld.security_stability.legal_service']!.source, 'read');
 });
+
+test('a table that leaves zeros blank: 上年结转 and 结转下年度 both wholly empty stay empty (equal, not known), printed or OCR', () => {
+  // Their sum R3.1 only says they are equal; a text table never read an empty row as zeros, and OCR must not either.
+  const s3 = { new: '3\t1\t0\t0\t0\t0\t4', 'result.granted': '3\t1\t0\t0\t0\t0\t4', 'result.total': '3\t1\t0\t0\t0\t0\t4' };
+  const blanks = (t: string) => t.replace(/(^|\t)0(?=\t|$)/gm, '$1');
+  for (const ocr of [false, true]) {
+    const r = parse({ s3 }, ocr, blanks);
+    for (const row of ['carried_in', 'carried_out']) {
+      for (const col of ['natural_person', 'commercial', 'total']) assert.equal(r.values[`s3.${row}.${col}`], null, `${ocr ? 'OCR' : 'printed'} ${row}.${col}`);
+    }
+    assert.equal(r.values['s3.new.research'], 0, 'a blank between numbers is a 0');
+    assert.equal(r.values['s3.result.partial.natural_person'], 0, 'a wholly empty result row: zeros (read in OCR, forced in print)');
+  }
+});
