@@ -13,7 +13,7 @@ import { minConfidence } from './pdf-lines.ts';
 import type { Gray } from './raster.ts';
 import { cellBox, cellCuts, readCells, readStrips, type Cut } from './ocr-strip.ts';
 import { DASH_LIKE, DISAGREE_CONFIDENCE, voteCell } from './ocr-vote.ts';
-import { isSlashStroke, strokeShape } from './ocr-slash.ts';
+import { isDashStroke, isSlashStroke, strokeShape } from './ocr-slash.ts';
 import { signedVerdict as signed, inkSign } from './ocr-sign.ts';
 import { byConsensus, byGlyphs, glyphCount } from './ocr-glyphs.ts';
 
@@ -129,9 +129,9 @@ export async function rereadTableCells(
     const first = { text: cut.first, confidence: minConfidence(cut.cell.words) ?? 0 };
     const glyphs = glyphCount(g, cut.box);
     const all = [...readings, ...lines].map((r, i) => ({ ...r, model: DIGIT_LANGS[i % DIGIT_LANGS.length]! }));
-    const vote = byConsensus(byGlyphs(voteCell(first, readings[0], readings[1], isSlashStroke(shape)), first, readings, glyphs), first, all, glyphs);
+    const vote = byConsensus(byGlyphs(voteCell(first, readings[0], readings[1], isSlashStroke(shape), isDashStroke(shape)), first, readings, glyphs), first, all, glyphs);
     const v = signed(vote, first, [...readings, ...lines], inkSign(g, cut.box));
-    if (process.env.NIANBAO_OCR_DEBUG) process.stderr.write(`cell p${page.page} ${JSON.stringify(cut.first)} ${JSON.stringify(readings)} ${JSON.stringify(lines)} -> ${JSON.stringify(v)} glyphs ${glyphs}\n`);
+    if (process.env.NIANBAO_OCR_DEBUG) process.stderr.write(`cell p${page.page} ${JSON.stringify(cut.first)} ${JSON.stringify(readings)} ${JSON.stringify(lines)} -> ${JSON.stringify(v)} glyphs ${glyphs} shape ${JSON.stringify(shape && Object.fromEntries(Object.entries(shape).map(([k, x]) => [k, Math.round(x * 100) / 100])))}\n`);
     if (!v) continue;
     const [x0, y0, x1, y1] = cellBox(cut.table, cut.cell);
     const cy = (y0 + y1) / 2;

@@ -2,7 +2,8 @@
  * A value cell whose ink is one straight stroke rising to the right is a slash (／, "none"), whatever the
  * OCR read there: the page OCR takes a large ／ for 4, 1, 人 or ) now and then. Pure geometry on the cleaned
  * raster: the dark pixels inside the cell (its borders cut away) lie along one line (the second moment
- * across the line tiny beside the one along it), slanted between 25° and 75°.
+ * across the line tiny beside the one along it), slanted between 25° and 75°. A level one clear of the cell's
+ * sides is a dash (isDashStroke).
  */
 import type { Gray } from './raster.ts';
 
@@ -15,6 +16,12 @@ export interface StrokeShape {
   angle: number;
   /** Length of the stroke along its axis, in pixels. */
   length: number;
+  /** Centre of the ink as shares of the inner box (0..1 across, 0..1 down). */
+  cx: number;
+  cy: number;
+  /** Inner box (borders cut away) width and height, pixels. */
+  width: number;
+  height: number;
 }
 
 const DARK = 110;
@@ -41,10 +48,25 @@ export function strokeShape(g: Gray, box: [number, number, number, number]): Str
   // main axis direction (ex, ey); image y grows downwards, so rising to the right means ey < 0 when ex > 0
   const theta = 0.5 * Math.atan2(2 * c, vx - vy);
   const angle = -theta * 180 / Math.PI;
-  return { ink: n, thinness: l1 > 0 ? Math.sqrt(l2 / l1) : 1, angle, length: Math.sqrt(12 * l1) };
+  const width = x1 - x0, height = y1 - y0;
+  return {
+    ink: n, thinness: l1 > 0 ? Math.sqrt(l2 / l1) : 1, angle, length: Math.sqrt(12 * l1),
+    cx: (sx / n - x0) / Math.max(1, width), cy: (sy / n - y0) / Math.max(1, height), width, height,
+  };
 }
 
 /** Whether the cell holds one slash stroke and nothing else (a digit 1 stands upright, 7 and 4 are not one line). */
 export function isSlashStroke(s: StrokeShape | null): boolean {
   return !!s && s.ink >= 8 && s.thinness < 0.1 && s.angle >= 25 && s.angle <= 75 && s.length >= 20;
+}
+
+/**
+ * Whether the cell holds one level stroke and nothing else: a dash (—, ——, －) standing for "none". Dashes
+ * are thin level lines like the table's rules, so the page OCR often drops them; a rule's remnant lies at
+ * the top or bottom of the cell or runs through its whole width, a dash stands in the middle, clear of both
+ * sides.
+ */
+export function isDashStroke(s: StrokeShape | null): boolean {
+  return !!s && s.ink >= 8 && s.thinness < 0.12 && Math.abs(s.angle) <= 8 && s.length >= 10
+    && s.length <= 0.8 * s.width && s.cy >= 0.2 && s.cy <= 0.8 && s.cx >= 0.15 && s.cx <= 0.85;
 }

@@ -70,12 +70,14 @@ export const CONTESTED_CONFIDENCE = 40;
  * chi_sim: it tends to repeat the page's mistakes) and with an independent model (`other`, eng). Returns
  * undefined when the page reading stands as it is.
  */
-export function voteCell(first: Reading, same?: Reading, other?: Reading, slashStroke = false): Verdict | undefined {
+export function voteCell(first: Reading, same?: Reading, other?: Reading, slashStroke = false, dashStroke = false): Verdict | undefined {
   const raw = first.text.replace(/\s+/g, '');
   // The cell's ink is one slanted stroke (ocr-slash.ts): a slash, whatever was read, unless both digit
   // re-reads read the same number surely.
   const sureNumber = !!same && !!other && /^\d+$/.test(same.text) && same.text === other.text && Math.min(same.confidence, other.confidence) >= SURE_SLASH;
   if (slashStroke && first.text !== '/' && !sureNumber) return { text: '/', confidence: REPAIR_CAP, kind: 'repaired' };
+  // One level stroke in the middle of the cell (a dash the page OCR dropped with the rules, or read 一 or 1).
+  if (dashStroke && !/^[—–\-－]$/.test(raw) && !sureNumber) return { text: '—', confidence: REPAIR_CAP, kind: 'repaired' };
   // Dashes standing for "none" are read as 一 (Han "one") by chi_sim: written back as a dash.
   if (DASH_LIKE.test(raw)) return raw === '—' ? undefined : { text: '—', confidence: Math.min(REPAIR_CAP, first.confidence), kind: 'repaired' };
   // A slash standing for "none" next to a cell border: the border is read as 1 or | beside it (「1/」, 「/1」).

@@ -14,7 +14,7 @@ import { isHorizontal, type PageLayoutInput, type Segment, type Word } from './l
 import type { Deadline, ResolvedOptions } from './options.ts';
 import { layoutPages } from './pdf-layout.ts';
 import { decodeImage, deskewPoint, encodePgm, eraseRulings, estimateSkew, findRulings, parsePgm, type Gray } from './raster.ts';
-import { mergeSegments, pruneFloating } from './pdf-ruled.ts';
+import { levelStrokes, mergeSegments, pruneFloating } from './pdf-ruled.ts';
 import { despeckle } from './raster-clean.ts';
 import { runTool } from './run-tool.ts';
 import { makeTempDir, removeTempDir } from './temp-files.ts';
@@ -36,7 +36,9 @@ async function ocrRaster(page: number, g: Gray, dpi: number, dir: string, o: Res
   const segments = findRulings(g, skew, Math.round(dpi * 0.2)).map(toPt);
   const ruled = pruneFloating(mergeSegments(segments.filter(isHorizontal), true), mergeSegments(segments.filter((sg) => !isHorizontal(sg)), false));
   const toPx = (sg: Segment) => ({ x0: sg.x0 / k, x1: sg.x1 / k, y0: sg.y0 / k, y1: sg.y1 / k });
-  eraseRulings(g, [...ruled.hs, ...ruled.vs].map(toPx), skew, Math.max(3, Math.round(dpi / 75)));
+  // Printed dashes long enough to be taken for rules keep their ink (the cell re-reads see them).
+  const dashes = levelStrokes(ruled.hs, ruled.vs);
+  eraseRulings(g, [...ruled.hs.filter((h) => !dashes.has(h)), ...ruled.vs].map(toPx), skew, Math.max(3, Math.round(dpi / 75)));
   despeckle(g);
   const clean = join(dir, `clean-${page}.pgm`);
   await writeFile(clean, encodePgm(g));

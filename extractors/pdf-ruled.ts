@@ -87,6 +87,28 @@ export function pruneFloating(hs: Segment[], vs: Segment[]): { hs: Segment[]; vs
   return { hs: h, vs: v };
 }
 
+/** Longest level stroke (points) taken for a printed dash rather than a piece of a rule: 「——」 at 12 pt is 24 pt. */
+const DASH_MAX = 40;
+/** Least gap (points) between a dash's free end and any vertical line. */
+const DASH_CLEAR = 5;
+
+/**
+ * Level strokes among horizontal rules that are printed dashes (「——」 for "none"), not rules: short, one end
+ * free of every vertical line, and on a line of the page where nothing longer lies (a row of dashes, each
+ * beside its cell's left border; a rule broken by noise keeps long pieces on its line). An OCR raster keeps
+ * their ink, so the cell is not read empty.
+ */
+export function levelStrokes(hs: Segment[], vs: Segment[]): Set<Segment> {
+  const out = new Set<Segment>();
+  const free = (x: number, y: number) => !vs.some((v) => Math.abs(v.x0 - x) <= DASH_CLEAR && y >= v.y0 - TOUCH_TOL && y <= v.y1 + TOUCH_TOL);
+  for (const s of hs) {
+    if (s.x1 - s.x0 > DASH_MAX || !(free(s.x0, s.y0) || free(s.x1, s.y0))) continue;
+    const lane = hs.filter((o) => Math.abs(o.y0 - s.y0) <= 2 * JOIN_TOL);
+    if (lane.every((o) => o.x1 - o.x0 <= DASH_MAX)) out.add(s);
+  }
+  return out;
+}
+
 /** Groups of connected segments that look like table frames (≥ 2 horizontal and ≥ 2 vertical lines). */
 function frames(hs: Segment[], vs: Segment[]): { hs: Segment[]; vs: Segment[] }[] {
   const all = [...hs, ...vs];

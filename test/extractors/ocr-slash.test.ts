@@ -35,3 +35,18 @@ test('digits are not: an upright 1, a 7 (bar and stem), a 4, two digits; nor an 
   }
   assert.equal(strokeShape(cell(() => {}), BOX), null);
 });
+
+test('a level stroke in the middle of the cell is a dash; a rule\'s remnant at its top or across it, a slash, a 7 are not', async () => {
+  const { isDashStroke } = await import('../../extractors/ocr-slash.ts');
+  const dash = strokeShape(cell((set) => line(set, 12, 42, 60, 42)), BOX);
+  assert.ok(isDashStroke(dash), JSON.stringify(dash));
+  const centred = strokeShape(cell((set) => line(set, 40, 40, 80, 40)), BOX);
+  assert.ok(isDashStroke(centred), JSON.stringify(centred));
+  const remnantTop = cell((set) => line(set, 10, 9, 100, 9));
+  const across = cell((set) => line(set, 8, 40, 112, 40));
+  const slash = cell((set) => line(set, 40, 65, 80, 15));
+  const seven = cell((set) => { line(set, 15, 20, 40, 20); line(set, 40, 20, 25, 60); });
+  for (const [name, g] of [['remnant at the top', remnantTop], ['rule across', across], ['slash', slash], ['7', seven]] as const) {
+    assert.equal(isDashStroke(strokeShape(g, BOX)), false, name);
+  }
+});

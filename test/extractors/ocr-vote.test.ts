@@ -79,3 +79,10 @@ test('a cell shaped as one slanted stroke is a slash, unless both re-reads read 
   assert.equal(voteCell(r('7', 95), r('7', 90), r('7', 92), true), undefined); // the page reading stands
   assert.equal(voteCell(r('/', 95), r('/', 90), r('/', 92), true), undefined);
 });
+
+test('a cell shaped as one level stroke is a dash, even read empty or as 1; both re-reads reading a number surely keep it', () => {
+  assert.equal(voteCell(r('', 0), r('', 0), r('', 0), false, true)?.text, '—');
+  assert.equal(voteCell(r('1', 40), r('', 0), r('7', 44), false, true)?.text, '—');
+  assert.equal(voteCell(r('—', 90), undefined, undefined, false, true), undefined); // already a dash
+  assert.equal(voteCell(r('3', 95), r('3', 90), r('3', 92), false, true), undefined);
+});
