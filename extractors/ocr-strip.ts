@@ -165,7 +165,7 @@ export async function readCells(
   const images = cuts.map((_, i) => join(dir, `${name}-${i}.pgm`));
   try {
     const boxes = cuts.map((c) => inkLine(g, c.box));
-    await Promise.all(cuts.map((c, i) => writeFile(images[i]!, encodePgm(strip(g, [{ box: boxes[i]!, top: 0 }], maxGap)))));
+    await Promise.all(cuts.map((c, i) => writeFile(images[i]!, encodePgm(lineImage(g, c.box, maxGap)))));
     await writeFile(list, images.join('\n') + '\n');
     const settled = await Promise.allSettled(langs.map((lang) => runTesseractPages(list, args, o, deadline, lang)));
     for (const r of settled) {
@@ -181,15 +181,11 @@ export async function readCells(
   return { reads, warnings };
 }
 
-/**
- * The band of a cut holding its line of text: the run of inked pixel rows (gaps of two rows bridged) with the
- * most ink, a few pixels added around it (a whole-cell image makes a one-line reading scale the text down).
- * Returned as a box that `strip` cuts with its EDGE margin, so EDGE is added back.
- */
-export function inkLine(g: Gray, box: Cut['box']): Cut['box'] {
+/** Runs of inked pixel rows of a cut (gaps of two rows bridged), top to bottom: [first row, last row, ink]. */
+function inkBands(g: Gray, box: Cut['box']): [number, number, number][] {
   const x0 = Math.max(0, box[0] + EDGE), x1 = Math.min(g.width, box[2] - EDGE);
   const y0 = Math.max(0, box[1] + EDGE), y1 = Math.min(g.height, box[3] - EDGE);
-  let best: [number, number, number] | null = null;
+  const bands: [number, number, number][] = [];
   let run: [number, number, number] | null = null;
   let gap = 0;
   for (let y = y0; y <= y1; y++) {
@@ -199,11 +195,48 @@ export function inkLine(g: Gray, box: Cut['box']): Cut['box'] {
       run = run ? [run[0], y, run[2] + ink] : [y, y, ink];
       gap = 0;
     } else if (run && ++gap > 2) {
-      if (!best || run[2] > best[2]) best = run;
+      bands.push(run);
       run = null;
     }
   }
-  if (!best) return box;
+  return bands;
+}
+
+/** A band of a cut as a box that `strip` cuts with its EDGE margin (so EDGE is added back), a few pixels around it. */
+function bandBox(box: Cut['box'], band: [number, number, number]): Cut['box'] {
   const pad = 8;
-  return [box[0], Math.max(box[1], best[0] - pad - EDGE), box[2], Math.min(box[3], best[1] + 1 + pad + EDGE)];
+  return [box[0], Math.max(box[1], band[0] - pad - EDGE), box[2], Math.min(box[3], band[1] + 1 + pad + EDGE)];
+}
+
+/**
+ * The band of a cut holding its line of text: the run of inked pixel rows (gaps of two rows bridged) with the
+ * most ink, a few pixels added around it (a whole-cell image makes a one-line reading scale the text down).
+ * Returned as a box that `strip` cuts with its EDGE margin, so EDGE is added back.
+ */
+export function inkLine(g: Gray, box: Cut['box']): Cut['box'] {
+  const best = inkBands(g, box).reduce<[number, number, number] | null>((a, b) => (!a || b[2] > a[2] ? b : a), null);
+  return best ? bandBox(box, best) : box;
+}
+
+/**
+ * A cut as one line of text for a one-line reading: its line of ink (`inkLine`); or, when a number wraps in a
+ * narrow cell (「278」 over 「0」: lines of ink as tall as the main one and not much lighter), its lines side by
+ * side, in reading order, so that the reading sees the whole number.
+ */
+export function lineImage(g: Gray, box: Cut['box'], maxGap?: number): Gray {
+  const bands = inkBands(g, box);
+  const main = bands.reduce<[number, number, number] | null>((a, b) => (!a || b[2] > a[2] ? b : a), null);
+  const height = (b: [number, number, number]) => b[1] - b[0] + 1;
+  const lines = main ? bands.filter((b) => height(b) >= 0.6 * height(main) && b[2] >= 0.1 * main[2]) : [];
+  if (lines.length < 2) return strip(g, [{ box: main ? bandBox(box, main) : box, top: 0 }], maxGap);
+  const parts = lines.map((b) => strip(g, [{ box: bandBox(box, b), top: 0 }], maxGap));
+  const width = parts.reduce((w, p) => w + p.width, 0);
+  const h = Math.max(...parts.map((p) => p.height));
+  const data = new Uint8Array(width * h).fill(255);
+  let left = 0;
+  for (const p of parts) {
+    for (let y = 0; y < p.height; y++) data.set(p.data.subarray(y * p.width, (y + 1) * p.width), y * width + left);
+    left += p.width;
+  }
+  return { width, height: h, data };
 }

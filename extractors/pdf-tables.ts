@@ -83,25 +83,34 @@ function continues(text: string): boolean {
   return hasHan(text) && !ROW_MARKER.test(text);
 }
 
+/** The tail of a number wrapped in a narrow cell: a few digits. */
+const DIGIT_TAIL = /^\d{1,3}$/;
+
 /**
  * A row split by the page break: every cell of b's first row sits under a cell ending a's last row with the
  * same columns, and each pair is (empty, anything), (anything, empty) or (label, label continuation), with at
- * least one continuation — or b's first row is entirely empty (the empty bottom part of a split row).
+ * least one continuation — or b's first row is entirely empty (the empty bottom part of a split row) — or b's
+ * first row has no words but a few digits, each under a number (the tails of numbers wrapped in narrow cells:
+ * a row of its own always has a label, and a table's label-less row of numbers never follows a row of numbers).
  */
 function splitRow(top: RuledCell[], firstRow: RuledCell[], nA: number): Map<RuledCell, RuledCell> | undefined {
   const pairs = new Map<RuledCell, RuledCell>();
   let continued = false;
+  let tails = 0;
   for (const c of firstRow) {
     const above = top.find((u) => u.r1 === nA && u.c0 === c.c0 && u.c1 === c.c1);
     if (!above) return undefined;
     const t = cellText(c);
     const u = cellText(above);
-    if (!blank(t) && !blank(u) && !(continues(t) && hasHan(u) && !NUMBER.test(u))) return undefined;
+    const tail = DIGIT_TAIL.test(t.trim()) && NUMBER.test(u.trim()) && !blank(u);
+    if (!blank(t) && !blank(u) && !tail && !(continues(t) && hasHan(u) && !NUMBER.test(u))) return undefined;
     if (!blank(t) && continues(t)) continued = true;
+    if (tail) tails++;
     pairs.set(c, above);
   }
   const allEmpty = firstRow.every((c) => blank(cellText(c)));
-  return continued || allEmpty ? pairs : undefined;
+  const onlyTails = tails > 0 && firstRow.every((c) => blank(cellText(c)) || DIGIT_TAIL.test(cellText(c).trim()));
+  return continued || allEmpty || onlyTails ? pairs : undefined;
 }
 
 /**

@@ -130,3 +130,19 @@ test('a text run overflowing into the next cell is cut by character advance: hal
   assert.equal(found.length, 1);
   assert.deepEqual(texts(tables(t.blocks)[0]!), [['标签只计处理', '88']]);
 });
+
+test('a row split by the page break with only the tails of its wrapped numbers below is merged back, digits joined', () => {
+  const xs = [100, 250, 350, 450];
+  const r = layoutPages([
+    page(1, [w('(一) 予以公开', 175, 715), w('129', 300, 715), w('166', 400, 715)], frame(xs, [700, 730])),
+    page(2, [w('1', 300, 65), w('4', 400, 65), w('(二) 部分公开', 175, 95), w('215', 300, 95), w('261', 400, 95)], frame(xs, [50, 80, 110])),
+  ]);
+  const [t] = tables(r.blocks);
+  assert.deepEqual(texts(t), [['(一) 予以公开', '1291', '1664'], ['(二) 部分公开', '215', '261']]);
+  // a row of its own (a label) is not a tail, nor are numbers under a header
+  const own = layoutPages([
+    page(1, [w('(一) 予以公开', 175, 715), w('129', 300, 715), w('166', 400, 715)], frame(xs, [700, 730])),
+    page(2, [w('(二) 部分公开', 175, 65), w('1', 300, 65), w('4', 400, 65)], frame(xs, [50, 80])),
+  ]);
+  assert.deepEqual(texts(tables(own.blocks)[0]!), [['(一) 予以公开', '129', '166'], ['(二) 部分公开', '1', '4']]);
+});
