@@ -71,6 +71,23 @@ test('inkLine cuts a cell down to its line of ink (specks apart from it left out
   assert.deepEqual(inkLine(blank(100, 100), [0, 0, 100, 100]), [0, 0, 100, 100], 'no ink: the cell as it is');
 });
 
+test('lineImage: a number wrapped onto a second line is laid out as one line, its lines side by side; a speck is not a line', async () => {
+  const { lineImage } = await import('../../extractors/ocr-strip.ts');
+  const g = blank(300, 200);
+  ink(g, 100, 40, 190, 70); // 「278」
+  ink(g, 100, 100, 130, 130); // 「0」, wrapped below it
+  const one = lineImage(g, [0, 0, 300, 200]);
+  const dark = (im: typeof g) => im.data.reduce((n, v) => n + (v < 128 ? 1 : 0), 0);
+  assert.equal(dark(one), 90 * 30 + 30 * 30, 'both lines, whole');
+  const alone = blank(300, 200);
+  ink(alone, 100, 40, 190, 70);
+  ink(alone, 30, 150, 32, 152); // a speck below
+  const single = lineImage(alone, [0, 0, 300, 200]);
+  assert.equal(dark(single), 90 * 30, 'the speck is left out');
+  assert.ok(single.width < one.width, 'the wrapped line stands beside the first');
+  assert.equal(one.height, single.height, 'as high as one line');
+});
+
 test('the hOCR of a list of images is split into the words of each image, an empty one included', async () => {
   const { parseHocrPages } = await import('../../extractors/ocr-words.ts');
   const word = (t: string) => `<span class='ocrx_word' id='w' title='bbox 10 10 40 40; x_wconf 91'>${t}</span>`;
