@@ -348,8 +348,10 @@ export function readSection3(stream: Stream, from: number, to: number): S3Read {
       }
       set(row, S3_COLUMNS.map((c) => mapped.get(c) ?? null));
       if (mapped.size < 7) read.warnings.push(warn('parse.s3_cells_missing', `s3.${row}: ${7 - mapped.size} cells empty in the grid`, { cell: `s3.${row}` }));
-    } else if (width === 7 && (placed = shortRow(stream, g, 7))) {
-      // The header's columns could not be used (another table's grid): the row's own cells after its label.
+    } else if ((width === 7 || sub !== null) && (placed = shortRow(stream, g, width))) {
+      // The header's columns could not be used (another table's grid): the row's own cells after its label
+      // (less the 法人或其他组织 subtotal's cell, where the table prints one).
+      if (width === 8) placed = placed.filter((_, k) => k !== sub);
       set(row, placed);
       read.warnings.push(warn('parse.s3_cells_missing', `s3.${row}: ${placed.filter((t) => t === null).length} cell(s) empty or unreadable in the grid`, { cell: `s3.${row}` }));
     } else {

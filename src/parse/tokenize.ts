@@ -132,7 +132,9 @@ export function buildStream(rows: Row[]): Stream {
         // 「2 重复申请」: a grid label cell (left of the row's values) opening with a small number, its dot lost
         // (「1信访举报投诉类申请」: OCR lost the dot and the space too; three characters of words then.)
         const bareNumbering = row.reliableGrid && ci < lastNumberCell && prev.trim() === '' && /^\d{1,2}$/.test(raw) && /^(\s+[\u3400-\u9fff]{2}|[\u3400-\u9fff]{3})/.test(after);
-        if (bareNumbering || (/^\s*[.][\s.,，、:：]*(?=[\u3400-\u9fff(])/.test(after) && /^[-+]?\d+$/.test(raw))) {
+        // (OCR reads the dot as a colon now and then: 「2:没有现成信息」.)
+        const dotted = row.ocr ? /^\s*[.:：][\s.,，、:：]*(?=[\u3400-\u9fff(])/ : /^\s*[.][\s.,，、:：]*(?=[\u3400-\u9fff(])/;
+        if (bareNumbering || (dotted.test(after) && /^[-+]?\d+$/.test(raw))) {
           enumerator = bareNumbering ? raw : raw.slice(-1); // 1.属于…, 2.,没有… (OCR) (also glued: 00000001.属于 → 0000000 + enumerator 1)
           raw = raw.slice(0, raw.length - enumerator.length);
         }

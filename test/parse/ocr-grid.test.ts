@@ -4,23 +4,23 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Block, DocumentModel } from '../../src/model/document.ts';
 import { parseReport } from '../../src/parse/index.ts';
-import { reportText, type ReportParts } from './report-text.ts';
+import { reportText, S3_LABELS, type ReportParts } from './report-text.ts';
 
-/** Column spans of a section 三 row: its label cells fill the 3 label columns, then 7 value columns. */
-function spans(cells: string[]): number[] {
-  if (cells.length === 2 && cells[0]!.startsWith('（本列数据')) return [3, 7];
-  const labels = cells.length - 7;
+/** Column spans of a section 三 row: its label cells fill the 3 label columns, then 7 (or `width`) value columns. */
+function spans(cells: string[], width = 7): number[] {
+  if (cells.length === 2 && cells[0]!.startsWith('（本列数据')) return [3, width];
+  const labels = cells.length - width;
   return cells.map((_, i) => (labels >= 1 && i === labels - 1 ? 3 - (labels - 1) : 1));
 }
 
 /** The tab-separated report with each run of tabbed lines as one table (trusted columns). */
-function gridDoc(text: string, ocr: boolean): DocumentModel {
+function gridDoc(text: string, ocr: boolean, width = 7): DocumentModel {
   const blocks: Block[] = [];
   let rows: string[][] = [];
   let inS3 = false;
   const flush = () => {
     if (rows.length) blocks.push({ kind: 'table', table: { index: blocks.length, reliableColumns: true,
-      rows: rows.map((r) => { const sp = inS3 ? spans(r) : r.map(() => 1); return r.map((t, i) => ({ text: t, colSpan: sp[i]!, rowSpan: 1, ...(ocr && t ? { confidence: 90 } : {}) })); }) } });
+      rows: rows.map((r) => { const sp = inS3 ? spans(r, width) : r.map(() => 1); return r.map((t, i) => ({ text: t, colSpan: sp[i]!, rowSpan: 1, ...(ocr && t ? { confidence: 90 } : {}) })); }) } });
     rows = [];
   };
   for (const raw of text.split('\n')) {
@@ -37,7 +37,7 @@ function gridDoc(text: string, ocr: boolean): DocumentModel {
   return { format: ocr ? 'pdf' : 'html', ocr, blocks };
 }
 
-const parse = (parts: ReportParts, ocr: boolean, edit = (t: string) => t) => parseReport(gridDoc(edit(reportText(parts)), ocr)).value;
+const parse = (parts: ReportParts, ocr: boolean, edit = (t: string) => t, width = 7) => parseReport(gridDoc(edit(reportText(parts)), ocr, width)).value;
 const BASE = { new: '2\t1\t0\t0\t0\t0\t3', 'result.granted': '2\t1\t0\t0\t0\t0\t3', 'result.total': '2\t1\t0\t0\t0\t0\t3' };
 
 test('OCR grid: an empty cell at a row\'s edge is not a blank 0 (the sums may restore it); in a printed grid it is', () => {
@@ -353,4 +353,23 @@ test('a table that leaves zeros blank: 上年结转 and 结转下年度 both who
     assert.equal(r.values['s3.new.research'], 0, 'a blank between numbers is a 0');
     assert.equal(r.values['s3.result.partial.natural_person'], 0, 'a wholly empty result row: zeros (read in OCR, forced in print)');
   }
+});
+
+test('OCR grid with a 法人或其他组织 subtotal column: a short row of a grid without the header\'s columns is placed by its cells', () => {
+  // Eight value columns (the subtotal second); the table goes on under a page break in a grid with one more
+  // column at its left, so the header's columns do not fit; 公开出版物's 自然人 cell is lost to OCR.
+  const eight = (v: string) => { const n = v.split('\t'); return [n[0], n.slice(1, 6).map(Number).reduce((a, b) => a + b, 0), ...n.slice(1)].join('\t'); };
+  const s3: Record<string, string> = {};
+  for (const [k] of S3_LABELS) s3[k] = eight('0\t0\t0\t0\t0\t0\t0');
+  for (const [k, v] of Object.entries({ new: '3\t1\t0\t0\t0\t0\t4', 'result.granted': '2\t1\t0\t0\t0\t0\t3', 'result.not_processed.publication': '1\t0\t0\t0\t0\t0\t1', 'result.total': '3\t1\t0\t0\t0\t0\t4' })) s3[k] = eight(v);
+  const edit = (t: string) => {
+    const [head, tail] = t.split('\t(四) 无法提供');
+    const moved = ('\t(四) 无法提供' + tail!).split('\n').map((l) => (l.includes('\t') && !l.startsWith('四、政府') ? `\t${l}` : l)).join('\n');
+    return `${head}续表\n${moved}`.replace(/(3\.要求提供公开出版物\t)1/, '$1');
+  };
+  const r = parse({ s3 }, true, edit, 8);
+  assert.equal(r.values['s3.result.not_processed.publication.total'], 1);
+  assert.equal(r.values['s3.result.not_processed.publication.commercial'], 0, 'the subtotal is not taken for 商业企业');
+  assert.equal(r.values['s3.result.not_processed.publication.natural_person'], 1, 'the lost cell, by the row sum');
+  assert.ok(!r.warnings.some((w) => w.code === 'parse.s3_row_incomplete' && w.cell === 's3.result.not_processed.publication'));
 });
