@@ -160,6 +160,13 @@ function blankRow(stream: Stream, rowIndex: number, valueFrom: number | undefine
   return cells.map((c) => blankToken(c, rowIndex, pos));
 }
 
+/** The values start on the label's own trusted grid row, which holds exactly `width` of them, and go on below it. */
+function ownGridRow(stream: Stream, g: ValueToken[], labelRow: number, width: number): boolean {
+  const t = g[0];
+  if (!t || !t.reliableGrid || t.rowIndex !== labelRow || !stream.rows[labelRow]?.ocr) return false;
+  return g.length > width && g.filter((x) => x.rowIndex === labelRow).length === width;
+}
+
 /**
  * A trusted grid row whose one value stands in its last cell, every value cell before it empty (merged, or lost
  * by OCR): that value is the row's 总计.
@@ -354,6 +361,12 @@ export function readSection3(stream: Stream, from: number, to: number): S3Read {
       if (width === 8) placed = placed.filter((_, k) => k !== sub);
       set(row, placed);
       read.warnings.push(warn('parse.s3_cells_missing', `s3.${row}: ${placed.filter((t) => t === null).length} cell(s) empty or unreadable in the grid`, { cell: `s3.${row}` }));
+    } else if (ownGridRow(stream, g, rowOf(stream, a.end - 1), width)) {
+      // A trusted grid row holding the row's values in full, and more values on the grid rows below it (a row
+      // whose label OCR lost): the label's own grid row is read; the rest belongs to no label found.
+      const own = g.filter((t) => t.rowIndex === g[0]!.rowIndex);
+      set(row, toColumns(own) ?? []);
+      read.warnings.push(warn('parse.s3_unlabelled_values', `s3.${row}: ${g.length - own.length} values on the grid row(s) below it, whose label was not found, ignored`, { cell: `s3.${row}` }));
     } else {
       set(row, []);
       read.warnings.push(incomplete('parse.s3_row_incomplete', g.length, width, `s3.${row}`));

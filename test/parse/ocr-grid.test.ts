@@ -373,3 +373,15 @@ test('OCR grid with a 法人或其他组织 subtotal column: a short row of a gr
   assert.equal(r.values['s3.result.not_processed.publication.natural_person'], 1, 'the lost cell, by the row sum');
   assert.ok(!r.warnings.some((w) => w.code === 'parse.s3_row_incomplete' && w.cell === 's3.result.not_processed.publication'));
 });
+
+test('OCR grid: a row whose label was lost does not take the row above with it: the label\'s own grid row is read', () => {
+  const s3 = {
+    new: '5\t1\t0\t0\t0\t0\t6', 'result.granted': '2\t1\t0\t0\t0\t0\t3', 'result.withheld.admin_query': '1\t0\t0\t0\t0\t0\t1',
+    'result.unable.not_held': '\t\t\t\t\t\t2', 'result.total': '5\t1\t0\t0\t0\t0\t6', // its cells merged but the 总计
+  };
+  const r = parse({ s3 }, true, (t) => t.replace('1.本机关不掌握相关政府信息', ''));
+  assert.equal(r.values['s3.result.withheld.admin_query.natural_person'], 1);
+  assert.equal(r.values['s3.result.withheld.admin_query.total'], 1);
+  assert.ok(r.warnings.some((w) => w.code === 'parse.s3_unlabelled_values' && w.cell === 's3.result.withheld.admin_query'));
+  assert.ok(!r.warnings.some((w) => w.code === 'parse.s3_row_incomplete' && w.cell === 's3.result.withheld.admin_query'));
+});
