@@ -16,6 +16,8 @@ export interface StrokeShape {
   angle: number;
   /** Length of the stroke along its axis, in pixels. */
   length: number;
+  /** Spread of the ink across its main axis (standard deviation, pixels): a stroke's half thickness. */
+  across: number;
   /** Centre of the ink as shares of the inner box (0..1 across, 0..1 down). */
   cx: number;
   cy: number;
@@ -50,15 +52,25 @@ export function strokeShape(g: Gray, box: [number, number, number, number]): Str
   const angle = -theta * 180 / Math.PI;
   const width = x1 - x0, height = y1 - y0;
   return {
-    ink: n, thinness: l1 > 0 ? Math.sqrt(l2 / l1) : 1, angle, length: Math.sqrt(12 * l1),
+    ink: n, thinness: l1 > 0 ? Math.sqrt(l2 / l1) : 1, angle, length: Math.sqrt(12 * l1), across: Math.sqrt(l2),
     cx: (sx / n - x0) / Math.max(1, width), cy: (sy / n - y0) / Math.max(1, height), width, height,
   };
 }
 
+/**
+ * A drawn stroke is solid: its ink fills at least a fifth of its length (a printed slash or dash, even thinned by
+ * the scan, fills a third or more). Scattered specks that happen to lie along a line over a wide cell do not.
+ */
+const solid = (s: StrokeShape) => s.ink >= 0.2 * s.length;
+
 /** Whether the cell holds one slash stroke and nothing else (a digit 1 stands upright, 7 and 4 are not one line). */
 export function isSlashStroke(s: StrokeShape | null): boolean {
-  return !!s && s.ink >= 8 && s.thinness < 0.1 && s.angle >= 25 && s.angle <= 75 && s.length >= 20;
+  return !!s && s.ink >= 8 && solid(s) && s.thinness < 0.1 && s.angle >= 25 && s.angle <= 75 && s.length >= 20;
 }
+
+/** Largest spread across a dash (pixels at 300 dpi): a printed dash is a few pixels thick; digits spaced wide
+ * apart (「３ ４ ４」) make a long, thin-looking blob too, but one as tall as the digits. */
+const DASH_HALF_THICKNESS = 4;
 
 /**
  * Whether the cell holds one level stroke and nothing else: a dash (—, ——, －) standing for "none". Dashes
@@ -67,6 +79,6 @@ export function isSlashStroke(s: StrokeShape | null): boolean {
  * sides.
  */
 export function isDashStroke(s: StrokeShape | null): boolean {
-  return !!s && s.ink >= 8 && s.thinness < 0.12 && Math.abs(s.angle) <= 8 && s.length >= 10
+  return !!s && s.ink >= 8 && solid(s) && s.thinness < 0.12 && s.across <= DASH_HALF_THICKNESS && Math.abs(s.angle) <= 8 && s.length >= 10
     && s.length <= 0.8 * s.width && s.cy >= 0.2 && s.cy <= 0.8 && s.cx >= 0.15 && s.cx <= 0.85;
 }

@@ -76,8 +76,9 @@ export function voteCell(first: Reading, same?: Reading, other?: Reading, slashS
   // re-reads read the same number surely.
   const sureNumber = !!same && !!other && /^\d+$/.test(same.text) && same.text === other.text && Math.min(same.confidence, other.confidence) >= SURE_SLASH;
   if (slashStroke && first.text !== '/' && !sureNumber) return { text: '/', confidence: REPAIR_CAP, kind: 'repaired' };
-  // One level stroke in the middle of the cell (a dash the page OCR dropped with the rules, or read 一 or 1).
-  if (dashStroke && !/^[—–\-－]$/.test(raw) && !sureNumber) return { text: '—', confidence: REPAIR_CAP, kind: 'repaired' };
+  // One level stroke in the middle of the cell (a dash the page OCR dropped with the rules, or read 一 or 1;
+  // never a number of several digits the page read).
+  if (dashStroke && !/^[—–\-－]$/.test(raw) && !/^\d{2,}$/.test(raw) && !sureNumber) return { text: '—', confidence: REPAIR_CAP, kind: 'repaired' };
   // Dashes standing for "none" are read as 一 (Han "one") by chi_sim: written back as a dash.
   if (DASH_LIKE.test(raw)) return raw === '—' ? undefined : { text: '—', confidence: Math.min(REPAIR_CAP, first.confidence), kind: 'repaired' };
   // A slash standing for "none" next to a cell border: the border is read as 1 or | beside it (「1/」, 「/1」).
@@ -87,6 +88,9 @@ export function voteCell(first: Reading, same?: Reading, other?: Reading, slashS
   if (raw !== '/' && slash(same) && slash(other)) return { text: '/', confidence: REPAIR_CAP, kind: 'repaired' };
   if (SYMBOL.test(raw) && !/\d/.test(raw)) return undefined;
   const a = trimPoints(digitLike(raw));
+  // 「0 4」 with no re-read of a number: two numbers the page OCR put in one cell (a count never starts with 0),
+  // not full-width digits to join; the page reading stands as it is.
+  if (/^0\d/.test(a) && /\s/.test(first.text.trim()) && !CLEAN_NUMBER.test(trimPoints(same?.text.replace(/\s+/g, '') ?? '')) && !CLEAN_NUMBER.test(trimPoints(other?.text.replace(/\s+/g, '') ?? ''))) return undefined;
   const aClean = CLEAN_NUMBER.test(a);
   const clean = (r?: Reading) => {
     const t = r ? trimPoints(r.text.replace(/\s+/g, '')) : '';

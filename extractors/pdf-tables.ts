@@ -110,6 +110,9 @@ function splitRow(top: RuledCell[], firstRow: RuledCell[], nA: number): Map<Rule
   }
   const allEmpty = firstRow.every((c) => blank(cellText(c)));
   const onlyTails = tails > 0 && firstRow.every((c) => blank(cellText(c)) || DIGIT_TAIL.test(cellText(c).trim()));
+  // Digits under numbers beside words of their own are a row of its own (「其他对外管理服务事项 0 0 363」 under
+  // 「行政许可 10 1 879」), not tails: label words that do not open with an item number are common.
+  if (tails > 0 && !onlyTails) return undefined;
   return continued || allEmpty || onlyTails ? pairs : undefined;
 }
 

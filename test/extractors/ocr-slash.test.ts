@@ -50,3 +50,27 @@ test('a level stroke in the middle of the cell is a dash; a rule\'s remnant at i
     assert.equal(isDashStroke(strokeShape(g, BOX)), false, name);
   }
 });
+
+test('digits spaced wide apart (「３ ４ ４」) in a wide cell are no dash, however long and level their ink', async () => {
+  const { isDashStroke } = await import('../../extractors/ocr-slash.ts');
+  const w = 1200, h = 110;
+  const g: Gray = { width: w, height: h, data: new Uint8Array(w * h).fill(255) };
+  // three digit-sized outlines far apart, 36 px high
+  for (const x0 of [450, 600, 750]) for (let y = 37; y < 73; y++) for (let x = x0; x < x0 + 20; x++) if (y < 40 || y > 69 || x < x0 + 3 || x > x0 + 16) g.data[y * w + x] = 0;
+  const s = strokeShape(g, [0, 0, w, h]);
+  assert.ok(s && s.thinness < 0.12, `level and long: ${JSON.stringify(s)}`);
+  assert.equal(isDashStroke(s), false, JSON.stringify(s));
+});
+
+test('specks scattered along a slanted or level line over a wide cell are no stroke: a stroke is solid', async () => {
+  const { isDashStroke } = await import('../../extractors/ocr-slash.ts');
+  const w = 1300, h = 65;
+  const g: Gray = { width: w, height: h, data: new Uint8Array(w * h).fill(255) };
+  for (let i = 0; i < 10; i++) g.data[Math.round(20 + i * 2.5) * w + 200 + i * 19] = 0; // 10 dots along 25°, 190 px
+  const s = strokeShape(g, [0, 0, w, h]);
+  assert.ok(s && s.thinness < 0.1, JSON.stringify(s));
+  assert.equal(isSlashStroke(s), false, JSON.stringify(s));
+  const level: Gray = { width: w, height: h, data: new Uint8Array(w * h).fill(255) };
+  for (let i = 0; i < 10; i++) level.data[32 * w + 500 + i * 20] = 0;
+  assert.equal(isDashStroke(strokeShape(level, [0, 0, w, h])), false);
+});

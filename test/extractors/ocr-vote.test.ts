@@ -86,3 +86,12 @@ test('a cell shaped as one level stroke is a dash, even read empty or as 1; both
   assert.equal(voteCell(r('—', 90), undefined, undefined, false, true), undefined); // already a dash
   assert.equal(voteCell(r('3', 95), r('3', 90), r('3', 92), false, true), undefined);
 });
+
+test('a number of several digits the page read is never turned into a dash by the cell\'s shape', () => {
+  assert.notEqual(voteCell(r('344', 90), r('344', 79), r('344', 78), false, true)?.text, '—'); // the page reading stands
+});
+
+test('「0 4」 that no re-read reads as a number is not joined into 04 (a count never starts with 0): the page reading stands', () => {
+  assert.equal(voteCell(r('0 4', 55), r('', 0), r('', 0)), undefined);
+  assert.equal(voteCell(r('1 2 1', 60), r('', 0), r('', 0))?.text, '121', 'full-width digits are still joined');
+});

@@ -145,4 +145,9 @@ test('a row split by the page break with only the tails of its wrapped numbers b
     page(2, [w('(二) 部分公开', 175, 65), w('1', 300, 65), w('4', 400, 65)], frame(xs, [50, 80])),
   ]);
   assert.deepEqual(texts(tables(own.blocks)[0]!), [['(一) 予以公开', '129', '166'], ['(二) 部分公开', '1', '4']]);
+  const unnumbered = layoutPages([
+    page(1, [w('行政许可', 175, 715), w('10', 300, 715), w('879', 400, 715)], frame(xs, [700, 730])),
+    page(2, [w('其他对外管理服务事项', 175, 65), w('0', 300, 65), w('363', 400, 65)], frame(xs, [50, 80])),
+  ]);
+  assert.deepEqual(texts(tables(unnumbered.blocks)[0]!), [['行政许可', '10', '879'], ['其他对外管理服务事项', '0', '363']]);
 });
