@@ -251,6 +251,8 @@ export function readSection3(stream: Stream, from: number, to: number): S3Read {
   if (numbering) read.warnings.push(warn('parse.s3_item_number', `${numbering} item number(s) left of a row's values, its words lost, ignored`));
   // The table leaves zeros blank: empty cells stand among the numbers of its rows.
   const blankStyle = groups.flat().filter((t) => t.kind === 'blank').length >= 3;
+  // The result block's 总计 row is printed with numbers: it bounds the rows above it (a table cut short has none).
+  const totalRow = anchors.some((a, i) => rowCode(a.idx) === 'result.total' && groups[i]!.some((t) => t.kind === 'number'));
   anchors.forEach((a, i) => {
     const own = rowCode(a.idx);
     const nextIdx = i + 1 < anchors.length ? anchors[i + 1]!.idx : S3_ROWS.length;
@@ -312,10 +314,10 @@ export function readSection3(stream: Stream, from: number, to: number): S3Read {
     }
     if (g.length === 0) {
       targets.forEach((r) => set(r, []));
-      const blank = blankStyle && width === 7 && targets.length === 1 && own.startsWith('result.') ? blankRow(stream, rowOf(stream, a.end - 1), valueFrom, a.end) : null;
+      const blank = blankStyle && totalRow && width === 7 && targets.length === 1 && own.startsWith('result.') ? blankRow(stream, rowOf(stream, a.end - 1), valueFrom, a.end) : null;
       if (blank) {
         // OCR, a table that leaves its zeros blank: a result row of seven empty cells is a row of zeros (still only
-        // where the rules do not say otherwise, and never confirming a check). The column's 总计 bounds it: a
+        // where the rules do not say otherwise, and never confirming a check). The column's 总计 (printed) bounds it: a
         // misread elsewhere in the column keeps the sums from forcing it, not the row's own emptiness. The rows
         // outside the result block are not bounded so (上年结转 and 结转下年度 both empty: equal, not known):
         // like every empty row of a text table, they are left to the rules.

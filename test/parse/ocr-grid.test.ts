@@ -385,3 +385,15 @@ test('OCR grid: a row whose label was lost does not take the row above with it: 
   assert.ok(r.warnings.some((w) => w.code === 'parse.s3_unlabelled_values' && w.cell === 's3.result.withheld.admin_query'));
   assert.ok(!r.warnings.some((w) => w.code === 'parse.s3_row_incomplete' && w.cell === 's3.result.withheld.admin_query'));
 });
+
+test('OCR grid, zeros left blank: a wholly empty result row is no row of zeros in a table cut short before its 总计', () => {
+  const s3 = { new: '3\t1\t0\t0\t0\t0\t4', 'result.granted': '3\t1\t0\t0\t0\t0\t4', 'result.total': '3\t1\t0\t0\t0\t0\t4' };
+  const blanks = (t: string) => t.replace(/(^|\t)0(?=\t|$)/gm, '$1');
+  const cut = (t: string) => t.split('\n').filter((l) => !/^\t\(七\) 总计|^四、结转下年度/.test(l)).join('\n');
+  const whole = parse({ s3 }, true, blanks);
+  assert.equal(whole.values['s3.result.partial.natural_person'], 0);
+  const r = parse({ s3 }, true, (t) => cut(blanks(t)));
+  assert.equal(r.values['s3.result.total.natural_person'], null, 'the table is cut');
+  assert.equal(r.values['s3.result.partial.natural_person'], null);
+  assert.ok(!r.warnings.some((w) => w.code === 'parse.s3_row_blank'));
+});
