@@ -128,7 +128,7 @@ export async function rereadTableCells(
     const shape = strokeShape(g, cut.box);
     const first = { text: cut.first, confidence: minConfidence(cut.cell.words) ?? 0 };
     const glyphs = glyphCount(g, cut.box);
-    const all = [...readings, ...lines].map((r, i) => ({ ...r, model: DIGIT_LANGS[i % DIGIT_LANGS.length]! }));
+    const all = [...readings, ...lines].map((r, i) => ({ ...r, model: DIGIT_LANGS[i % DIGIT_LANGS.length]!, kind: i < readings.length ? 'strip' as const : 'line' as const }));
     const vote = byConsensus(byGlyphs(voteCell(first, readings[0], readings[1], isSlashStroke(shape), isDashStroke(shape)), first, readings, glyphs), first, all, glyphs);
     const v = signed(vote, first, [...readings, ...lines], inkSign(g, cut.box));
     if (process.env.NIANBAO_OCR_DEBUG) process.stderr.write(`cell p${page.page} ${JSON.stringify(cut.first)} ${JSON.stringify(readings)} ${JSON.stringify(lines)} -> ${JSON.stringify(v)} glyphs ${glyphs} shape ${JSON.stringify(shape && Object.fromEntries(Object.entries(shape).map(([k, x]) => [k, Math.round(x * 100) / 100])))}\n`);

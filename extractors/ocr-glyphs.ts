@@ -26,7 +26,8 @@ export function glyphCount(g: Gray, box: [number, number, number, number]): numb
 interface Reading { text: string; confidence: number }
 interface Verdict { text: string; confidence: number; kind: 'repaired' | 'disagree' | 'confirmed' }
 
-const digitsOf = (t: string) => t.replace(/\s+/g, '').replace(/^[.,]+|[.,]+$/g, '');
+/** A reading's number: spaces out, specks or border remnants (points, commas, a trailing dash) at its ends dropped. */
+const digitsOf = (t: string) => t.replace(/\s+/g, '').replace(/^[.,]+|(?<=\d)[.,\-–—]+$|[.,]+$/g, '');
 const NUMBER = /^-?\d+$/;
 
 /**
@@ -65,12 +66,16 @@ function slashRead(reads: ModelReading[]): boolean {
 }
 
 /** A re-read and the model that made it (chi_sim repeats the page reading's mistakes; eng is independent). */
-export interface ModelReading extends Reading { model: string }
+export interface ModelReading extends Reading {
+  model: string;
+  /** A strip re-read (psm 6) or the cell's line of ink read alone (psm 7, the surest on one line of digits). */
+  kind?: 'strip' | 'line';
+}
 
 /**
  * The vote's verdict checked against every reading of the cell (the page's, the strip re-reads and the
  * one-line re-reads): a number more of them read than any other, by at least three and by both models (or
- * by two, both models, when the ink shows as many digits), wins over the vote's number (the page and its own model's re-reads alone do not: they share its mistakes).
+ * by two, both models, when the ink shows as many digits or when they are the two one-line re-reads), wins over the vote's number (the page and its own model's re-reads alone do not: they share its mistakes).
  * Only numbers: a slash, a dash or an empty cell stands as the vote left it.
  */
 export function byConsensus(v: Verdict | undefined, first: Reading, reads: ModelReading[], glyphs: number | null = null): Verdict | undefined {
@@ -97,7 +102,10 @@ export function byConsensus(v: Verdict | undefined, first: Reading, reads: Model
   const [top, best] = ranked[0] ?? ['', { n: 0, models: new Set<string>() }];
   // Two readings, one per model, whose digit count the ink shows, do as well as three.
   const inked = best.n === 2 && glyphs !== null && top.replace('-', '').length === glyphs;
-  if ((best.n < MAJORITY && !inked) || ranked[1]?.[1].n === best.n || top === current) return v;
+  // So do the two one-line re-reads, one per model, when no other number is read twice.
+  const lines = reads.filter((r) => r.kind === 'line');
+  const byLines = best.n === 2 && lines.length === 2 && lines.every((r) => digitsOf(r.text) === top) && new Set(lines.map((r) => r.model)).size === 2;
+  if ((best.n < MAJORITY && !inked && !byLines) || ranked[1]?.[1].n === best.n || top === current) return v;
   if ([...new Set(reads.map((r) => r.model))].some((m) => !best.models.has(m))) return v;
   return { text: top, confidence: 60, kind: 'repaired' };
 }

@@ -32,9 +32,12 @@ export interface Verdict {
   kind: 'repaired' | 'disagree' | 'confirmed';
 }
 
-/** A point or comma before the first or after the last digit is a speck or a border remnant (「0.」). */
+/**
+ * A point or comma before the first or after the last digit is a speck or a border remnant (「0.」); so is a dash
+ * after the last digit (「15-」: a number never ends with a minus).
+ */
 export function trimPoints(text: string): string {
-  return /\d/.test(text) ? text.replace(/^[.,]+(?=[\d-])|(?<=\d)[.,]+$/g, '') : text;
+  return /\d/.test(text) ? text.replace(/^[.,]+(?=[\d-])|(?<=\d)[.,\-–—]+$/g, '') : text;
 }
 
 /** A value cell's reading with letters OCR confuses with digits mapped back (4o7 → 407, l9 → 19). */

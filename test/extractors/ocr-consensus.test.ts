@@ -58,3 +58,16 @@ test('a value cell the page read with one Han mark beside its digits (「了13�
   assert.ok(!numberWithMark('第3项'));
   assert.ok(!numberWithMark('13'), 'no mark: a plain value cell already');
 });
+
+test('the two one-line re-reads, one per model, overrule the vote where no other number is read twice; a trailing dash is a remnant', () => {
+  const line = (text: string, model: string) => ({ text, confidence: 35, model, kind: 'line' as const });
+  const strip = (text: string, model: string) => ({ text, confidence: 0, model, kind: 'strip' as const });
+  const vote = { text: '237', confidence: 20, kind: 'disagree' as const };
+  const p = { text: '237', confidence: 60 };
+  assert.equal(byConsensus(vote, p, [strip('', 'chi_sim'), strip('897', 'eng'), line('2887.', 'chi_sim'), line('2887.', 'eng')])?.text, '2887');
+  // the same two readings from the strips do not
+  assert.equal(byConsensus(vote, p, [strip('2887', 'chi_sim'), strip('2887', 'eng'), line('', 'chi_sim'), line('897', 'eng')])?.text, '237');
+  // 「15-」 four times against the page's 315
+  const v315 = { text: '315', confidence: 20, kind: 'disagree' as const };
+  assert.equal(byConsensus(v315, { text: '315', confidence: 24 }, [strip('15-', 'chi_sim'), strip('15.', 'eng'), line('15-', 'chi_sim'), line('15-', 'eng')])?.text, '15');
+});
