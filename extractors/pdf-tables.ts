@@ -97,23 +97,35 @@ function splitRow(top: RuledCell[], firstRow: RuledCell[], nA: number): Map<Rule
   const pairs = new Map<RuledCell, RuledCell>();
   let continued = false;
   let tails = 0;
+  const marks = new Set<RuledCell>();
   for (const c of firstRow) {
     const above = top.find((u) => u.r1 === nA && u.c0 === c.c0 && u.c1 === c.c1);
     if (!above) return undefined;
     const t = cellText(c);
     const u = cellText(above);
     const tail = DIGIT_TAIL.test(t.trim()) && NUMBER.test(u.trim()) && !blank(u);
-    if (!blank(t) && !blank(u) && !tail && !(continues(t) && hasHan(u) && !NUMBER.test(u))) return undefined;
+    // A lone 1 or | under a label beside tails is a border remnant OCR read, not an item number (words lost).
+    const mark = /^[1|lI!]$/.test(t.trim()) && hasHan(u) && !NUMBER.test(u);
+    if (mark) marks.add(c);
+    if (!blank(t) && !blank(u) && !tail && !mark && !(continues(t) && hasHan(u) && !NUMBER.test(u))) return undefined;
     if (!blank(t) && continues(t)) continued = true;
     if (tail) tails++;
     pairs.set(c, above);
   }
   const allEmpty = firstRow.every((c) => blank(cellText(c)));
-  const onlyTails = tails > 0 && firstRow.every((c) => blank(cellText(c)) || DIGIT_TAIL.test(cellText(c).trim()));
+  if (marks.size > 0 && tails === 0) return undefined;
+  const onlyTails = tails > 0 && firstRow.every((c) => blank(cellText(c)) || marks.has(c) || DIGIT_TAIL.test(cellText(c).trim()));
   // Digits under numbers beside words of their own are a row of its own (「其他对外管理服务事项 0 0 363」 under
-  // 「行政许可 10 1 879」), not tails: label words that do not open with an item number are common.
-  if (tails > 0 && !onlyTails) return undefined;
-  return continued || allEmpty || onlyTails ? pairs : undefined;
+  // 「行政许可 10 1 879」), not tails: label words that do not open with an item number are common. Only a group
+  // label further left may go on beside tails (「三、」 over 「本年度办理结果」), the row's own label cell empty.
+  if (tails > 0 && !onlyTails) {
+    const firstValue = Math.min(...firstRow.filter((c) => !marks.has(c) && DIGIT_TAIL.test(cellText(c).trim())).map((c) => c.c0));
+    const own = firstRow.find((c) => c.c1 === firstValue);
+    if (!own || !(blank(cellText(own)) || marks.has(own))) return undefined;
+  }
+  if (!(continued || allEmpty || onlyTails)) return undefined;
+  for (const c of marks) c.joinedText = ''; // the remnant is dropped, not joined to the label above
+  return pairs;
 }
 
 /**

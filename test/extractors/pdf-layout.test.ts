@@ -150,4 +150,17 @@ test('a row split by the page break with only the tails of its wrapped numbers b
     page(2, [w('其他对外管理服务事项', 175, 65), w('0', 300, 65), w('363', 400, 65)], frame(xs, [50, 80])),
   ]);
   assert.deepEqual(texts(tables(unnumbered.blocks)[0]!), [['行政许可', '10', '879'], ['其他对外管理服务事项', '0', '363']]);
+  // a group label going on at the left beside the tails, the row's own label cell empty: still one row
+  const xs4 = [50, 100, 250, 350, 450];
+  const grouped = layoutPages([
+    page(1, [w('三', 75, 715), w('(一) 予以公开', 175, 715), w('129', 300, 715), w('166', 400, 715)], frame(xs4, [700, 730])),
+    page(2, [w('办理结果', 75, 65), w('1', 300, 65), w('4', 400, 65)], frame(xs4, [50, 80])),
+  ]);
+  assert.deepEqual(texts(tables(grouped.blocks)[0]!), [['三办理结果', '(一) 予以公开', '1291', '1664']]);
+  // the same with a border remnant read 1 in the row's own label cell
+  const remnant = layoutPages([
+    page(1, [w('三', 75, 715), w('(一) 予以公开', 175, 715), w('129', 300, 715), w('166', 400, 715)], frame(xs4, [700, 730])),
+    page(2, [w('办理结果', 75, 65), w('1', 110, 65), w('1', 300, 65), w('4', 400, 65)], frame(xs4, [50, 80])),
+  ]);
+  assert.deepEqual(texts(tables(remnant.blocks)[0]!), [['三办理结果', '(一) 予以公开', '1291', '1664']]);
 });
