@@ -397,3 +397,9 @@ test('OCR grid, zeros left blank: a wholly empty result row is no row of zeros i
   assert.equal(r.values['s3.result.partial.natural_person'], null);
   assert.ok(!r.warnings.some((w) => w.code === 'parse.s3_row_blank'));
 });
+
+test('OCR: section 二\'s first block is read when its heading is misread 「第三十条第（一）项」 and 信息内容 lost a character', () => {
+  const r = parse({ s3: BASE }, true, (t) => t.replace('第二十条第（一）项', '第三十条第（一）项').replace(/信息内容(?=\t本年制发)/, '信息内'));
+  assert.equal(r.values['s2.normative.issued'], 2);
+  assert.equal(r.values['s2.normative.in_force'], 5);
+});
