@@ -6,6 +6,7 @@
  */
 import { codesFor } from '../../model/codebook.ts';
 import type { CellRecord, ReportRecord } from '../../model/report.ts';
+import type { Reading } from './reading.ts';
 import { warn, type Message } from '../../model/result.ts';
 import { preChecks } from '../../validate/pre2019.ts';
 import type { Row } from '../rows.ts';
@@ -41,7 +42,13 @@ export function readPre2019(rows: Row[], year: number | null, tables: TableResul
   const { paragraphs } = narrativeParagraphs({ rows, tableRows: tables.tableRows });
   const text = readSentences(paragraphs, year);
   warnings.push(...text.warnings);
-  const rec = reconcile([...tables.readings, ...text.readings], tables.glued);
+  // OCR loses the stops between sentences: 「也无减免情况、因…行政复议…的情况全年发生…行政复议案件3件」 reads as one
+  // clause whose negation seems to deny the count it states. There the stated count stands, not the negation.
+  const runOn = (r: Reading) => r.kind === 'negation' && /\d/.test(r.evidence);
+  const denied = (r: Reading) => runOn(r) && text.readings.some((o) => o.code === r.code && o.kind !== 'negation' && r.evidence.includes(o.raw));
+  const sentences = ocr ? text.readings.filter((r) => !denied(r)) : text.readings;
+  if (sentences.length < text.readings.length) warnings.push(warn('p.ocr_run_on_negation', `${text.readings.length - sentences.length} negation(s) in a clause that also states the count were dropped (OCR lost a stop)`));
+  const rec = reconcile([...tables.readings, ...sentences], tables.glued);
   warnings.push(...rec.warnings);
   const codes = codesFor('p2008');
   const values: Record<string, number | null> = {};
