@@ -101,7 +101,8 @@ export function buildStream(rows: Row[]): Stream {
       cellTokens[ci] = out;
       const trimmed = cell.text.trim();
       if (trimmed === '') return;
-      if (DASH.test(trimmed)) {
+      // (OCR: a dash cell read as two marks, 「- —」, is one dash.)
+      if (DASH.test(trimmed) || (row.ocr && row.reliableGrid && /^[-—–―─－](\s*[-—–―─－])+$/.test(trimmed))) {
         out.push(makeToken(stream, row, cell, rowIndex, 'dash', null, trimmed));
         return;
       }

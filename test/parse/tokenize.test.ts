@@ -15,3 +15,8 @@ test('an item number with its dot read as a colon by OCR (「2:没有现成信�
   assert.deepEqual(values(false), ['2', '5', '0', '5']);
   assert.deepEqual(buildStream([row(['', '2.没有现成信息需要另行制作', '5', '0', '5'], false)]).tokens.map((t) => t.raw), ['5', '0', '5']);
 });
+
+test('OCR: a dash cell read as two marks (「- —」) is one dash token, not two', () => {
+  const kinds = (ocr: boolean) => buildStream([row(['', '1.本机关不掌握相关政府信息', '6', '- —', '6'], ocr)]).tokens.map((t) => t.kind);
+  assert.deepEqual(kinds(true), ['number', 'dash', 'number']);
+});
