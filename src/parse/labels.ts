@@ -56,7 +56,7 @@ export const S2_ROWS: S2Row[] = [
   { row: 'other_services', keys: [/对外管理服务/, /其他对外管理/], columns: { t2019: ['items_prev', 'items_delta', 'decisions'] } },
   { row: 'penalty', keys: [/行政处罚/, /处罚/], columns: { t2021: ['decisions'], t2019: ['items_prev', 'items_delta', 'decisions'] } },
   { row: 'coercion', keys: [/行政强制/, /强制/], columns: { t2021: ['decisions'], t2019: ['items_prev', 'items_delta', 'decisions'] } },
-  { row: 'fees', keys: [/事业性收费/, /行政.{0,2}收费(?!金额)/, /行政事业性?收/], columns: { t2021: ['amount'], t2019: ['items_prev', 'items_delta'] } },
+  { row: 'fees', keys: [/事业性收费/, /行政.{0,2}收费(?!金额)/, /行政事业性?收/, /行政事业性/], columns: { t2021: ['amount'], t2019: ['items_prev', 'items_delta'] } },
   { row: 'procurement', keys: [/集中采购(?!项目数量|总金额)/, /政府采购/, /政府集中/], columns: { t2019: ['projects', 'amount'] } },
 ];
 

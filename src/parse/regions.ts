@@ -24,8 +24,8 @@ export function findRegions(stream: Stream, headings: Headings): Regions {
     return r === undefined ? null : stream.rowPos[r]!;
   };
   // Table words first: a heading found inside a narrative must not move a table's start.
-  // (OCR reads 二 as 三 now and then: 「第三十条第（一）项」.)
-  const s2Start = firstMatch(L, /第二十条|第三十条第|信息内容/, hpos(2) ?? hpos(1) ?? 0) ?? hpos(2) ?? hpos(1) ?? 0;
+  // (OCR reads 二 as 三 now and then, or loses the 第: 「第三十条第（一）项」, 「二十条第（一）项」.)
+  const s2Start = firstMatch(L, /二十条第|第二十条|第三十条第|信息内容/, hpos(2) ?? hpos(1) ?? 0) ?? hpos(2) ?? hpos(1) ?? 0;
   const s3Start = firstMatch(L, /申请人情况|勾稽关系|自然人|本年新收/, s2Start) ?? hpos(3) ?? s2Start;
   const carried = firstMatch(L, /结转下年度|下年度继续/, s3Start);
   const s4Header = firstMatch(L, /行政复议|行政诉讼/, carried ?? s3Start);

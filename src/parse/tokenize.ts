@@ -129,6 +129,8 @@ export function buildStream(rows: Row[]): Stream {
         if (/\u0000$/.test(prev) || /第\s*$/.test(prev) || NOISE_AFTER.test(after) || (/^\.\d/.test(after)) || GENERIC_HEADER.test(prev)) {
           continue; // inside a parenthetical note, 第N…, a date, a percentage, a converter's column name (数据3)
         }
+        // OCR: a note whose opening parenthesis was lost (「640 中修订 8 件)」): a number closed by 」) after words.
+        if (row.ocr && /^\s*[件项个条次]?\s*[)）]/.test(after) && !/[(（]/.test(prev) && /\p{Script=Han}/u.test(prev)) continue;
         let enumerator = '';
         // 「2 重复申请」: a grid label cell (left of the row's values) opening with a small number, its dot lost
         // (「1信访举报投诉类申请」: OCR lost the dot and the space too; three characters of words then.)

@@ -403,3 +403,9 @@ test('OCR: section 二\'s first block is read when its heading is misread 「第
   assert.equal(r.values['s2.normative.issued'], 2);
   assert.equal(r.values['s2.normative.in_force'], 5);
 });
+
+test('OCR: section 二 read with 第 lost from its first heading (「二十条第（一）项」) and 收费 lost from 行政事业性收费', () => {
+  const r = parse({ s3: BASE }, true, (t) => t.replace('第二十条第（一）项', '二十条第（一）项').replace(/信息内容(?=\t本年制发)/, '信息内').replace('行政事业性收费', '行政事业性'));
+  assert.equal(r.values['s2.normative.in_force'], 5);
+  assert.equal(r.values['s2.fees.amount'], 7730.28);
+});

@@ -20,3 +20,9 @@ test('OCR: a dash cell read as two marks (「- —」) is one dash token, not tw
   const kinds = (ocr: boolean) => buildStream([row(['', '1.本机关不掌握相关政府信息', '6', '- —', '6'], ocr)]).tokens.map((t) => t.kind);
   assert.deepEqual(kinds(true), ['number', 'dash', 'number']);
 });
+
+test('OCR: a note whose opening parenthesis was lost (「640 中修订 8 件)」) gives one value, not two', () => {
+  const raws = (ocr: boolean) => buildStream([row(['行政许可', '640 中修订 8 件)'], ocr)]).tokens.map((t) => t.raw);
+  assert.deepEqual(raws(true), ['640']);
+  assert.deepEqual(raws(false), ['640', '8件'], 'printed text: as before');
+});
