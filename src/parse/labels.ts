@@ -51,7 +51,7 @@ export interface S2Row extends RowLabel {
 
 export const S2_ROWS: S2Row[] = [
   { row: 'rules', keys: [/规章/], columns: { t2021: ['issued', 'repealed', 'in_force'], t2019: ['new_made', 'new_published', 'total_published'] } },
-  { row: 'normative', keys: [/规范性文件/, /行政规范性/], columns: { t2021: ['issued', 'repealed', 'in_force'], t2019: ['new_made', 'new_published', 'total_published'] } },
+  { row: 'normative', keys: [/规范性文件/, /行政规范性/, /规范性/], columns: { t2021: ['issued', 'repealed', 'in_force'], t2019: ['new_made', 'new_published', 'total_published'] } },
   { row: 'licensing', keys: [/行政许可/, /许可/], columns: { t2021: ['decisions'], t2019: ['items_prev', 'items_delta', 'decisions'] } },
   { row: 'other_services', keys: [/对外管理服务/, /其他对外管理/], columns: { t2019: ['items_prev', 'items_delta', 'decisions'] } },
   { row: 'penalty', keys: [/行政处罚/, /处罚/], columns: { t2021: ['decisions'], t2019: ['items_prev', 'items_delta', 'decisions'] } },

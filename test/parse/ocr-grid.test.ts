@@ -409,3 +409,10 @@ test('OCR: section 二 read with 第 lost from its first heading (「二十条�
   assert.equal(r.values['s2.normative.in_force'], 5);
   assert.equal(r.values['s2.fees.amount'], 7730.28);
 });
+
+test('OCR: 规范性 alone (文件 lost) still names the normative row, 规章\'s lost label taken by order', () => {
+  const r = parse({ s3: BASE }, true, (t) => t.replace('行政规范性文件\t', '规范性\t').replace('规章\t', '\t'));
+  assert.equal(r.values['s2.normative.issued'], 2);
+  assert.equal(r.values['s2.normative.in_force'], 5);
+  assert.equal(r.values['s2.rules.issued'], 0);
+});
