@@ -202,6 +202,23 @@ function inkBands(g: Gray, box: Cut['box']): [number, number, number][] {
   return bands;
 }
 
+/** Least share of a cell's width the first line of a wrapped number fills. */
+const WRAP_FILL = 0.6;
+
+/** Width of the ink of a band of a cut (its leftmost to its rightmost inked column), pixels. */
+function inkWidth(g: Gray, box: Cut['box'], band: [number, number, number]): number {
+  const x0 = Math.max(0, box[0] + EDGE), x1 = Math.min(g.width, box[2] - EDGE);
+  let left = Infinity, right = -Infinity;
+  for (let y = band[0]; y <= band[1]; y++) {
+    for (let x = x0; x < x1; x++) {
+      if (g.data[y * g.width + x]! >= INK) continue;
+      if (x < left) left = x;
+      if (x > right) right = x;
+    }
+  }
+  return right >= left ? right - left + 1 : 0;
+}
+
 /** A band of a cut as a box that `strip` cuts with its EDGE margin (so EDGE is added back), a few pixels around it. */
 function bandBox(box: Cut['box'], band: [number, number, number]): Cut['box'] {
   const pad = 8;
@@ -220,15 +237,19 @@ export function inkLine(g: Gray, box: Cut['box']): Cut['box'] {
 
 /**
  * A cut as one line of text for a one-line reading: its line of ink (`inkLine`); or, when a number wraps in a
- * narrow cell (「278」 over 「0」: lines of ink as tall as the main one and not much lighter), its lines side by
- * side, in reading order, so that the reading sees the whole number.
+ * narrow cell (「278」 over 「0」: lines of ink as tall as the main one and not much lighter, the first filling the
+ * cell's width), its lines side by side, in reading order, so that the reading sees the whole number.
  */
 export function lineImage(g: Gray, box: Cut['box'], maxGap?: number): Gray {
   const bands = inkBands(g, box);
   const main = bands.reduce<[number, number, number] | null>((a, b) => (!a || b[2] > a[2] ? b : a), null);
   const height = (b: [number, number, number]) => b[1] - b[0] + 1;
   const lines = main ? bands.filter((b) => height(b) >= 0.6 * height(main) && b[2] >= 0.1 * main[2]) : [];
-  if (lines.length < 2) return strip(g, [{ box: main ? bandBox(box, main) : box, top: 0 }], maxGap);
+  // A number wraps because it does not fit: its first line fills the cell's width. Lines that do not are two
+  // readings stacked in one cell (a grid that merged two rows), never joined.
+  if (lines.length < 2 || inkWidth(g, box, lines[0]!) < WRAP_FILL * (box[2] - box[0] - 2 * EDGE)) {
+    return strip(g, [{ box: main ? bandBox(box, main) : box, top: 0 }], maxGap);
+  }
   const parts = lines.map((b) => strip(g, [{ box: bandBox(box, b), top: 0 }], maxGap));
   const width = parts.reduce((w, p) => w + p.width, 0);
   const h = Math.max(...parts.map((p) => p.height));

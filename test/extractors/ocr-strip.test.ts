@@ -73,19 +73,24 @@ test('inkLine cuts a cell down to its line of ink (specks apart from it left out
 
 test('lineImage: a number wrapped onto a second line is laid out as one line, its lines side by side; a speck is not a line', async () => {
   const { lineImage } = await import('../../extractors/ocr-strip.ts');
-  const g = blank(300, 200);
-  ink(g, 100, 40, 190, 70); // 「278」
-  ink(g, 100, 100, 130, 130); // 「0」, wrapped below it
-  const one = lineImage(g, [0, 0, 300, 200]);
-  const dark = (im: typeof g) => im.data.reduce((n, v) => n + (v < 128 ? 1 : 0), 0);
+  const dark = (im: Gray) => im.data.reduce((n, v) => n + (v < 128 ? 1 : 0), 0);
+  const g = blank(120, 200);
+  ink(g, 12, 40, 102, 70); // 「278」, filling the narrow cell's width
+  ink(g, 12, 100, 42, 130); // 「0」, wrapped below it
+  const one = lineImage(g, [0, 0, 120, 200]);
   assert.equal(dark(one), 90 * 30 + 30 * 30, 'both lines, whole');
-  const alone = blank(300, 200);
-  ink(alone, 100, 40, 190, 70);
+  const alone = blank(120, 200);
+  ink(alone, 12, 40, 102, 70);
   ink(alone, 30, 150, 32, 152); // a speck below
-  const single = lineImage(alone, [0, 0, 300, 200]);
+  const single = lineImage(alone, [0, 0, 120, 200]);
   assert.equal(dark(single), 90 * 30, 'the speck is left out');
   assert.ok(single.width < one.width, 'the wrapped line stands beside the first');
   assert.equal(one.height, single.height, 'as high as one line');
+  // two short readings stacked in a wide cell (a grid that merged two rows) are not one number
+  const stacked = blank(300, 200);
+  ink(stacked, 130, 40, 150, 70);
+  ink(stacked, 130, 100, 150, 130);
+  assert.equal(dark(lineImage(stacked, [0, 0, 300, 200])), 20 * 30, 'one line only');
 });
 
 test('the hOCR of a list of images is split into the words of each image, an empty one included', async () => {
