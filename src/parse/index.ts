@@ -28,7 +28,7 @@ import type { Meta } from './meta.ts';
 import { detectTemplate } from './template.ts';
 import { buildStream, type ValueToken } from './tokenize.ts';
 
-export const PARSER_VERSION = '0.5.15';
+export const PARSER_VERSION = '0.5.16';
 
 export interface ParseHints {
   /** The source's own title (HTML <title>, crawled link text), a fallback for year and body. */
@@ -240,7 +240,9 @@ function flagUnverifiedOcr(record: ReportRecord, checks: ReportRecord['checks'],
     // Nor does one through a cell a failed check holds in doubt, nor one a cell was derived or repaired by (it
     // holds by construction: a repaired total, and the cell derived to fit it, would hold each other up).
     const derivedHere = (x: string) => record.cells[x]?.source === 'derived' && (record.cells[x]!.rule ?? '').split(/[:+]/).includes(c.rule);
-    if (c.status !== 'pass' || (c.rule.startsWith('X.') && !isCrossYear(c.rule) && c.rule !== 'X.5') || c.rule === 'R.int' || c.cells.some(doubtful) || c.cells.some((x) => inFailed.has(x)) || c.cells.some(derivedHere)) continue;
+    // Nor one among derived cells only (a row of cells each derived by its column's sum holds by construction).
+    const allDerived = c.cells.every((x) => record.cells[x]?.source === 'derived');
+    if (c.status !== 'pass' || allDerived || (c.rule.startsWith('X.') && !isCrossYear(c.rule) && c.rule !== 'X.5') || c.rule === 'R.int' || c.cells.some(doubtful) || c.cells.some((x) => inFailed.has(x)) || c.cells.some(derivedHere)) continue;
     for (const code of c.cells) confirmations.set(code, (confirmations.get(code) ?? 0) + 1);
   }
   let n = 0;

@@ -36,7 +36,7 @@ export const S3_ROWS: RowLabel[] = [
   { row: 'result.other.total', keys: [/\(六\)其他处理/, /六\)?其他处理/, /其他处理/, /\(六\)其他/, /其他处(?!罚)/] },
   { row: 'result.other.no_correction', keys: [/逾期不补正/, /不补正/, /无正当理由逾期/] },
   { row: 'result.other.fee_unpaid', keys: [/收费通知/, /缴纳费用/, /未按收费/] },
-  { row: 'result.other.misc', keys: [/\d\.其他(?!法律|处理|结果|对外|组织|需要)/, /其他(?=\(七\)|七\)|总计|合计)/] },
+  { row: 'result.other.misc', keys: [/\d\.其他(?!法|处理|结果|对外|组织|需要)/, /其他(?=\(七\)|七\)|总计|合计)/] },
   { row: 'result.total', keys: [/\(七\)总计/, /七\)?总计/, /总计/, /\(七\)合计/, /\(七\)总/] },
   { row: 'carried_out', keys: [/结转下年度/, /下年度继续/, /继续办理/] },
 ];

@@ -416,3 +416,25 @@ test('OCR: 规范性 alone (文件 lost) still names the normative row, 规章\'
   assert.equal(r.values['s2.normative.in_force'], 5);
   assert.equal(r.values['s2.rules.issued'], 0);
 });
+
+test('OCR: 「2.其他法行政法规禁止公」 (律 and 开 lost) is 其他法律行政法规禁止公开, not 3.其他', () => {
+  const s3 = { ...BASE, 'result.withheld.law_prohibited': '1\t0\t0\t0\t0\t0\t1', new: '3\t1\t0\t0\t0\t0\t4', 'result.total': '3\t1\t0\t0\t0\t0\t4' };
+  // The table is cut short after that row (no 3.其他 further down to claim its own label).
+  const cut = (t: string) => {
+    const lines = t.replace('2.其他法律行政法规禁止公开', '2.其他法行政法规禁止公').split('\n');
+    const at = lines.findIndex((l) => l.includes('2.其他法行政法规禁止公'));
+    const end = lines.findIndex((l) => l.startsWith('四、政府'));
+    return [...lines.slice(0, at + 1), ...lines.slice(end)].join('\n');
+  };
+  const r = parse({ s3 }, true, cut);
+  assert.equal(r.values['s3.result.withheld.law_prohibited.natural_person'], 1);
+  assert.notEqual(r.cells['s3.result.other.misc.natural_person']?.source, 'read', 'no row of the table is 3.其他');
+  assert.notEqual(r.cells['s3.result.total.natural_person']?.source, 'read', 'the table is cut before its 总计');
+});
+
+test('OCR: a row whose cells were all derived (each by its column) is not confirmed by its own row sum', () => {
+  const r = parse({ s3: { ...BASE, carried_out: '\t\t\t\t\t\t' } }, true);
+  assert.equal(r.values['s3.carried_out.total'], 0);
+  assert.equal(r.cells['s3.carried_out.total']!.source, 'derived');
+  assert.ok(r.flagged.includes('s3.carried_out.total') && r.flagged.includes('s3.carried_out.natural_person'));
+});
