@@ -28,7 +28,7 @@ import type { Meta } from './meta.ts';
 import { detectTemplate } from './template.ts';
 import { buildStream, type ValueToken } from './tokenize.ts';
 
-export const PARSER_VERSION = '0.5.16';
+export const PARSER_VERSION = '0.5.17';
 
 export interface ParseHints {
   /** The source's own title (HTML <title>, crawled link text), a fallback for year and body. */
@@ -156,7 +156,13 @@ export function parseReport(doc: DocumentModel, hints: ParseHints = {}): Result<
   if (dashTable && ocrBlanks.some((c) => values.get(c) === null)) {
     warnings.push(warn('parse.ocr_blank_dash', `the tables print "none" as a dash, never 0: ${ocrBlanks.filter((c) => values.get(c) === null).length} empty OCR cells are left empty, not read as 0`));
   }
-  for (const code of ocrBlanks) if (values.get(code) === null && !dashTable) values.set(code, 0);
+  const zeroed = ocrBlanks.filter((code) => values.get(code) === null && !dashTable);
+  for (const code of zeroed) values.set(code, 0);
+  // With the blanks among a row's numbers taken as 0, the sums force what they did not before (a 总计 left
+  // empty beside them: rows whose totals the table does not print).
+  if (zeroed.length) for (const d of deriveForced(values, eqs)) {
+    record.cells[d.code] = { ...(record.cells[d.code] ?? { raw: '', kind: 'number', provenance: {} }), source: 'derived', rule: d.rule };
+  }
   for (const [code, v] of values) record.values[code] = v;
   const { checks, flagged } = evaluate(record.values, eqs);
   for (const c of contradictedDerivations(record, [...s3.unplaced, ...s4.unplaced], warnings)) flagged.add(c);

@@ -438,3 +438,14 @@ test('OCR: a row whose cells were all derived (each by its column) is not confir
   assert.equal(r.cells['s3.carried_out.total']!.source, 'derived');
   assert.ok(r.flagged.includes('s3.carried_out.total') && r.flagged.includes('s3.carried_out.natural_person'));
 });
+
+test('OCR (a generated scan, its document model kept): rows whose 总计 is not printed get it from their own sum, blanks taken as 0', async () => {
+  // Section 三 prints no 总计 for its result rows and leaves zeros blank, and OCR misread a cell or two, so the
+  // columns force nothing: each row's own sum, its blanks taken as 0 after the rules had their say, does.
+  const { readFileSync } = await import('node:fs');
+  const doc = JSON.parse(readFileSync(new URL('../fixtures/parse/ocr-totals-unprinted.json', import.meta.url), 'utf8')) as DocumentModel;
+  const r = parseReport(doc).value;
+  assert.equal(r.values['s3.result.withheld.law_prohibited.total'], 30); // 29 + 1, printed blank
+  assert.equal(r.cells['s3.result.withheld.law_prohibited.total']!.source, 'derived');
+  assert.equal(r.values['s3.result.unable.not_held.total'], 138);
+});
