@@ -53,7 +53,7 @@ export function byGlyphs(v: Verdict | undefined, first: Reading, reads: Reading[
 const MAJORITY = 3;
 
 /** Least confidence of an eng re-read of a slash for it to stand against the page's reading. */
-const SLASH_READ = 50;
+const SLASH_READ = 40;
 
 /**
  * eng re-reads a slash (「/」 standing for none), and no number is read surely (by two re-reads alike, or one

@@ -39,6 +39,9 @@ test('a slash eng re-reads stands where chi_sim and the page read 7, 1 or nothin
   // Two re-reads agree on 7, or one reads it surely: the 7 stands.
   assert.equal(byConsensus(undefined, seven, [r('7', 'chi_sim', 60), r('/', 'eng', 70), r('7', 'chi_sim', 50), r('/', 'eng', 55)]), undefined);
   assert.equal(byConsensus(undefined, seven, [r('7', 'chi_sim', 85), r('/', 'eng', 70)]), undefined);
+  // a faint slash eng reads at 45 against a page 1 nothing else reads surely
+  assert.equal(byConsensus(undefined, { text: '1', confidence: 24 }, [r('1', 'chi_sim', 24), r('', 'eng', 0), r('', 'chi_sim', 0), r('/', 'eng', 45)])?.text, '/');
+  assert.equal(byConsensus(undefined, { text: '1', confidence: 24 }, [r('1', 'chi_sim', 24), r('', 'eng', 0), r('', 'chi_sim', 0), r('/', 'eng', 35)]), undefined, 'fainter: not enough');
 });
 
 test('two readings, one per model, overrule the vote when the ink shows their number of digits', () => {
