@@ -230,9 +230,11 @@ export function readSection3(stream: Stream, from: number, to: number): S3Read {
   const sevens = groups.filter((g) => g.length === 7).length;
   let width = 7;
   let sub: number | null = null;
-  if (eights.length >= 3 && eights.length > sevens) {
+  // (A header naming a 小计 column says so even where rows lost cells to OCR or print dashes.)
+  const headerSub = subtotalFromHeader(stream.labels.slice(from, anchors[0]!.start));
+  if ((eights.length >= 3 && eights.length > sevens) || (headerSub !== null && eights.length >= 1)) {
     width = 8;
-    sub = subtotalFromHeader(stream.labels.slice(from, anchors[0]!.start)) ?? subtotalIndex(eights.filter((g) => g.every((t) => t.kind === 'number')));
+    sub = headerSub ?? subtotalIndex(eights.filter((g) => g.every((t) => t.kind === 'number')));
     if (sub === null) read.warnings.push(warn('parse.s3_subtotal_ambiguous', 'section 三 has 8 value columns and the subtotal column cannot be told apart; each row\'s own sums decide, else it is left empty'));
   }
   const toColumns = (g: ValueToken[]): ValueToken[] | null => {

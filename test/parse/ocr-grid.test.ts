@@ -449,3 +449,16 @@ test('OCR (a generated scan, its document model kept): rows whose 总计 is not 
   assert.equal(r.cells['s3.result.withheld.law_prohibited.total']!.source, 'derived');
   assert.equal(r.values['s3.result.unable.not_held.total'], 138);
 });
+
+test('OCR grid: a header naming a 小计 column makes the table eight columns wide though few rows kept eight values', () => {
+  // 小计 after 法人或其他组织; most rows lost cells at their edges to OCR, only one row has all eight.
+  const s3: Record<string, string> = {};
+  for (const [k] of S3_LABELS) s3[k] = '\t\t\t\t\t\t\t';
+  Object.assign(s3, { new: '3\t1\t1\t0\t0\t0\t0\t4', 'result.granted': '3\t1\t1\t\t\t\t\t', 'result.total': '\t1\t1\t\t\t\t\t4' });
+  const header = (t: string) => t.replace('\t\t商业企业', '\t\t小计\t商业企业');
+  const r = parse({ s3 }, true, header, 8);
+  assert.equal(r.values['s3.new.commercial'], 1);
+  assert.equal(r.values['s3.new.total'], 4);
+  assert.equal(r.values['s3.result.granted.natural_person'], 3);
+  assert.equal(r.values['s3.result.granted.commercial'], 1, 'the 小计 cell is not 商业企业');
+});
