@@ -90,6 +90,22 @@ function toPage(words: Word[], cut: Cut): Word[] {
 }
 
 /**
+ * A run of digits the page OCR read across several cells as one word (「00113」 over five cells of a row, on their
+ * border with the row below): when every cell it lies over was read again, the re-reads stand for it; left in,
+ * the layout would split it by its characters and each cell would hold its digit twice (「33」).
+ */
+export function acrossReplaced(w: Word, boxes: [number, number, number, number][]): boolean {
+  if (!/^\d{2,}$/.test(w.text)) return false;
+  const over = boxes.filter(([x0, y0, x1, y1]) => w.x1 > x0 && w.x0 < x1 && w.y1 > y0 && w.y0 < y1);
+  if (new Set(over.map((b) => `${b[0]},${b[2]}`)).size < 2) return false;
+  // every part of the word lies over a replaced cell (a cell read again), but for a speck's width at its ends
+  const covered = (x: number) => over.some(([x0, , x1]) => x >= x0 - 1 && x <= x1 + 1);
+  let bare = 0;
+  for (let x = w.x0; x <= w.x1; x += 1) if (!covered(x)) bare++;
+  return bare <= 0.1 * (w.x1 - w.x0);
+}
+
+/**
  * Re-reads the table cells of `page` (points) from `g` (the cleaned raster, pixels; `toPx` maps a point in
  * the page frame to raster pixels). Returns the page with the cells' words replaced where the re-read wins.
  */
@@ -145,7 +161,8 @@ export async function rereadTableCells(
   const boxes = [...replaced.entries()].map(([c, t]) => cellBox(t, c));
   const inReplaced = (w: Word) => {
     const cx = (w.x0 + w.x1) / 2, cy = (w.y0 + w.y1) / 2;
-    return gone.has(w) || boxes.some(([x0, y0, x1, y1]) => cy >= y0 && cy < y1 && ((cx >= x0 && cx < x1) || Math.min(x1, w.x1) - Math.max(x0, w.x0) >= 0.5 * (w.x1 - w.x0)));
+    return gone.has(w) || boxes.some(([x0, y0, x1, y1]) => cy >= y0 && cy < y1 && ((cx >= x0 && cx < x1) || Math.min(x1, w.x1) - Math.max(x0, w.x0) >= 0.5 * (w.x1 - w.x0)))
+      || acrossReplaced(w, boxes);
   };
   if (repaired) warnings.push({ code: 'ocr.cells_reread', level: 'info', message: `page ${page.page}: ${repaired} value cell(s) empty or garbled in the page OCR were read again digit by digit`, where: { page: page.page } });
   if (disagree) warnings.push(warn('ocr.digits_disagree', `page ${page.page}: ${disagree} value cell(s) read differently by the page OCR and the digit re-reads; kept with confidence ≤ ${DISAGREE_CONFIDENCE}`, { where: { page: page.page } }));
