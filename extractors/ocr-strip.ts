@@ -164,8 +164,9 @@ export async function readCells(
   const list = join(dir, `${name}.txt`);
   const images = cuts.map((_, i) => join(dir, `${name}-${i}.pgm`));
   try {
-    const boxes = cuts.map((c) => inkLine(g, c.box));
-    await Promise.all(cuts.map((c, i) => writeFile(images[i]!, encodePgm(lineImage(g, c.box, maxGap)))));
+    const lines = cuts.map((c) => lineOf(g, c.box, maxGap));
+    const boxes = lines.map((l) => l.box);
+    await Promise.all(lines.map((l, i) => writeFile(images[i]!, encodePgm(l.image))));
     await writeFile(list, images.join('\n') + '\n');
     const settled = await Promise.allSettled(langs.map((lang) => runTesseractPages(list, args, o, deadline, lang)));
     for (const r of settled) {
@@ -231,8 +232,13 @@ function bandBox(box: Cut['box'], band: [number, number, number]): Cut['box'] {
  * Returned as a box that `strip` cuts with its EDGE margin, so EDGE is added back.
  */
 export function inkLine(g: Gray, box: Cut['box']): Cut['box'] {
-  const best = inkBands(g, box).reduce<[number, number, number] | null>((a, b) => (!a || b[2] > a[2] ? b : a), null);
+  const best = mostInk(inkBands(g, box));
   return best ? bandBox(box, best) : box;
+}
+
+/** The band with the most ink, or null when there is none. */
+function mostInk(bands: [number, number, number][]): [number, number, number] | null {
+  return bands.reduce<[number, number, number] | null>((a, b) => (!a || b[2] > a[2] ? b : a), null);
 }
 
 /**
@@ -241,14 +247,20 @@ export function inkLine(g: Gray, box: Cut['box']): Cut['box'] {
  * cell's width), its lines side by side, in reading order, so that the reading sees the whole number.
  */
 export function lineImage(g: Gray, box: Cut['box'], maxGap?: number): Gray {
+  return lineOf(g, box, maxGap).image;
+}
+
+/** `lineImage`, with the box of the cut's main line of ink (`inkLine`) found on the way: one scan of the cut. */
+function lineOf(g: Gray, box: Cut['box'], maxGap?: number): { image: Gray; box: Cut['box'] } {
   const bands = inkBands(g, box);
-  const main = bands.reduce<[number, number, number] | null>((a, b) => (!a || b[2] > a[2] ? b : a), null);
+  const main = mostInk(bands);
+  const mainBox = main ? bandBox(box, main) : box;
   const height = (b: [number, number, number]) => b[1] - b[0] + 1;
   const lines = main ? bands.filter((b) => height(b) >= 0.6 * height(main) && b[2] >= 0.1 * main[2]) : [];
   // A number wraps because it does not fit: its first line fills the cell's width. Lines that do not are two
   // readings stacked in one cell (a grid that merged two rows), never joined.
   if (lines.length < 2 || inkWidth(g, box, lines[0]!) < WRAP_FILL * (box[2] - box[0] - 2 * EDGE)) {
-    return strip(g, [{ box: main ? bandBox(box, main) : box, top: 0 }], maxGap);
+    return { image: strip(g, [{ box: mainBox, top: 0 }], maxGap), box: mainBox };
   }
   const parts = lines.map((b) => strip(g, [{ box: bandBox(box, b), top: 0 }], maxGap));
   const width = parts.reduce((w, p) => w + p.width, 0);
@@ -259,5 +271,5 @@ export function lineImage(g: Gray, box: Cut['box'], maxGap?: number): Gray {
     for (let y = 0; y < p.height; y++) data.set(p.data.subarray(y * p.width, (y + 1) * p.width), y * width + left);
     left += p.width;
   }
-  return { width, height: h, data };
+  return { image: { width, height: h, data }, box: mainBox };
 }

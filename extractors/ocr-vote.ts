@@ -91,9 +91,6 @@ export function voteCell(first: Reading, same?: Reading, other?: Reading, slashS
   if (raw !== '/' && slash(same) && slash(other)) return { text: '/', confidence: REPAIR_CAP, kind: 'repaired' };
   if (SYMBOL.test(raw) && !/\d/.test(raw)) return undefined;
   const a = trimPoints(digitLike(raw));
-  // 「0 4」 with no re-read of a number: two numbers the page OCR put in one cell (a count never starts with 0),
-  // not full-width digits to join; the page reading stands as it is.
-  if (/^0\d/.test(a) && /\s/.test(first.text.trim()) && !CLEAN_NUMBER.test(trimPoints(same?.text.replace(/\s+/g, '') ?? '')) && !CLEAN_NUMBER.test(trimPoints(other?.text.replace(/\s+/g, '') ?? ''))) return undefined;
   const aClean = CLEAN_NUMBER.test(a);
   const clean = (r?: Reading) => {
     const t = r ? trimPoints(r.text.replace(/\s+/g, '')) : '';
@@ -101,6 +98,9 @@ export function voteCell(first: Reading, same?: Reading, other?: Reading, slashS
   };
   const c = clean(same);
   const e = clean(other);
+  // 「0 4」 with no re-read of a number: two numbers the page OCR put in one cell (a count never starts with 0),
+  // not full-width digits to join; the page reading stands as it is.
+  if (/^0\d/.test(a) && /\s/.test(first.text.trim()) && !c && !e) return undefined;
   // 「0 1」, 「| 5」: a border remnant standing apart at an edge of the page reading; the re-reads read the rest
   const core = withoutEdgeMark(first.text);
   if (core !== null && (c || e) && [c, e].every((x) => !x || x.text === core)) {

@@ -12,7 +12,7 @@ import { equations, s3Rows } from '../validate/rules.ts';
 import { narrativeChecks } from '../validate/narrative.ts';
 import { repairOcr } from '../validate/repair.ts';
 import { crossYearChecks, crossYearEquations, isCrossYear, type Neighbours } from '../validate/cross-year.ts';
-import { deriveForced } from '../validate/solve.ts';
+import { deriveForced, type Derivation } from '../validate/solve.ts';
 import { findHeadings, textBetween } from './headings.ts';
 import { readMeta } from './meta.ts';
 import { resolveGlued } from './glued.ts';
@@ -149,9 +149,10 @@ export function parseReport(doc: DocumentModel, hints: ParseHints = {}): Result<
       warnings.push(warn('parse.ocr_repaired', `${d.code}: OCR read 「${cell.raw}」; the sums ${d.rule.slice(d.rule.indexOf(":") + 1)} all give ${d.value}`, { cell: d.code }));
     }
   }
-  for (const d of deriveForced(values, eqs)) {
-    record.cells[d.code] = { ...(record.cells[d.code] ?? { raw: '', kind: 'number', provenance: {} }), source: 'derived', rule: d.rule };
-  }
+  const markDerived = (ds: Derivation[]) => {
+    for (const d of ds) record.cells[d.code] = { ...(record.cells[d.code] ?? { raw: '', kind: 'number', provenance: {} }), source: 'derived', rule: d.rule };
+  };
+  markDerived(deriveForced(values, eqs));
   // Where the tables print "none" as a dash and never a 0, an empty OCR cell is a dash the scan lost, not a 0.
   if (dashTable && ocrBlanks.some((c) => values.get(c) === null)) {
     warnings.push(warn('parse.ocr_blank_dash', `the tables print "none" as a dash, never 0: ${ocrBlanks.filter((c) => values.get(c) === null).length} empty OCR cells are left empty, not read as 0`));
@@ -160,9 +161,7 @@ export function parseReport(doc: DocumentModel, hints: ParseHints = {}): Result<
   for (const code of zeroed) values.set(code, 0);
   // With the blanks among a row's numbers taken as 0, the sums force what they did not before (a 总计 left
   // empty beside them: rows whose totals the table does not print).
-  if (zeroed.length) for (const d of deriveForced(values, eqs)) {
-    record.cells[d.code] = { ...(record.cells[d.code] ?? { raw: '', kind: 'number', provenance: {} }), source: 'derived', rule: d.rule };
-  }
+  if (zeroed.length) markDerived(deriveForced(values, eqs));
   for (const [code, v] of values) record.values[code] = v;
   const { checks, flagged } = evaluate(record.values, eqs);
   for (const c of contradictedDerivations(record, [...s3.unplaced, ...s4.unplaced], warnings)) flagged.add(c);

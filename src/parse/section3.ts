@@ -160,11 +160,15 @@ function blankRow(stream: Stream, rowIndex: number, valueFrom: number | undefine
   return cells.map((c) => blankToken(c, rowIndex, pos));
 }
 
-/** The values start on the label's own trusted grid row, which holds exactly `width` of them, and go on below it. */
-function ownGridRow(stream: Stream, g: ValueToken[], labelRow: number, width: number): boolean {
+/**
+ * The values of the label's own trusted OCR grid row when they start there, number exactly `width` and go on
+ * below it; null otherwise.
+ */
+function ownGridRow(stream: Stream, g: ValueToken[], labelRow: number, width: number): ValueToken[] | null {
   const t = g[0];
-  if (!t || !t.reliableGrid || t.rowIndex !== labelRow || !stream.rows[labelRow]?.ocr) return false;
-  return g.length > width && g.filter((x) => x.rowIndex === labelRow).length === width;
+  if (!t || !t.reliableGrid || t.rowIndex !== labelRow || !stream.rows[labelRow]?.ocr || g.length <= width) return null;
+  const own = g.filter((x) => x.rowIndex === labelRow);
+  return own.length === width ? own : null;
 }
 
 /**
@@ -351,6 +355,7 @@ export function readSection3(stream: Stream, from: number, to: number): S3Read {
     }
     const mapped = header.size >= 2 && headerFits(stream, g, header) ? byGrid(g, header) : null; // only the columns the table prints
     let placed: (ValueToken | null)[] | null = null;
+    let ownRow: ValueToken[] | null = null;
     if (mapped) {
       if (gridBlanks(stream, mapped, header).includes('total') && S3_COLUMNS.some((c) => (mapped.get(c)?.value ?? 0) > 0)) {
         // An empty 总计 next to numbers is a total not printed (some reports leave it to the reader), not a 0.
@@ -365,10 +370,10 @@ export function readSection3(stream: Stream, from: number, to: number): S3Read {
       if (width === 8) placed = placed.filter((_, k) => k !== sub);
       set(row, placed);
       read.warnings.push(warn('parse.s3_cells_missing', `s3.${row}: ${placed.filter((t) => t === null).length} cell(s) empty or unreadable in the grid`, { cell: `s3.${row}` }));
-    } else if (ownGridRow(stream, g, rowOf(stream, a.end - 1), width)) {
+    } else if ((ownRow = ownGridRow(stream, g, rowOf(stream, a.end - 1), width))) {
       // A trusted grid row holding the row's values in full, and more values on the grid rows below it (a row
       // whose label OCR lost): the label's own grid row is read; the rest belongs to no label found.
-      const own = g.filter((t) => t.rowIndex === g[0]!.rowIndex);
+      const own = ownRow;
       set(row, toColumns(own) ?? []);
       read.warnings.push(warn('parse.s3_unlabelled_values', `s3.${row}: ${g.length - own.length} values on the grid row(s) below it, whose label was not found, ignored`, { cell: `s3.${row}` }));
     } else {
