@@ -31,11 +31,13 @@ const DIGIT_GAP = 10;
  */
 const NUMBER_WITH_MARK = /^(\p{Script=Han}\s*\d[\d.,\s]*|\d[\d.,\s]*(?![元件项个次万])\p{Script=Han})$/u;
 export const numberWithMark = (first: string) => hanCount(first) === 1 && NUMBER_WITH_MARK.test(first.trim());
+/** A dash with specks or border remnants read as marks beside it (「一。」: the page OCR's reading of a 3 as often as of a dash). */
+const dashWithMarks = (first: string) => DASH_LIKE.test(first.replace(/[\s。，、,.·:：;；'"“”‘’|]/g, ''));
 /** Value cells: no Han and short (a number, a dash, or nothing), or a number with one Han mark beside it. */
-const isValueCell = (first: string) => (DASH_LIKE.test(first) || !HAN.test(first) || numberWithMark(first)) && [...first].length <= 12;
+export const isValueCell = (first: string) => (dashWithMarks(first) || !HAN.test(first) || numberWithMark(first)) && [...first].length <= 12;
 /** Label cells: Han text, or nothing or a doubtful reading (a label the page OCR lost or took for a digit). */
 const isLabelCell = (first: string, cell: RuledCell) =>
-  first === '' || (HAN.test(first) && !DASH_LIKE.test(first) && !numberWithMark(first)) || (minConfidence(cell.words) ?? 100) < EMPTY_LABEL_CONFIDENCE;
+  first === '' || (HAN.test(first) && !dashWithMarks(first) && !numberWithMark(first)) || (minConfidence(cell.words) ?? 100) < EMPTY_LABEL_CONFIDENCE;
 /** Least confidence of a label read to fill a cell the page OCR found empty. */
 const EMPTY_LABEL_CONFIDENCE = 50;
 

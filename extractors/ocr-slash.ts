@@ -37,11 +37,9 @@ export function strokeShape(g: Gray, box: [number, number, number, number]): Str
   const x0 = Math.max(0, bx0 + mx), x1 = Math.min(g.width, bx1 - mx);
   const y0 = Math.max(0, by0 + my), y1 = Math.min(g.height, by1 - my);
   let n = 0, sx = 0, sy = 0, sxx = 0, syy = 0, sxy = 0;
-  for (let y = y0; y < y1; y++) {
-    for (let x = x0; x < x1; x++) {
-      if (g.data[y * g.width + x]! >= DARK) continue;
-      n++; sx += x; sy += y; sxx += x * x; syy += y * y; sxy += x * y;
-    }
+  for (const p of strokeInk(g, x0, y0, x1, y1)) {
+    const x = p % g.width, y = (p - x) / g.width;
+    n++; sx += x; sy += y; sxx += x * x; syy += y * y; sxy += x * y;
   }
   if (n === 0) return null;
   const vx = sxx / n - (sx / n) ** 2, vy = syy / n - (sy / n) ** 2, c = sxy / n - (sx / n) * (sy / n);
@@ -55,6 +53,50 @@ export function strokeShape(g: Gray, box: [number, number, number, number]): Str
     ink: n, thinness: l1 > 0 ? Math.sqrt(l2 / l1) : 1, angle, length: Math.sqrt(12 * l1), across: Math.sqrt(l2),
     cx: (sx / n - x0) / Math.max(1, width), cy: (sy / n - y0) / Math.max(1, height), width, height,
   };
+}
+
+/** Specks: dark components this small (pixels, 300 dpi) on both sides and in area are scanner dirt, not ink. */
+const SPECK_SIDE = 6;
+const SPECK_AREA = 24;
+
+/**
+ * The dark pixels (indices into `g.data`) inside the box, specks left out: the scan's dirt around a dash or a
+ * slash would otherwise bend the stroke's moments (a dash beside two specks reads as a thick, tilted blob).
+ * Components are 8-connected, found inside the box only.
+ */
+function strokeInk(g: Gray, x0: number, y0: number, x1: number, y1: number): number[] {
+  const w = x1 - x0, h = y1 - y0;
+  if (w <= 0 || h <= 0) return [];
+  const seen = new Uint8Array(w * h);
+  const out: number[] = [];
+  const dark = (x: number, y: number) => g.data[y * g.width + x]! < DARK;
+  for (let sy = y0; sy < y1; sy++) {
+    for (let sx = x0; sx < x1; sx++) {
+      if (seen[(sy - y0) * w + sx - x0] || !dark(sx, sy)) continue;
+      const members: number[] = [];
+      const stack = [(sy - y0) * w + sx - x0];
+      seen[stack[0]!] = 1;
+      let cx0 = sx, cx1 = sx, cy0 = sy, cy1 = sy;
+      while (stack.length) {
+        const q = stack.pop()!;
+        const qx = q % w + x0, qy = Math.floor(q / w) + y0;
+        members.push(qy * g.width + qx);
+        cx0 = Math.min(cx0, qx); cx1 = Math.max(cx1, qx); cy0 = Math.min(cy0, qy); cy1 = Math.max(cy1, qy);
+        for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) {
+          const nx = qx + dx, ny = qy + dy;
+          if (nx < x0 || nx >= x1 || ny < y0 || ny >= y1) continue;
+          const k = (ny - y0) * w + nx - x0;
+          if (seen[k] || !dark(nx, ny)) continue;
+          seen[k] = 1;
+          stack.push(k);
+        }
+      }
+      const speck = members.length <= SPECK_AREA && cx1 - cx0 < SPECK_SIDE && cy1 - cy0 < SPECK_SIDE;
+      if (process.env.NIANBAO_SPECK_DEBUG && members.length < 80) process.stderr.write(`comp ${members.length} ${cx1 - cx0 + 1}x${cy1 - cy0 + 1}${speck ? ' speck' : ''}\n`);
+      if (!speck) out.push(...members);
+    }
+  }
+  return out;
 }
 
 /**
@@ -71,14 +113,17 @@ export function isSlashStroke(s: StrokeShape | null): boolean {
 /** Largest spread across a dash (pixels at 300 dpi): a printed dash is a few pixels thick; digits spaced wide
  * apart (「３ ４ ４」) make a long, thin-looking blob too, but one as tall as the digits. */
 const DASH_HALF_THICKNESS = 4;
+/** Least distance (pixels at 300 dpi) of a dash from the top and bottom of the cell's inner box: a rule's remnant
+ * hugs the edge cut away; a dash in a cell aligned to the top stands a line's half height below it. */
+const RULE_CLEARANCE = 8;
 
 /**
  * Whether the cell holds one level stroke and nothing else: a dash (—, ——, －) standing for "none". Dashes
  * are thin level lines like the table's rules, so the page OCR often drops them; a rule's remnant lies at
- * the top or bottom of the cell or runs through its whole width, a dash stands in the middle, clear of both
- * sides.
+ * the top or bottom edge of the cell or runs through its whole width, a dash stands clear of both edges (in
+ * the middle, or a line below the top in a cell aligned to the top).
  */
 export function isDashStroke(s: StrokeShape | null): boolean {
   return !!s && s.ink >= 8 && solid(s) && s.thinness < 0.12 && s.across <= DASH_HALF_THICKNESS && Math.abs(s.angle) <= 8 && s.length >= 10
-    && s.length <= 0.8 * s.width && s.cy >= 0.2 && s.cy <= 0.8 && s.cx >= 0.15 && s.cx <= 0.85;
+    && s.length <= 0.8 * s.width && s.cy * s.height >= RULE_CLEARANCE && (1 - s.cy) * s.height >= RULE_CLEARANCE && s.cx >= 0.15 && s.cx <= 0.85;
 }

@@ -28,7 +28,7 @@ import type { Meta } from './meta.ts';
 import { detectTemplate } from './template.ts';
 import { buildStream, type ValueToken } from './tokenize.ts';
 
-export const PARSER_VERSION = '0.5.18';
+export const PARSER_VERSION = '0.5.19';
 
 export interface ParseHints {
   /** The source's own title (HTML <title>, crawled link text), a fallback for year and body. */
@@ -153,6 +153,17 @@ export function parseReport(doc: DocumentModel, hints: ParseHints = {}): Result<
     for (const d of ds) record.cells[d.code] = { ...(record.cells[d.code] ?? { raw: '', kind: 'number', provenance: {} }), source: 'derived', rule: d.rule };
   };
   markDerived(deriveForced(values, eqs));
+  if (dashTable) {
+    // There a dash is how the table writes 0: the dashes no sum forced are 0 by that convention (rule
+    // `dash_zero`, derived), and the sums are solved again (a digit the scan lost in a row of dashes).
+    const dashes = codes.filter((c) => record.cells[c]?.source === 'read' && record.cells[c]!.kind === 'dash' && values.get(c) === null);
+    for (const c of dashes) values.set(c, 0);
+    markDerived(dashes.map((code) => ({ code, value: 0, rule: 'dash_zero' })));
+    if (dashes.length) {
+      warnings.push(warn('parse.dash_zero', `the tables print "none" as a dash or slash, never 0: ${dashes.length} dash cells read as 0 (rule dash_zero)`, { level: 'info' }));
+      markDerived(deriveForced(values, eqs));
+    }
+  }
   // Where the tables print "none" as a dash and never a 0, an empty OCR cell is a dash the scan lost, not a 0.
   if (dashTable && ocrBlanks.some((c) => values.get(c) === null)) {
     warnings.push(warn('parse.ocr_blank_dash', `the tables print "none" as a dash, never 0: ${ocrBlanks.filter((c) => values.get(c) === null).length} empty OCR cells are left empty, not read as 0`));

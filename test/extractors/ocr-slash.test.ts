@@ -62,15 +62,30 @@ test('digits spaced wide apart (「３ ４ ４」) in a wide cell are no dash, h
   assert.equal(isDashStroke(s), false, JSON.stringify(s));
 });
 
-test('specks scattered along a slanted or level line over a wide cell are no stroke: a stroke is solid', async () => {
+test('specks scattered along a slanted or level line over a wide cell are no stroke', async () => {
   const { isDashStroke } = await import('../../extractors/ocr-slash.ts');
   const w = 1300, h = 65;
   const g: Gray = { width: w, height: h, data: new Uint8Array(w * h).fill(255) };
   for (let i = 0; i < 10; i++) g.data[Math.round(20 + i * 2.5) * w + 200 + i * 19] = 0; // 10 dots along 25°, 190 px
   const s = strokeShape(g, [0, 0, w, h]);
-  assert.ok(s && s.thinness < 0.1, JSON.stringify(s));
   assert.equal(isSlashStroke(s), false, JSON.stringify(s));
+  assert.equal(s, null, 'single dots are specks: left out of the stroke');
   const level: Gray = { width: w, height: h, data: new Uint8Array(w * h).fill(255) };
   for (let i = 0; i < 10; i++) level.data[32 * w + 500 + i * 20] = 0;
   assert.equal(isDashStroke(strokeShape(level, [0, 0, w, h])), false);
+});
+
+test('a dash beside specks is still a dash; one aligned to the top of a tall cell too, but not a remnant on the cell\'s edge', async () => {
+  const { isDashStroke } = await import('../../extractors/ocr-slash.ts');
+  const w = 140, h = 220;
+  const make = (y: number, specks: [number, number][]) => {
+    const g: Gray = { width: w, height: h, data: new Uint8Array(w * h).fill(255) };
+    for (let x = 40; x < 100; x++) { g.data[y * w + x] = 0; g.data[(y + 1) * w + x] = 0; }
+    for (const [sx, sy] of specks) for (let d = 0; d < 12; d++) g.data[(sy + Math.floor(d / 3)) * w + sx + (d % 3)] = 0; // 3×4 blots
+    return strokeShape(g, [0, 0, w, h]);
+  };
+  const specks: [number, number][] = [[30, 160], [110, 40], [70, 190]];
+  assert.ok(isDashStroke(make(110, specks)), JSON.stringify(make(110, specks)));
+  assert.ok(isDashStroke(make(40, [])), 'a line below the top of a cell aligned to the top');
+  assert.equal(isDashStroke(make(19, [])), false, 'hugging the edge cut away: a rule\'s remnant');
 });

@@ -209,13 +209,20 @@ test('OCR grid: a row printed one column to the left (first value under the labe
   assert.ok(!printed.warnings.some((w) => w.code === 'parse.s3_row_shifted'));
 });
 
-test('OCR: where the tables print none as a slash and never 0, an empty cell is a slash lost, not a 0', () => {
-  // No rule can force the 商业企业 column (all slashes): its empty cell is a slash the scan lost.
+test('OCR: where the tables print none as a slash and never 0, an empty cell is a slash lost, not a 0; the slashes are 0 (dash_zero)', () => {
+  // The 商业企业 column is all slashes: its empty cell is a slash the scan lost, or a digit. Not read as 0; with the
+  // slashes taken as 0 by the table's convention the column's sum forces it.
   const slashes = (t: string) => t.replace(/(^|\t)0(?=\t|$)/gm, '$1/').replace(/(\t\t5\.属于三类内部事务信息\t\/)\t\//, '$1\t');
   const s3 = { new: '2\t0\t0\t0\t0\t0\t0', 'result.granted': '2\t0\t0\t0\t0\t0\t0', 'result.total': '2\t0\t0\t0\t0\t0\t0' }; // totals printed as slashes too
   const r = parse({ s3 }, true, slashes);
-  assert.equal(r.values['s3.result.withheld.internal_affairs.commercial'], null);
-  assert.ok(r.warnings.some((w) => w.code === 'parse.ocr_blank_dash'));
+  const lost = r.cells['s3.result.withheld.internal_affairs.commercial']!;
+  assert.equal(lost.kind, 'blank');
+  assert.equal(r.values['s3.result.withheld.internal_affairs.commercial'], 0);
+  assert.equal(lost.source, 'derived');
+  assert.notEqual(lost.rule, 'dash_zero');
+  assert.equal(r.cells['s3.result.withheld.third_party.commercial']!.rule, 'dash_zero');
+  assert.equal(r.values['s3.result.withheld.third_party.commercial'], 0);
+  assert.ok(r.warnings.some((w) => w.code === 'parse.dash_zero'));
   const zeros = parse({ s3 }, true, (t) => t.replace(/(\t\t5\.属于三类内部事务信息\t0)\t0/, '$1\t'));
   assert.equal(zeros.values['s3.result.withheld.internal_affairs.commercial'], 0, 'a table that prints 0: the empty cell is 0');
 });
@@ -308,12 +315,14 @@ test('OCR grid: a row whose label kept only its item number (「3」 of 3.其他
 });
 
 test('OCR: in tables that print none as a slash, a lone 7 is unreadable (a slash read 7 alike in a row and its total), a 1 doubtful', () => {
-  const s3 = { new: '2\t7\t0\t0\t0\t0\t9', 'result.granted': '2\t7\t0\t0\t0\t0\t9', 'result.total': '2\t7\t0\t0\t0\t0\t9', carried_out: '1\t0\t0\t0\t0\t0\t1' };
+  // The scan: 2, a slash, … , total 2 in rows 新收 and 总计; the slash of 商业企业 read 7 in both (their column sum holds).
+  const s3 = { new: '2\t7\t0\t0\t0\t0\t2', 'result.granted': '2\t0\t0\t0\t0\t0\t2', 'result.total': '2\t7\t0\t0\t0\t0\t2', carried_out: '1\t0\t0\t0\t0\t0\t1' };
   const slashes = (t: string) => t.replace(/(^|\t)0(?=\t|$)/gm, '$1/');
   const r = parse({ s3 }, true, slashes);
-  assert.equal(r.values['s3.new.commercial'], null);
   assert.equal(r.cells['s3.new.commercial']!.kind, 'unreadable');
-  assert.equal(r.values['s3.result.total.commercial'], null);
+  assert.equal(r.values['s3.new.commercial'], 0, 'the row\'s total forces it once its slashes are 0');
+  assert.equal(r.cells['s3.new.commercial']!.source, 'derived');
+  assert.equal(r.values['s3.result.total.commercial'], 0);
   assert.ok(r.warnings.some((w) => w.code === 'parse.ocr_slash_doubt'));
   assert.ok(r.flagged.includes('s3.carried_out.natural_person'), 'a lone 1 there is kept, flagged');
   const zeros = parse({ s3 }, true); // a table that prints 0: a 7 is a 7
