@@ -11,9 +11,9 @@ import type { Deadline, ResolvedOptions } from './options.ts';
 import { findRuledTables, type RuledCell, type RuledTable } from './pdf-ruled.ts';
 import { minConfidence } from './pdf-lines.ts';
 import type { Gray } from './raster.ts';
-import { cellBox, cellCuts, readCells, readStrips, type Cut } from './ocr-strip.ts';
+import { cellBox, cellCuts, EDGE, readCells, readStrips, type Cut } from './ocr-strip.ts';
 import { DASH_LIKE, DISAGREE_CONFIDENCE, voteCell } from './ocr-vote.ts';
-import { isDashStroke, isSlashStroke, strokeShape } from './ocr-slash.ts';
+import { cellInk, isDashStroke, isSlashStroke, strokeShape } from './ocr-slash.ts';
 import { signedVerdict as signed, inkSign } from './ocr-sign.ts';
 import { byConsensus, byGlyphs, glyphCount } from './ocr-glyphs.ts';
 
@@ -108,6 +108,16 @@ export function acrossReplaced(w: Word, boxes: [number, number, number, number][
 }
 
 /**
+ * A number the page OCR placed in a cell that holds no ink (specks aside) and where no re-read finds a digit: a
+ * neighbour's digit the page's layout put across the border (values printed against the left rule), not this
+ * cell's. The cell is empty (verdict with no text); undefined otherwise. `ink` is asked only when needed.
+ */
+export function strayNumber(first: string, reads: { text: string }[], ink: () => number): { text: string; confidence: number; kind: 'repaired' } | undefined {
+  if (!/\d/.test(first) || reads.length === 0 || reads.some((r) => /\d/.test(r.text))) return undefined;
+  return ink() === 0 ? { text: '', confidence: 80, kind: 'repaired' } : undefined;
+}
+
+/**
  * Re-reads the table cells of `page` (points) from `g` (the cleaned raster, pixels; `toPx` maps a point in
  * the page frame to raster pixels). Returns the page with the cells' words replaced where the re-read wins.
  */
@@ -148,15 +158,16 @@ export async function rereadTableCells(
     const glyphs = glyphCount(g, cut.box);
     const all = [...readings, ...lines].map((r, i) => ({ ...r, model: DIGIT_LANGS[i % DIGIT_LANGS.length]!, kind: i < readings.length ? 'strip' as const : 'line' as const }));
     const vote = byConsensus(byGlyphs(voteCell(first, readings[0], readings[1], isSlashStroke(shape), isDashStroke(shape)), first, readings, glyphs), first, all, glyphs);
-    const v = signed(vote, first, [...readings, ...lines], inkSign(g, cut.box));
+    const v = strayNumber(first.text, all, () => cellInk(g, cut.box, EDGE)) ?? signed(vote, first, [...readings, ...lines], inkSign(g, cut.box));
     if (process.env.NIANBAO_OCR_DEBUG) process.stderr.write(`cell p${page.page} ${JSON.stringify(cut.first)} ${JSON.stringify(readings)} ${JSON.stringify(lines)} -> ${JSON.stringify(v)} glyphs ${glyphs} shape ${JSON.stringify(shape && Object.fromEntries(Object.entries(shape).map(([k, x]) => [k, Math.round(x * 100) / 100])))}\n`);
     if (!v) continue;
+    replaced.set(cut.cell, cut.table);
+    if (v.text === '') continue;
     const [x0, y0, x1, y1] = cellBox(cut.table, cut.cell);
     const cy = (y0 + y1) / 2;
     added.push({ text: v.text, x0: x0 + 2, x1: Math.max(x0 + 3, x1 - 2), y0: cy - 4, y1: cy + 4, confidence: v.confidence });
     if (v.kind === 'disagree') disagree++;
     else if (v.kind === 'repaired') repaired++;
-    replaced.set(cut.cell, cut.table);
   }
   // The page words of a replaced cell go: those placed in it, and any other mostly inside it.
   const gone = new Set([...replaced.keys()].flatMap((c) => c.words));

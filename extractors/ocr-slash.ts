@@ -100,6 +100,15 @@ function strokeInk(g: Gray, x0: number, y0: number, x1: number, y1: number): num
 }
 
 /**
+ * Dark pixels, specks left out, inside the box with `edge` pixels cut away on each side (the part of a cell the
+ * digit re-reads see): 0 for a cell that holds no ink at all.
+ */
+export function cellInk(g: Gray, box: [number, number, number, number], edge: number): number {
+  const [bx0, by0, bx1, by1] = box.map(Math.round) as [number, number, number, number];
+  return strokeInk(g, Math.max(0, bx0 + edge), Math.max(0, by0 + edge), Math.min(g.width, bx1 - edge), Math.min(g.height, by1 - edge)).length;
+}
+
+/**
  * A drawn stroke is solid: its ink fills at least a fifth of its length (a printed slash or dash, even thinned by
  * the scan, fills a third or more). Scattered specks that happen to lie along a line over a wide cell do not.
  */

@@ -17,7 +17,7 @@ import { runTesseract, runTesseractPages } from './ocr-words.ts';
 export const MAX_STRIP_HEIGHT = 8000;
 const GAP = 24;
 /** Pixels left white along each side of a cut: the cut runs from border centre to border centre. */
-const EDGE = 6;
+export const EDGE = 6;
 
 export interface Cut {
   table: RuledTable;

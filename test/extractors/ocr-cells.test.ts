@@ -17,3 +17,23 @@ test('value cells: a number, a dash, nothing, a dash with marks beside it (「�
   for (const t of ['', '12', '—', '一一', '一。', '—，', '3了']) assert.ok(isValueCell(t), t);
   for (const t of ['一、本年新收', '其他', '一是']) assert.equal(isValueCell(t), false, t);
 });
+
+test('a number the page OCR put in a cell with no ink, where no re-read finds a digit, is a neighbour\'s: the cell is empty', async () => {
+  const { strayNumber } = await import('../../extractors/ocr-cells.ts');
+  const none = [{ text: '' }, { text: '' }, { text: '.' }, { text: '' }];
+  assert.equal(strayNumber('1', none, () => 0)?.text, '');
+  assert.equal(strayNumber('1', none, () => 40), undefined, 'ink there: the page reading stands');
+  assert.equal(strayNumber('1', [...none, { text: '1' }], () => 0), undefined, 'a re-read found a digit');
+  assert.equal(strayNumber('—', none, () => 0), undefined, 'not a number');
+});
+
+test('cellInk: specks are no ink, a digit is; the cut edge is left out', async () => {
+  const { cellInk } = await import('../../extractors/ocr-slash.ts');
+  const w = 100, h = 60;
+  const g = { width: w, height: h, data: new Uint8Array(w * h).fill(255) };
+  for (let x = 0; x < w; x++) g.data[x] = 0; // the top rule, inside the edge cut away
+  g.data[30 * w + 50] = 0; g.data[30 * w + 51] = 0; // a speck
+  assert.equal(cellInk(g, [0, 0, w, h], 6), 0);
+  for (let y = 20; y < 45; y++) { g.data[y * w + 10] = 0; g.data[y * w + 11] = 0; } // a 1 against the left edge
+  assert.ok(cellInk(g, [0, 0, w, h], 6) >= 50);
+});
