@@ -114,7 +114,14 @@ function headerFits(stream: Stream, g: ValueToken[], header: Map<string, number>
   const total = header.get('total');
   const row = g[0] && stream.rows[g[0].rowIndex];
   if (total === undefined || !row) return true;
-  return Math.max(...row.cells.map((c) => (c.gridCol ?? -1) + (c.gridSpan ?? 1) - 1)) === total;
+  const end = (c: (typeof row.cells)[number]) => (c.gridCol ?? -1) + (c.gridSpan ?? 1) - 1;
+  const last = Math.max(...row.cells.map(end));
+  if (last === total) return true;
+  // Empty cells past the 总计 column are another row's (a row printed one column right widens the grid), when
+  // the row's first value stands under the header's 自然人 (not a header of another grid).
+  const first = header.get('natural_person');
+  return last > total && first !== undefined && g[0]!.gridCol === first
+    && Math.max(...row.cells.filter((c) => c.text.trim() !== '').map(end)) <= total;
 }
 
 /**

@@ -471,3 +471,22 @@ test('OCR grid: a header naming a 小计 column makes the table eight columns wi
   assert.equal(r.values['s3.result.granted.natural_person'], 3);
   assert.equal(r.values['s3.result.granted.commercial'], 1, 'the 小计 cell is not 商业企业');
 });
+
+test('OCR grid: empty cells past the 总计 column (a row printed one column right widened the grid) do not unplace a row', () => {
+  // 予以公开's 总计 lost (a wrapped number) and an empty cell past it: its six numbers stand under the header.
+  const s3 = { new: '88\t35\t1\t1\t7\t4\t136', 'result.granted': '86\t35\t1\t1\t7\t4\t', 'result.not_processed.duplicate': '2\t0\t0\t0\t0\t0\t2', 'result.total': '88\t35\t1\t1\t7\t4\t136' };
+  const doc = gridDoc(reportText({ s3 }), true);
+  const table = doc.blocks.find((b) => b.kind === 'table' && b.table.rows.some((r) => r.some((c) => c.text.includes('予以公开'))));
+  assert.ok(table && table.kind === 'table');
+  const blank = () => ({ text: '', colSpan: 1, rowSpan: 1 });
+  for (const r of table.table.rows) {
+    if (r.some((c) => c.text.includes('重复申请'))) r.splice(r.length - 7, 0, blank()); // printed one column right
+    else if (!r.some((c) => c.text.startsWith('（本列数据'))) r.push(blank());
+  }
+  const r = parseReport(doc).value;
+  assert.equal(r.values['s3.result.granted.natural_person'], 86);
+  assert.equal(r.cells['s3.result.granted.natural_person']!.source, 'read', 'read from its cell, not derived from the column sums');
+  assert.equal(r.values['s3.result.granted.other_org'], 4);
+  assert.equal(r.values['s3.result.granted.total'], 134);
+  assert.equal(r.cells['s3.result.granted.total']!.source, 'derived');
+});
