@@ -118,6 +118,21 @@ export function strayNumber(first: string, reads: { text: string }[], ink: () =>
 }
 
 /**
+ * A page word running over a rule into a cell read again (「11」 over the left rule of a cell printed against
+ * it): its characters inside that cell go (the re-read stands for them), the rest stays; null when none is left.
+ * Words without character boxes stay whole.
+ */
+export function withoutReplacedChars(w: Word, boxes: [number, number, number, number][]): Word | null {
+  if (!w.chars?.length) return w;
+  const cy = (w.y0 + w.y1) / 2;
+  const inside = (c: { x0: number; x1: number }) => boxes.some(([x0, y0, x1, y1]) => cy >= y0 && cy < y1 && (c.x0 + c.x1) / 2 >= x0 && (c.x0 + c.x1) / 2 < x1);
+  const rest = w.chars.filter((c) => !inside(c));
+  if (rest.length === w.chars.length) return w;
+  if (rest.length === 0 || !rest.some((c) => c.text.trim() !== '')) return null;
+  return { ...w, text: rest.map((c) => c.text).join(''), x0: rest[0]!.x0, x1: rest[rest.length - 1]!.x1, chars: rest };
+}
+
+/**
  * Re-reads the table cells of `page` (points) from `g` (the cleaned raster, pixels; `toPx` maps a point in
  * the page frame to raster pixels). Returns the page with the cells' words replaced where the re-read wins.
  */
@@ -179,5 +194,6 @@ export async function rereadTableCells(
   };
   if (repaired) warnings.push({ code: 'ocr.cells_reread', level: 'info', message: `page ${page.page}: ${repaired} value cell(s) empty or garbled in the page OCR were read again digit by digit`, where: { page: page.page } });
   if (disagree) warnings.push(warn('ocr.digits_disagree', `page ${page.page}: ${disagree} value cell(s) read differently by the page OCR and the digit re-reads; kept with confidence ≤ ${DISAGREE_CONFIDENCE}`, { where: { page: page.page } }));
-  return { page: { ...page, words: [...page.words.filter((w) => !inReplaced(w)), ...added] }, warnings };
+  const kept = page.words.filter((w) => !inReplaced(w)).map((w) => withoutReplacedChars(w, boxes)).filter((w): w is Word => w !== null);
+  return { page: { ...page, words: [...kept, ...added] }, warnings };
 }

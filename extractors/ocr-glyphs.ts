@@ -99,6 +99,14 @@ export function byConsensus(v: Verdict | undefined, first: Reading, reads: Model
     support.set(t, s);
   }
   const ranked = [...support.entries()].sort((a, b) => b[1].n - a[1].n);
+  const readModels = [...new Set(reads.map((r) => r.model))];
+  // Two numbers read equally often (「1」 by the page and eng, 「11」 by chi_sim and eng): the ink's digit count
+  // decides, when exactly one of them has it and both models read that one.
+  const tied = ranked.filter(([, x]) => x.n === ranked[0]?.[1].n && x.n >= 2);
+  if (tied.length >= 2 && glyphs !== null) {
+    const fit = tied.filter(([t]) => t.replace('-', '').length === glyphs);
+    if (fit.length === 1 && fit[0]![0] !== current && readModels.every((m) => fit[0]![1].models.has(m))) return { text: fit[0]![0], confidence: 60, kind: 'repaired' };
+  }
   const [top, best] = ranked[0] ?? ['', { n: 0, models: new Set<string>() }];
   // Two readings, one per model, whose digit count the ink shows, do as well as three.
   const inked = best.n === 2 && glyphs !== null && top.replace('-', '').length === glyphs;
@@ -106,6 +114,6 @@ export function byConsensus(v: Verdict | undefined, first: Reading, reads: Model
   const lines = reads.filter((r) => r.kind === 'line');
   const byLines = best.n === 2 && lines.length === 2 && lines.every((r) => digitsOf(r.text) === top) && new Set(lines.map((r) => r.model)).size === 2;
   if ((best.n < MAJORITY && !inked && !byLines) || ranked[1]?.[1].n === best.n || top === current) return v;
-  if ([...new Set(reads.map((r) => r.model))].some((m) => !best.models.has(m))) return v;
+  if (readModels.some((m) => !best.models.has(m))) return v;
   return { text: top, confidence: 60, kind: 'repaired' };
 }

@@ -130,9 +130,9 @@ const RULE_CLEARANCE = 8;
  * Whether the cell holds one level stroke and nothing else: a dash (—, ——, －) standing for "none". Dashes
  * are thin level lines like the table's rules, so the page OCR often drops them; a rule's remnant lies at
  * the top or bottom edge of the cell or runs through its whole width, a dash stands clear of both edges (in
- * the middle, or a line below the top in a cell aligned to the top).
+ * the middle, or a line below the top in a cell aligned to the top; at the left in a cell aligned left).
  */
 export function isDashStroke(s: StrokeShape | null): boolean {
   return !!s && s.ink >= 8 && solid(s) && s.thinness < 0.12 && s.across <= DASH_HALF_THICKNESS && Math.abs(s.angle) <= 8 && s.length >= 10
-    && s.length <= 0.8 * s.width && s.cy * s.height >= RULE_CLEARANCE && (1 - s.cy) * s.height >= RULE_CLEARANCE && s.cx >= 0.15 && s.cx <= 0.85;
+    && s.length <= 0.8 * s.width && s.cy * s.height >= RULE_CLEARANCE && (1 - s.cy) * s.height >= RULE_CLEARANCE && s.cx >= 0.05 && s.cx <= 0.95;
 }

@@ -37,3 +37,16 @@ test('cellInk: specks are no ink, a digit is; the cut edge is left out', async (
   for (let y = 20; y < 45; y++) { g.data[y * w + 10] = 0; g.data[y * w + 11] = 0; } // a 1 against the left edge
   assert.ok(cellInk(g, [0, 0, w, h], 6) >= 50);
 });
+
+test('a page word running over a rule into a re-read cell loses the characters inside that cell, keeps the rest', async () => {
+  const { withoutReplacedChars } = await import('../../extractors/ocr-cells.ts');
+  const word = { text: '111', x0: 90, x1: 120, y0: 10, y1: 20, chars: [{ text: '1', x0: 90, x1: 98 }, { text: '1', x0: 102, x1: 110 }, { text: '1', x0: 112, x1: 120 }] };
+  const cell: [number, number, number, number] = [100, 0, 150, 30];
+  const kept = withoutReplacedChars(word, [cell]);
+  assert.equal(kept?.text, '1');
+  assert.equal(kept?.x1, 98);
+  assert.equal(withoutReplacedChars({ ...word, x0: 101, chars: word.chars.slice(1) }, [cell]), null, 'wholly inside: gone');
+  assert.equal(withoutReplacedChars(word, [[0, 40, 150, 60]]), word, 'another row\'s cell: untouched');
+  const { chars: _, ...bare } = word;
+  assert.equal(withoutReplacedChars(bare, [cell]), bare, 'no character boxes: whole');
+});

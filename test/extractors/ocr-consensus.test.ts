@@ -74,3 +74,16 @@ test('the two one-line re-reads, one per model, overrule the vote where no other
   const v315 = { text: '315', confidence: 20, kind: 'disagree' as const };
   assert.equal(byConsensus(v315, { text: '315', confidence: 24 }, [strip('15-', 'chi_sim'), strip('15.', 'eng'), line('15-', 'chi_sim'), line('15-', 'eng')])?.text, '15');
 });
+
+test('two numbers read equally often: the ink\'s digit count decides when both models read the one that fits', () => {
+  const page = { text: '1', confidence: 90 };
+  const reads = [
+    { text: '11', confidence: 82, model: 'chi_sim', kind: 'strip' as const }, { text: '1', confidence: 48, model: 'eng', kind: 'strip' as const },
+    { text: '', confidence: 0, model: 'chi_sim', kind: 'line' as const }, { text: '11', confidence: 72, model: 'eng', kind: 'line' as const },
+  ];
+  assert.equal(byConsensus(undefined, page, reads, 2)?.text, '11');
+  assert.equal(byConsensus(undefined, page, reads, 1), undefined, 'the ink shows one digit: the page stands');
+  assert.equal(byConsensus(undefined, page, reads, null), undefined, 'no count: a tie decides nothing');
+  const oneModel = reads.map((r) => (r.text === '11' ? { ...r, model: 'eng' } : r.model === 'eng' ? { ...r, model: 'chi_sim' } : r));
+  assert.equal(byConsensus(undefined, page, oneModel, 2), undefined, '「11」 read by one model only');
+});

@@ -88,4 +88,7 @@ test('a dash beside specks is still a dash; one aligned to the top of a tall cel
   assert.ok(isDashStroke(make(110, specks)), JSON.stringify(make(110, specks)));
   assert.ok(isDashStroke(make(40, [])), 'a line below the top of a cell aligned to the top');
   assert.equal(isDashStroke(make(19, [])), false, 'hugging the edge cut away: a rule\'s remnant');
+  const left: Gray = { width: w, height: h, data: new Uint8Array(w * h).fill(255) };
+  for (let x = 12; x < 42; x++) left.data[120 * w + x] = 0; // a dash printed against the left rule (cell aligned left)
+  assert.ok(isDashStroke(strokeShape(left, [0, 0, w, h])), JSON.stringify(strokeShape(left, [0, 0, w, h])));
 });
