@@ -20,7 +20,7 @@ export const S3_ROWS: RowLabel[] = [
   { row: 'result.withheld.state_secret', keys: [/国家秘密/, /属于国家/] },
   { row: 'result.withheld.law_prohibited', keys: [/其他法律/, /禁止公开/, /其他法.?行政法规/] },
   { row: 'result.withheld.security_stability', keys: [/三安全/, /一稳定/, /危及/] },
-  { row: 'result.withheld.third_party', keys: [/第三方/, /合法权益/] },
+  { row: 'result.withheld.third_party', keys: [/第三方/, /合法权益/, /保护第/] }, // 保护第: cut by a page break
   { row: 'result.withheld.internal_affairs', keys: [/内部事务/, /三类内部/, /内部事物/] },
   { row: 'result.withheld.process_info', keys: [/过程性/, /四类/] },
   { row: 'result.withheld.enforcement_file', keys: [/执法案卷/, /行政执法/] },

@@ -490,3 +490,11 @@ test('OCR grid: empty cells past the 总计 column (a row printed one column rig
   assert.equal(r.values['s3.result.granted.total'], 134);
   assert.equal(r.cells['s3.result.granted.total']!.source, 'derived');
 });
+
+test('OCR grid: a label cut by a page break (「4.保护第」 with the values, 「三方合法权益」 on the next page) keeps its values', () => {
+  const s3 = { new: '3\t0\t0\t0\t0\t0\t3', 'result.withheld.third_party': '3\t0\t0\t0\t0\t0\t3', 'result.total': '3\t0\t0\t0\t0\t0\t3' };
+  const r = parse({ s3 }, true, (t) => t.replace(/4\.保护第三方合法权益((?:\t\d+){7})/, '4.保护第$1\n三\n\t\t三方合法权益\t\t\t\t\t\t\t'));
+  assert.equal(r.values['s3.result.withheld.third_party.natural_person'], 3);
+  assert.equal(r.cells['s3.result.withheld.third_party.natural_person']!.source, 'read');
+  assert.equal(r.values['s3.result.withheld.security_stability.natural_person'], 0);
+});
