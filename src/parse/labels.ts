@@ -15,7 +15,7 @@ export interface RowLabel {
 export const S3_ROWS: RowLabel[] = [
   { row: 'new', keys: [/本年新收/, /新收政府信息公开申请/] },
   { row: 'carried_in', keys: [/上年结转/, /上年度结转/, /上年.?转政府/, /年结转政府/] },
-  { row: 'result.granted', keys: [/予以公开/, /以公开/] },
+  { row: 'result.granted', keys: [/予以公开/, /以公开/, /\(一\)?[予以]{0,2}公开/] },
   { row: 'result.partial', keys: [/部分公开/] },
   { row: 'result.withheld.state_secret', keys: [/国家秘密/, /属于国家/] },
   { row: 'result.withheld.law_prohibited', keys: [/其他法律/, /禁止公开/, /其他法.?行政法规/] },

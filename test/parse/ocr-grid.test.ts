@@ -498,3 +498,12 @@ test('OCR grid: a label cut by a page break (「4.保护第」 with the values, 
   assert.equal(r.cells['s3.result.withheld.third_party.natural_person']!.source, 'read');
   assert.equal(r.values['s3.result.withheld.security_stability.natural_person'], 0);
 });
+
+test('labels: 「(一公开」 (予以 and a parenthesis lost) is 予以公开; the other rows naming 公开 are not', async () => {
+  const { S3_ROWS } = await import('../../src/parse/labels.ts');
+  const keys = S3_ROWS.find((r) => r.row === 'result.granted')!.keys;
+  const hits = (t: string) => keys.some((k) => k.test(t));
+  assert.ok(hits('(一公开'));
+  assert.ok(hits('(一)予以公开'));
+  for (const t of ['(二)部分公开(区分处理的,只计这一情形,不计其他情形)', '一、本年新收政府信息公开申请数量', '(三)不予公开', '三、收到和处理政府信息公开申请情况']) assert.equal(hits(t), false, t);
+});
