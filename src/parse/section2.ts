@@ -101,11 +101,22 @@ export function readSection2(stream: Stream, from: number, to: number): S2Read {
     if (!cols) return;
     const g = tokensIn(stream, a.start, i + 1 < anchors.length ? anchors[i + 1]!.start : to);
     const set = (vals: (ValueToken | null)[]) => setRow(def, vals);
-    if (g.length === cols.length) return set(g);
     // Rows whose labels were lost between this label and the next: whole rows of values, one per grid row.
     const skipped = i + 1 < anchors.length ? S2_ROWS.slice(a.idx + 1, anchors[i + 1]!.idx).filter((d) => d.columns[family]) : [];
     const rows = valueRows(g);
     const targets = [def, ...skipped];
+    // A trusted grid: one grid row per row, the label's own first, each placed by its cells (「行政」 for 行政许可
+    // after a row with a cell lost: in order, the next row's value would fill this one's).
+    if (skipped.length > 0 && rows.length === targets.length && rows[0]![0]!.rowIndex === rowOf(stream, a.end - 1)
+      && rows.every((r) => stream.rows[r[0]!.rowIndex]!.reliableGrid)) {
+      const placed = rows.map((r, k) => (r.length === targets[k]!.columns[family]!.length ? r : shortRow(stream, r, targets[k]!.columns[family]!.length)));
+      if (placed.every((p) => p !== null)) {
+        targets.forEach((d, k) => setRow(d, placed[k]!));
+        read.warnings.push(warn('parse.s2_label_missing', `label(s) of ${skipped.map((d) => d.row).join(', ')} not found; the grid rows after s2.${def.row}'s own placed by their cells`));
+        return;
+      }
+    }
+    if (g.length === cols.length) return set(g);
     if (skipped.length > 0 && rows.length === targets.length && rows.every((r, k) => r.length === targets[k]!.columns[family]!.length)) {
       targets.forEach((d, k) => setRow(d, rows[k]!));
       read.warnings.push(warn('parse.s2_label_missing', `label(s) of ${skipped.map((d) => d.row).join(', ')} not found; values taken in order`));

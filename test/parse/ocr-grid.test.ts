@@ -507,3 +507,11 @@ test('labels: 「(一公开」 (予以 and a parenthesis lost) is 予以公开; 
   assert.ok(hits('(一)予以公开'));
   for (const t of ['(二)部分公开(区分处理的,只计这一情形,不计其他情形)', '一、本年新收政府信息公开申请数量', '(三)不予公开', '三、收到和处理政府信息公开申请情况']) assert.equal(hits(t), false, t);
 });
+
+test('section 二 (OCR grid): a row with a cell lost before a row whose label was lost (「行政」): each placed by its cells, not in order', () => {
+  const r = parse({}, true, (t) => t.replace('行政规范性文件\t2\t1\t5', '行政规范性文件\t\t1\t5').replace('行政许可\t33', '行政\t33'));
+  assert.equal(r.values['s2.normative.issued'], null);
+  assert.equal(r.values['s2.normative.repealed'], 1);
+  assert.equal(r.values['s2.normative.in_force'], 5);
+  assert.equal(r.values['s2.licensing.decisions'], 33);
+});
