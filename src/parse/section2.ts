@@ -47,7 +47,9 @@ function valueRows(tokens: ValueToken[]): ValueToken[][] {
 function unlabelled(stream: Stream, tokens: ValueToken[]): boolean {
   const row = stream.rows[tokens[0]!.rowIndex]!;
   // A label cell OCR left one or two characters of (「章」 of 规章) names nothing either.
-  return row.cells.every((c, i) => !/[\p{Script=Han}A-Za-z]/u.test(c.text) || (i === 0 && row.reliableGrid && c.text.replace(/\s+/g, '').length <= 2));
+  // A number with its unit (「0个」, 「16件」) is a value, not a label.
+  const value = (t: string) => /^[-+]?\d[\d.,\s]*(个|件|项|条|次|元|万元)?$/u.test(t.trim());
+  return row.cells.every((c, i) => !/[\p{Script=Han}A-Za-z]/u.test(c.text) || value(c.text) || (i === 0 && row.reliableGrid && c.text.replace(/\s+/g, '').length <= 2));
 }
 
 /**

@@ -515,3 +515,10 @@ test('section 二 (OCR grid): a row with a cell lost before a row whose label wa
   assert.equal(r.values['s2.normative.in_force'], 5);
   assert.equal(r.values['s2.licensing.decisions'], 33);
 });
+
+test('section 二 (OCR): a first row whose label was lost keeps its values, a unit on one of them (「0个」) notwithstanding', () => {
+  const r = parse({}, true, (t) => t.replace('规章\t0\t0\t0', '\t0\t3\t7个'));
+  assert.equal(r.values['s2.rules.repealed'], 3);
+  assert.equal(r.values['s2.rules.in_force'], 7);
+  assert.equal(r.values['s2.normative.in_force'], 5);
+});
