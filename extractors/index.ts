@@ -15,7 +15,7 @@ export type { ExtractOptions } from './options.ts';
 export { DEFAULT_OPTIONS } from './options.ts';
 
 /** Bump when any extractor's output can change: cached extractions keyed by (sha256, version) go stale. */
-export const EXTRACTOR_VERSION = '0.7.14';
+export const EXTRACTOR_VERSION = '0.7.15';
 
 export interface ExtractHints {
   /** File name or URL path, only a tie-breaker after sniffing (e.g. `.wps` for an OLE Word file). */

@@ -50,3 +50,10 @@ test('a page word running over a rule into a re-read cell loses the characters i
   const { chars: _, ...bare } = word;
   assert.equal(withoutReplacedChars(bare, [cell]), bare, 'no character boxes: whole');
 });
+
+test('a number with its unit (「58544490. 30元」) is neither a value cut nor a label to read again: the page reading stands', async () => {
+  const { numberWithUnit } = await import('../../extractors/ocr-cells.ts');
+  for (const t of ['58544490. 30元', '81280427 元', '16件', '0个']) assert.ok(numberWithUnit(t), t);
+  for (const t of ['元', '4（其中新增2件）', '行政许可', '12']) assert.equal(numberWithUnit(t), false, t);
+  assert.equal(isValueCell('58544490. 30元'), false);
+});
