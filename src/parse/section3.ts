@@ -168,6 +168,24 @@ function blankRow(stream: Stream, rowIndex: number, valueFrom: number | undefine
 }
 
 /**
+ * OCR, a table that leaves its zeros blank, a result row under a printed 总计 row: the row's empty cells at its
+ * edges (after its last number, or before its first) are blanks like those between its numbers — the cells of
+ * a partly filled row, as `blankRow` reads a wholly empty one. Not the 总计 cell (a total the table does not
+ * print for the result rows). They stay OCR blanks: the rules fill them first, and they confirm no check.
+ */
+function ocrEdgeBlanks(stream: Stream, mapped: Map<string, ValueToken>, header: Map<string, number>): void {
+  const first = [...mapped.values()][0];
+  const row = first && stream.rows[first.rowIndex];
+  if (!first || !row?.ocr || !row.reliableGrid || [...mapped.values()].some((t) => t.rowIndex !== first.rowIndex)) return;
+  for (const name of S3_COLUMNS) {
+    const col = header.get(name);
+    if (name === 'total' || mapped.has(name) || col === undefined) continue;
+    const cell = row.cells.find((c) => c.gridCol === col);
+    if (cell && cell.text.trim() === '' && (cell.gridSpan ?? 1) === 1) mapped.set(name, blankToken(cell, first.rowIndex, first.pos));
+  }
+}
+
+/**
  * The values of the label's own trusted OCR grid row when they start there, number exactly `width` and go on
  * below it; null otherwise.
  */
@@ -204,6 +222,20 @@ export function inProse(stream: Stream, pos: number): boolean {
   return !!row && row.tableIndex === undefined && row.cells.length === 1 && /\d\s*件|[。；;]\s*$/.test(row.text);
 }
 
+/**
+ * A header whose 自然人 and 总计 stand six columns apart, every column found standing where the template's order
+ * puts it: the columns whose header words OCR garbled (「益组织」 for 社会公益组织) are the ones left between.
+ */
+export function completeHeader(header: Map<string, number>): Map<string, number> {
+  const from = header.get('natural_person');
+  if (from === undefined || header.get('total') !== from + 6 || S3_COLUMNS.every((c) => header.has(c))) return header;
+  if (S3_COLUMNS.some((c, k) => header.has(c) && header.get(c) !== from + k)) return header;
+  if ([...header].some(([name, col]) => !(S3_COLUMNS as readonly string[]).includes(name) && col >= from && col <= from + 6)) return header;
+  const out = new Map(header);
+  S3_COLUMNS.forEach((c, k) => out.set(c, from + k));
+  return out;
+}
+
 export function readSection3(stream: Stream, from: number, to: number): S3Read {
   const read: S3Read = { ...emptyRead(), otherStyle: 'none', end: to, used: new Set() };
   // A repeated header row (a table cut in pieces) is no row label: its 「其他」 column is not 「3.其他」.
@@ -215,7 +247,7 @@ export function readSection3(stream: Stream, from: number, to: number): S3Read {
   // after the table is not a value.
   // Nor is a number OCR read in a trusted grid's label columns, left of the header's 自然人 (a speck).
   const firstRow = rowOf(stream, anchors[0]!.start);
-  const header = headerColumns(stream, firstRow - 6, firstRow + 1, HEADER_KEYS);
+  const header = completeHeader(headerColumns(stream, firstRow - 6, firstRow + 1, HEADER_KEYS));
   const valueFrom = header.get('natural_person');
   // (OCR only: a printed row shifted one column left keeps its values there.)
   const inLabels = (t: ValueToken) => valueFrom !== undefined && t.reliableGrid && t.gridCol !== undefined && t.gridCol < valueFrom && !!stream.rows[t.rowIndex]!.ocr;
@@ -364,6 +396,7 @@ export function readSection3(stream: Stream, from: number, to: number): S3Read {
     let placed: (ValueToken | null)[] | null = null;
     let ownRow: ValueToken[] | null = null;
     if (mapped) {
+      if (blankStyle && totalRow && row.startsWith('result.')) ocrEdgeBlanks(stream, mapped, header);
       if (gridBlanks(stream, mapped, header).includes('total') && S3_COLUMNS.some((c) => (mapped.get(c)?.value ?? 0) > 0)) {
         // An empty 总计 next to numbers is a total not printed (some reports leave it to the reader), not a 0.
         mapped.delete('total');

@@ -522,3 +522,30 @@ test('section 二 (OCR): a first row whose label was lost keeps its values, a un
   assert.equal(r.values['s2.rules.in_force'], 7);
   assert.equal(r.values['s2.normative.in_force'], 5);
 });
+
+test('OCR grid, a table that leaves its zeros blank and its result rows\' 总计 unprinted: a partly filled result row\'s empty edge cells are blanks', () => {
+  // The result rows' 总计 is not printed: with the empty cells at a row's edge taken as blanks (like those between
+  // its numbers), each row's total follows from its cells.
+  const s3 = {
+    new: '5\t3\t\t\t1\t\t9', carried_in: '\t\t\t\t\t\t',
+    'result.granted': '3\t\t\t\t1\t\t', 'result.partial': '2\t1\t\t\t\t\t', 'result.withheld.state_secret': '\t2\t\t\t\t\t',
+    'result.total': '5\t3\t\t\t1\t\t9', carried_out: '\t\t\t\t\t\t',
+  };
+  const r = parse({ s3 }, true);
+  assert.equal(r.values['s3.result.partial.total'], 3);
+  assert.equal(r.values['s3.result.partial.legal_service'], 0);
+  assert.equal(r.cells['s3.result.partial.legal_service']!.kind, 'blank');
+  assert.equal(r.values['s3.result.granted.commercial'], 0);
+  // The same with the header's 社会公益组织 garbled by OCR (「益组」).
+  const g = parse({ s3 }, true, (t) => t.replace('社会公益组织', '益组'));
+  assert.equal(g.values['s3.result.partial.total'], 3);
+  assert.equal(g.cells['s3.result.partial.legal_service']!.kind, 'blank');
+});
+
+test('section 三 header: a column whose words OCR garbled is the one left between 自然人 and 总计 six columns apart', async () => {
+  const { completeHeader } = await import('../../src/parse/section3.ts');
+  const found = new Map([['natural_person', 3], ['commercial', 4], ['research', 5], ['legal_service', 7], ['other_org', 8], ['total', 9]]);
+  assert.equal(completeHeader(found).get('social_org'), 6);
+  assert.equal(completeHeader(new Map([...found, ['total', 10]])).has('social_org'), false, 'seven apart: a 小计 column may stand there');
+  assert.equal(completeHeader(new Map([...found, ['research', 6]])).has('social_org'), false, 'a column out of the template\'s order');
+});
