@@ -13,7 +13,7 @@ export interface RowLabel {
 
 /** Section 三 rows in printed order. `result.other.total` is the （六） row (2019, hybrid) or group label (2021). */
 export const S3_ROWS: RowLabel[] = [
-  { row: 'new', keys: [/本年新收/, /新收政府信息公开申请/] },
+  { row: 'new', keys: [/本年新收/, /新收政府信息公开申请/, /年新收政府/] },
   { row: 'carried_in', keys: [/上年结转/, /上年度结转/, /上年.?转政府/, /年结转政府/] },
   { row: 'result.granted', keys: [/予以公开/, /以公开/, /\(一\)?[予以]{0,2}公开/] },
   { row: 'result.partial', keys: [/部分公开/] },

@@ -549,3 +549,10 @@ test('section 三 header: a column whose words OCR garbled is the one left betwe
   assert.equal(completeHeader(new Map([...found, ['total', 10]])).has('social_org'), false, 'seven apart: a 小计 column may stand there');
   assert.equal(completeHeader(new Map([...found, ['research', 6]])).has('social_org'), false, 'a column out of the template\'s order');
 });
+
+test('labels: 「一、二年新收政府信息公开申数量」 (本 read 二, 请 lost) is 本年新收', async () => {
+  const { S3_ROWS } = await import('../../src/parse/labels.ts');
+  const hits = (row: string, t: string) => S3_ROWS.find((r) => r.row === row)!.keys.some((k) => k.test(t));
+  assert.ok(hits('new', '一、二年新收政府信息公开申数量'));
+  assert.equal(hits('new', '二、上年结转政府信息公开申请数量'), false);
+});
