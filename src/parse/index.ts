@@ -28,7 +28,7 @@ import type { Meta } from './meta.ts';
 import { detectTemplate } from './template.ts';
 import { buildStream, type ValueToken } from './tokenize.ts';
 
-export const PARSER_VERSION = '0.5.26';
+export const PARSER_VERSION = '0.5.27';
 
 export interface ParseHints {
   /** The source's own title (HTML <title>, crawled link text), a fallback for year and body. */

@@ -68,6 +68,8 @@ function makeToken(stream: Stream, row: Row, cell: RowCell, rowIndex: number, ki
 }
 
 const NUMBER_CELL = /^\s*[-+]?\d[\d,.]*\s*$/;
+/** Digit groups apart by spaces, the later ones of two or more digits, a fraction maybe, and a unit. */
+const SPACED_WITH_UNIT = /^(\d+(?:\s+\d{2,})+(?:\.\d+)?)\s*(元|万元)$/u;
 
 /** Index of the row's last cell holding just a number (-1 if none). */
 function lastNumberCellOf(row: Row): number {
@@ -156,7 +158,14 @@ export function buildStream(rows: Row[]): Stream {
       addLabel(text.slice(last).replace(/\u0000/g, ''), rowIndex);
       // OCR: one grid cell read as several numbers (「1 1」: 11, or 1 beside a border mark) is a cell that could
       // not be read, not two values (the rules may still force it).
-      if (row.ocr && row.reliableGrid && out.length > 1 && out.every((t) => t.kind === 'number') && !/\p{Script=Han}/u.test(trimmed)) {
+      // A number in spaced groups with its unit (「298 565元」, full-width digits) is one number, when no group but
+      // the first is short and the first does not start with 0 (「0 4」 is two numbers).
+      const spaced = SPACED_WITH_UNIT.exec(cellText.trim());
+      if (row.ocr && row.reliableGrid && out.length > 1 && out.every((t) => t.kind === 'number') && spaced && !spaced[1]!.startsWith('0')) {
+        const joined = spaced[1]!.replace(/\s+/g, '');
+        const num = parseNumber(joined);
+        if (num) out.splice(0, out.length, { ...out[0]!, value: num.value, raw: joined + spaced[2], digits: num.digits, unit: spaced[2] });
+      } else if (row.ocr && row.reliableGrid && out.length > 1 && out.every((t) => t.kind === 'number') && !/\p{Script=Han}/u.test(trimmed)) {
         const first = out[0]!;
         out.splice(0, out.length, { ...first, kind: 'dash', value: null, raw: trimmed, digits: undefined, unit: undefined });
       }

@@ -26,3 +26,11 @@ test('OCR: a note whose opening parenthesis was lost (「640 中修订 8 件)」
   assert.deepEqual(raws(true), ['640']);
   assert.deepEqual(raws(false), ['640', '8件'], 'printed text: as before');
 });
+
+test('OCR: a sum of money in spaced groups (full-width digits) with its unit is one number; 「0 4」 and a bare 「1 1」 are not', () => {
+  const toks = (cell: string) => buildStream([row(['政府集中采购', '2', cell], true)]).tokens.slice(1).map((t) => [t.kind, t.value]);
+  assert.deepEqual(toks('298 565元'), [['number', 298565]]);
+  assert.deepEqual(toks('449844 05. 32元'), [['number', 44984405.32]]);
+  assert.deepEqual(toks('1 1'), [['dash', null]], 'unreadable, as before');
+  assert.equal(toks('0 45元').length, 2, 'a count never starts with 0: two numbers');
+});
