@@ -28,7 +28,7 @@ import type { Meta } from './meta.ts';
 import { detectTemplate } from './template.ts';
 import { buildStream, type ValueToken } from './tokenize.ts';
 
-export const PARSER_VERSION = '0.5.27';
+export const PARSER_VERSION = '0.5.28';
 
 export interface ParseHints {
   /** The source's own title (HTML <title>, crawled link text), a fallback for year and body. */
@@ -39,6 +39,8 @@ export interface ParseHints {
 
 /** OCR words below this confidence make their cell flagged. */
 const LOW_CONFIDENCE = 60;
+/** Least confidence of an OCR reading the digit re-reads confirmed (ocr-vote caps a confirmed or repaired cell at 80). */
+const SURE_READING = 80;
 /** Confidence given to a lone 7 or 1 in tables that print none as a slash (below LOW_CONFIDENCE: flagged). */
 const SLASH_DOUBT = 30;
 
@@ -141,7 +143,10 @@ export function parseReport(doc: DocumentModel, hints: ParseHints = {}): Result<
     if (slashLike.length) warnings.push(warn('parse.ocr_slash_doubt', `${slashLike.length} lone 7 or 1 read in tables that print none as a slash: a 7 is left to the rules, a 1 flagged (a slash misread)`));
   }
   if (doc.ocr) {
-    const readable = new Set(codes.filter((c) => record.cells[c]?.source === 'read' && record.cells[c]!.kind === 'number' && values.get(c) != null));
+    // A reading the digit re-reads confirmed (confidence ≥ SURE_READING) is not repaired: it is what the page
+    // prints, in a source that breaks a rule as often as a misread (the failing check flags it).
+    const readable = new Set(codes.filter((c) => record.cells[c]?.source === 'read' && record.cells[c]!.kind === 'number' && values.get(c) != null
+      && (record.cells[c]!.provenance.confidence ?? 0) < SURE_READING));
     const doubtful = new Set(codes.filter((c) => record.cells[c]?.kind === 'blank' || (record.cells[c]?.provenance.confidence ?? 100) < LOW_CONFIDENCE));
     for (const d of repairOcr(values, eqs, readable, doubtful)) {
       const cell = record.cells[d.code]!;

@@ -20,7 +20,7 @@ function gridDoc(text: string, ocr: boolean, width = 7): DocumentModel {
   let inS3 = false;
   const flush = () => {
     if (rows.length) blocks.push({ kind: 'table', table: { index: blocks.length, reliableColumns: true,
-      rows: rows.map((r) => { const sp = inS3 ? spans(r, width) : r.map(() => 1); return r.map((t, i) => ({ text: t, colSpan: sp[i]!, rowSpan: 1, ...(ocr && t ? { confidence: 90 } : {}) })); }) } });
+      rows: rows.map((r) => { const sp = inS3 ? spans(r, width) : r.map(() => 1); return r.map((t, i) => ({ text: t, colSpan: sp[i]!, rowSpan: 1, ...(ocr && t ? { confidence: 70 } : {}) })); }) } });
     rows = [];
   };
   for (const raw of text.split('\n')) {
@@ -555,4 +555,17 @@ test('labels: 「一、二年新收政府信息公开申数量」 (本 read 二,
   const hits = (row: string, t: string) => S3_ROWS.find((r) => r.row === row)!.keys.some((k) => k.test(t));
   assert.ok(hits('new', '一、二年新收政府信息公开申数量'));
   assert.equal(hits('new', '二、上年结转政府信息公开申请数量'), false);
+});
+
+test('OCR: a total the re-reads confirmed (confidence ≥ 80) that breaks its row\'s and column\'s sums is kept as printed and flagged; a doubtful one is repaired', () => {
+  // The source prints 部分公开's 总计 as 10 beside zeros (a source breaking R3.3 and R3.2).
+  const s3 = { new: '2\t0\t0\t0\t0\t0\t2', 'result.granted': '2\t0\t0\t0\t0\t0\t2', 'result.partial': '0\t0\t0\t0\t0\t0\t10', 'result.total': '2\t0\t0\t0\t0\t0\t2' };
+  const doc = gridDoc(reportText({ s3 }), true);
+  const sure = parseReport({ ...doc, blocks: doc.blocks.map((b) => (b.kind === 'table' ? { ...b, table: { ...b.table, rows: b.table.rows.map((r) => r.map((c) => (c.confidence ? { ...c, confidence: 90 } : c))) } } : b)) }).value;
+  assert.equal(sure.values['s3.result.partial.total'], 10);
+  assert.equal(sure.cells['s3.result.partial.total']!.source, 'read');
+  assert.ok(sure.flagged.includes('s3.result.partial.total'));
+  const doubtful = parseReport(doc).value; // confidence 70
+  assert.equal(doubtful.values['s3.result.partial.total'], 0);
+  assert.equal(doubtful.cells['s3.result.partial.total']!.rule, 'ocr_repair:R3.2+R3.3');
 });
