@@ -508,19 +508,16 @@ test('labels: 「(一公开」 (予以 and a parenthesis lost) is 予以公开; 
   for (const t of ['(二)部分公开(区分处理的,只计这一情形,不计其他情形)', '一、本年新收政府信息公开申请数量', '(三)不予公开', '三、收到和处理政府信息公开申请情况']) assert.equal(hits(t), false, t);
 });
 
-test('section 二 (OCR grid): a row with a cell lost before a row whose label was lost (「行政」): each placed by its cells, not in order', () => {
-  const r = parse({}, true, (t) => t.replace('行政规范性文件\t2\t1\t5', '行政规范性文件\t\t1\t5').replace('行政许可\t33', '行政\t33'));
-  assert.equal(r.values['s2.normative.issued'], null);
-  assert.equal(r.values['s2.normative.repealed'], 1);
-  assert.equal(r.values['s2.normative.in_force'], 5);
-  assert.equal(r.values['s2.licensing.decisions'], 33);
-});
-
-test('section 二 (OCR): a first row whose label was lost keeps its values, a unit on one of them (「0个」) notwithstanding', () => {
-  const r = parse({}, true, (t) => t.replace('规章\t0\t0\t0', '\t0\t3\t7个'));
-  assert.equal(r.values['s2.rules.repealed'], 3);
-  assert.equal(r.values['s2.rules.in_force'], 7);
-  assert.equal(r.values['s2.normative.in_force'], 5);
+test('section 二 (OCR grid): rows placed by their cells — a cell lost before a row whose label was lost (「行政」), a first row whose label was lost with a unit on a value (「0个」)', () => {
+  const cases: [string, (t: string) => string, Record<string, number | null>][] = [
+    ['行政', (t) => t.replace('行政规范性文件\t2\t1\t5', '行政规范性文件\t\t1\t5').replace('行政许可\t33', '行政\t33'),
+      { 's2.normative.issued': null, 's2.normative.repealed': 1, 's2.normative.in_force': 5, 's2.licensing.decisions': 33 }],
+    ['0个', (t) => t.replace('规章\t0\t0\t0', '\t0\t3\t7个'), { 's2.rules.repealed': 3, 's2.rules.in_force': 7, 's2.normative.in_force': 5 }],
+  ];
+  for (const [name, edit, want] of cases) {
+    const r = parse({}, true, edit);
+    for (const [code, v] of Object.entries(want)) assert.equal(r.values[code], v, `${name}: ${code}`);
+  }
 });
 
 test('OCR grid, a table that leaves its zeros blank and its result rows\' 总计 unprinted: a partly filled result row\'s empty edge cells are blanks', () => {
