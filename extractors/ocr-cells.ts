@@ -36,7 +36,8 @@ const dashWithMarks = (first: string) => DASH_LIKE.test(first.replace(/[\s。，
 /** Value cells: no Han and short (a number, a dash, or nothing), or a number with one Han mark beside it. */
 export const isValueCell = (first: string) => (dashWithMarks(first) || !HAN.test(first) || numberWithMark(first)) && [...first].length <= 12;
 /** Label cells: Han text, or nothing or a doubtful reading (a label the page OCR lost or took for a digit). */
-const isLabelCell = (first: string, cell: RuledCell) => (first === '' || (HAN.test(first) && !dashWithMarks(first) && !numberWithMark(first)) || (minConfidence(cell.words) ?? 100) < EMPTY_LABEL_CONFIDENCE);
+const isLabelCell = (first: string, cell: RuledCell) =>
+  first === '' || (HAN.test(first) && !dashWithMarks(first) && !numberWithMark(first)) || (minConfidence(cell.words) ?? 100) < EMPTY_LABEL_CONFIDENCE;
 /**
  * A number with its unit (「58544490. 30元」): cut with the label cells (their strips stay as they were) but its
  * label re-read is not taken (chi_sim's reading of the cell alone drops a digit by the rule as readily as the
@@ -159,8 +160,8 @@ export async function rereadTableCells(
   ]);
   const warnings: Message[] = [...digitRead.warnings, ...lineRead.warnings, ...labelRead.warnings];
   const replaced = new Map<RuledCell, RuledTable>();
-  /** Value cells read again (their digits replace the page's; a label's re-read is less sure than a long page word). */
-  const valueCells = new Set<RuledCell>();
+  /** Boxes of the value cells read again (their digits replace the page's; a label's re-read is less sure than a long page word). */
+  const valueBoxes: [number, number, number, number][] = [];
   const added: Word[] = [];
   let repaired = 0;
   let disagree = 0;
@@ -185,9 +186,9 @@ export async function rereadTableCells(
     if (process.env.NIANBAO_OCR_DEBUG) process.stderr.write(`cell p${page.page} ${JSON.stringify(cut.first)} ${JSON.stringify(readings)} ${JSON.stringify(lines)} -> ${JSON.stringify(v)} glyphs ${glyphs} shape ${JSON.stringify(shape && Object.fromEntries(Object.entries(shape).map(([k, x]) => [k, Math.round(x * 100) / 100])))}\n`);
     if (!v) continue;
     replaced.set(cut.cell, cut.table);
-    valueCells.add(cut.cell);
-    if (v.text === '') continue;
     const [x0, y0, x1, y1] = cellBox(cut.table, cut.cell);
+    valueBoxes.push([x0, y0, x1, y1]);
+    if (v.text === '') continue;
     const cy = (y0 + y1) / 2;
     added.push({ text: v.text, x0: x0 + 2, x1: Math.max(x0 + 3, x1 - 2), y0: cy - 4, y1: cy + 4, confidence: v.confidence });
     if (v.kind === 'disagree') disagree++;
@@ -203,7 +204,6 @@ export async function rereadTableCells(
   };
   if (repaired) warnings.push({ code: 'ocr.cells_reread', level: 'info', message: `page ${page.page}: ${repaired} value cell(s) empty or garbled in the page OCR were read again digit by digit`, where: { page: page.page } });
   if (disagree) warnings.push(warn('ocr.digits_disagree', `page ${page.page}: ${disagree} value cell(s) read differently by the page OCR and the digit re-reads; kept with confidence ≤ ${DISAGREE_CONFIDENCE}`, { where: { page: page.page } }));
-  const valueBoxes = [...replaced.entries()].filter(([c]) => valueCells.has(c)).map(([c, t]) => cellBox(t, c));
   const kept = page.words.filter((w) => !inReplaced(w)).map((w) => withoutReplacedChars(w, valueBoxes)).filter((w): w is Word => w !== null);
   return { page: { ...page, words: [...kept, ...added] }, warnings };
 }

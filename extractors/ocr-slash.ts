@@ -92,8 +92,8 @@ function strokeInk(g: Gray, x0: number, y0: number, x1: number, y1: number): num
         }
       }
       const speck = members.length <= SPECK_AREA && cx1 - cx0 < SPECK_SIDE && cy1 - cy0 < SPECK_SIDE;
-      if (process.env.NIANBAO_SPECK_DEBUG && members.length < 80) process.stderr.write(`comp ${members.length} ${cx1 - cx0 + 1}x${cy1 - cy0 + 1}${speck ? ' speck' : ''}\n`);
-      if (!speck) out.push(...members);
+      // (One by one: a component as large as a whole cell would overflow a spread's arguments.)
+      if (!speck) for (const m of members) out.push(m);
     }
   }
   return out;

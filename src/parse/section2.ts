@@ -107,12 +107,21 @@ export function readSection2(stream: Stream, from: number, to: number): S2Read {
     const skipped = i + 1 < anchors.length ? S2_ROWS.slice(a.idx + 1, anchors[i + 1]!.idx).filter((d) => d.columns[family]) : [];
     const rows = valueRows(g);
     const targets = [def, ...skipped];
+    const ownRow = rowOf(stream, a.end - 1);
+    /** Each value row for its row definition, whole or placed by its cells; null when one cannot be placed. */
+    const byCells = (defs: S2Row[]): (ValueToken | null)[][] | null => {
+      const placed = rows.map((r, k) => {
+        const n = defs[k]!.columns[family]!.length;
+        return r.length === n ? r : shortRow(stream, r, n);
+      });
+      return placed.every((p) => p !== null) ? placed : null;
+    };
     // A trusted grid: one grid row per row, the label's own first, each placed by its cells (「行政」 for 行政许可
     // after a row with a cell lost: in order, the next row's value would fill this one's).
-    if (skipped.length > 0 && rows.length === targets.length && rows[0]![0]!.rowIndex === rowOf(stream, a.end - 1)
+    if (skipped.length > 0 && rows.length === targets.length && rows[0]![0]!.rowIndex === ownRow
       && rows.every((r) => stream.rows[r[0]!.rowIndex]!.reliableGrid)) {
-      const placed = rows.map((r, k) => (r.length === targets[k]!.columns[family]!.length ? r : shortRow(stream, r, targets[k]!.columns[family]!.length)));
-      if (placed.every((p) => p !== null)) {
+      const placed = byCells(targets);
+      if (placed) {
         targets.forEach((d, k) => setRow(d, placed[k]!));
         read.warnings.push(warn('parse.s2_label_missing', `label(s) of ${skipped.map((d) => d.row).join(', ')} not found; the grid rows after s2.${def.row}'s own placed by their cells`));
         return;
@@ -126,10 +135,9 @@ export function readSection2(stream: Stream, from: number, to: number): S2Read {
     }
     // The label's own grid row empty (its values lost, or none printed), one grid row per row whose label was
     // lost after it (「行政」 for 行政许可): each placed by its cells.
-    const ownRow = rowOf(stream, a.end - 1);
     if (skipped.length > 0 && rows.length === skipped.length && rows.every((r) => r[0]!.rowIndex !== ownRow)) {
-      const placed = rows.map((r, k) => (r.length === skipped[k]!.columns[family]!.length ? r : shortRow(stream, r, skipped[k]!.columns[family]!.length)));
-      if (placed.every((p) => p !== null)) {
+      const placed = byCells(skipped);
+      if (placed) {
         set([]);
         skipped.forEach((d, k) => setRow(d, placed[k]!));
         read.warnings.push(warn('parse.s2_label_missing', `label(s) of ${skipped.map((d) => d.row).join(', ')} not found; the rows after s2.${def.row}'s empty one taken in order`));

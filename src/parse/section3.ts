@@ -230,10 +230,7 @@ export function completeHeader(header: Map<string, number>): Map<string, number>
   const from = header.get('natural_person');
   if (from === undefined || header.get('total') !== from + 6 || S3_COLUMNS.every((c) => header.has(c))) return header;
   if (S3_COLUMNS.some((c, k) => header.has(c) && header.get(c) !== from + k)) return header;
-  if ([...header].some(([name, col]) => !(S3_COLUMNS as readonly string[]).includes(name) && col >= from && col <= from + 6)) return header;
-  const out = new Map(header);
-  S3_COLUMNS.forEach((c, k) => out.set(c, from + k));
-  return out;
+  return new Map(S3_COLUMNS.map((c, k) => [c, from + k]));
 }
 
 export function readSection3(stream: Stream, from: number, to: number): S3Read {

@@ -160,14 +160,15 @@ export function buildStream(rows: Row[]): Stream {
       // not be read, not two values (the rules may still force it).
       // A number in spaced groups with its unit (「298 565元」, full-width digits) is one number, when no group but
       // the first is short and the first does not start with 0 (「0 4」 is two numbers).
-      const spaced = SPACED_WITH_UNIT.exec(cellText.trim());
-      if (row.ocr && row.reliableGrid && out.length > 1 && out.every((t) => t.kind === 'number') && spaced && !spaced[1]!.startsWith('0')) {
-        const joined = spaced[1]!.replace(/\s+/g, '');
-        const num = parseNumber(joined);
-        if (num) out.splice(0, out.length, { ...out[0]!, value: num.value, raw: joined + spaced[2], digits: num.digits, unit: spaced[2] });
-      } else if (row.ocr && row.reliableGrid && out.length > 1 && out.every((t) => t.kind === 'number') && !/\p{Script=Han}/u.test(trimmed)) {
-        const first = out[0]!;
-        out.splice(0, out.length, { ...first, kind: 'dash', value: null, raw: trimmed, digits: undefined, unit: undefined });
+      if (row.ocr && row.reliableGrid && out.length > 1 && out.every((t) => t.kind === 'number')) {
+        const spaced = SPACED_WITH_UNIT.exec(cellText.trim());
+        if (spaced && !spaced[1]!.startsWith('0')) {
+          const joined = spaced[1]!.replace(/\s+/g, '');
+          const num = parseNumber(joined);
+          if (num) out.splice(0, out.length, { ...out[0]!, value: num.value, raw: joined + spaced[2], digits: num.digits, unit: spaced[2] });
+        } else if (!/\p{Script=Han}/u.test(trimmed)) {
+          out.splice(0, out.length, { ...out[0]!, kind: 'dash', value: null, raw: trimmed, digits: undefined, unit: undefined });
+        }
       }
     });
     // Blanks: empty cells between two value cells of the same row mean zero; in OCR'd grids a short
